@@ -1,0 +1,177 @@
+package io.costlake.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.costlake.errors.CostlakeErrors;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Loads {@link CostlakeConfig} from YAML files and {@code --set key=value} overrides.
+ *
+ * <p>Precedence, highest first: {@code --set} options, then the {@code --conf} files from last to
+ * first (so an environment file given after the job file overrides it), then the defaults written
+ * in the config classes. Each layer is checked on its own, so an unknown key is reported with the
+ * file (or {@code --set}) it came from. YAML is read with SnakeYAML's safe constructor: plain maps,
+ * lists and scalars only, never arbitrary types.
+ */
+public final class ConfigLoader {
+  /** Keys whose value is a free-form map: the rest of a dotted --set key is one map key. */
+  private static final List<String> MAP_KEYS = List.of("spark.settings");
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private ConfigLoader() {}
+
+  public static CostlakeConfig load(List<Path> files, List<String> sets) {
+    Map<String, Object> merged = new LinkedHashMap<>();
+    for (Path file : files) {
+      Map<String, Object> layer = readYaml(file);
+      bind(layer, file.toString());
+      deepMerge(merged, layer);
+    }
+    Map<String, Object> overrides = new LinkedHashMap<>();
+    for (String assignment : sets) {
+      applySet(overrides, assignment);
+    }
+    bind(overrides, "--set");
+    deepMerge(merged, overrides);
+    return bind(merged, describe(files, sets));
+  }
+
+  static Map<String, Object> readYaml(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw CostlakeErrors.unreadableConfig(file.toString(), "no such file");
+    }
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return parseYaml(reader, file.toString());
+    } catch (IOException e) {
+      throw CostlakeErrors.unreadableConfig(file.toString(), e.getMessage());
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> parseYaml(Reader reader, String source) {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    Yaml yaml = new Yaml(new SafeConstructor(options));
+    try {
+      Object document = yaml.load(reader);
+      if (document == null) {
+        return new LinkedHashMap<>();
+      }
+      if (!(document instanceof Map)) {
+        throw CostlakeErrors.unreadableConfig(source, "the top level must be a mapping of keys");
+      }
+      return (Map<String, Object>) document;
+    } catch (YAMLException e) {
+      throw CostlakeErrors.unreadableConfig(source, oneLine(e.getMessage()));
+    }
+  }
+
+  static CostlakeConfig bind(Map<String, Object> tree, String source) {
+    try {
+      return MAPPER.convertValue(tree, CostlakeConfig.class);
+    } catch (IllegalArgumentException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof UnrecognizedPropertyException) {
+        throw CostlakeErrors.unknownConfigKey(source, path((JsonMappingException) cause));
+      }
+      if (cause instanceof JsonMappingException) {
+        JsonMappingException mapping = (JsonMappingException) cause;
+        Throwable root = rootCause(mapping);
+        String reason =
+            root instanceof IllegalArgumentException
+                ? root.getMessage()
+                : oneLine(mapping.getOriginalMessage());
+        throw CostlakeErrors.invalidConfigValue(source, path(mapping), reason);
+      }
+      throw CostlakeErrors.unreadableConfig(source, oneLine(e.getMessage()));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static void applySet(Map<String, Object> tree, String assignment) {
+    int eq = assignment.indexOf('=');
+    if (eq <= 0) {
+      throw CostlakeErrors.invalidSetOption(assignment);
+    }
+    String key = assignment.substring(0, eq).trim();
+    String value = assignment.substring(eq + 1);
+    List<String> path = splitKey(key);
+    Map<String, Object> node = tree;
+    for (int i = 0; i < path.size() - 1; i++) {
+      Object child = node.computeIfAbsent(path.get(i), k -> new LinkedHashMap<String, Object>());
+      if (!(child instanceof Map)) {
+        throw CostlakeErrors.invalidSetOption(assignment);
+      }
+      node = (Map<String, Object>) child;
+    }
+    node.put(path.get(path.size() - 1), value);
+  }
+
+  static List<String> splitKey(String key) {
+    for (String mapKey : MAP_KEYS) {
+      if (key.startsWith(mapKey + ".")) {
+        List<String> path = new java.util.ArrayList<>(List.of(mapKey.split("\\.")));
+        path.add(key.substring(mapKey.length() + 1));
+        return path;
+      }
+    }
+    return List.of(key.split("\\."));
+  }
+
+  @SuppressWarnings("unchecked")
+  static void deepMerge(Map<String, Object> target, Map<String, Object> layer) {
+    for (Map.Entry<String, Object> entry : layer.entrySet()) {
+      Object existing = target.get(entry.getKey());
+      if (existing instanceof Map && entry.getValue() instanceof Map) {
+        Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) existing);
+        deepMerge(copy, (Map<String, Object>) entry.getValue());
+        target.put(entry.getKey(), copy);
+      } else {
+        target.put(entry.getKey(), entry.getValue());
+      }
+    }
+  }
+
+  private static String path(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+        .collect(Collectors.joining("."));
+  }
+
+  private static Throwable rootCause(Throwable t) {
+    Throwable current = t;
+    while (current.getCause() != null && current.getCause() != current) {
+      current = current.getCause();
+    }
+    return current;
+  }
+
+  private static String describe(List<Path> files, List<String> sets) {
+    String names = files.stream().map(Path::toString).collect(Collectors.joining(", "));
+    if (files.isEmpty()) {
+      return sets.isEmpty() ? "the defaults" : "--set";
+    }
+    return sets.isEmpty() ? names : names + " and --set";
+  }
+
+  private static String oneLine(String message) {
+    return message == null ? "unknown error" : message.replaceAll("\\s+", " ").trim();
+  }
+}

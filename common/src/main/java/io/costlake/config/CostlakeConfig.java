@@ -1,0 +1,55 @@
+package io.costlake.config;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Objects;
+
+/**
+ * The whole costlake configuration, immutable. Built by {@link ConfigLoader}; every key is
+ * documented in the README's config reference with its default.
+ */
+public final class CostlakeConfig {
+  public static final String DEFAULT_WAREHOUSE = "warehouse";
+
+  private final String warehouse;
+  private final SparkConfig spark;
+  private final IngestConfig ingest;
+  private final DemoConfig demo;
+
+  @JsonCreator
+  public CostlakeConfig(
+      @JsonProperty("warehouse") String warehouse,
+      @JsonProperty("spark") SparkConfig spark,
+      @JsonProperty("ingest") IngestConfig ingest,
+      @JsonProperty("demo") DemoConfig demo) {
+    this.warehouse = Objects.requireNonNullElse(warehouse, DEFAULT_WAREHOUSE);
+    this.spark = spark == null ? SparkConfig.defaults() : spark;
+    this.ingest = ingest == null ? IngestConfig.defaults() : ingest;
+    this.demo = demo == null ? DemoConfig.defaults() : demo;
+  }
+
+  public static CostlakeConfig defaults() {
+    return new CostlakeConfig(null, null, null, null);
+  }
+
+  /** Where the Delta tables live: a URI, or a path relative to the working directory. */
+  public String warehouse() {
+    return warehouse;
+  }
+
+  public SparkConfig spark() {
+    return spark;
+  }
+
+  public IngestConfig ingest() {
+    return ingest;
+  }
+
+  public DemoConfig demo() {
+    return demo;
+  }
+
+  public CostlakeConfig withWarehouse(String newWarehouse) {
+    return new CostlakeConfig(newWarehouse, spark, ingest, demo);
+  }
+}

@@ -1,0 +1,133 @@
+package io.costlake.errors;
+
+import static io.costlake.errors.CostlakeException.Kind.FAILED;
+import static io.costlake.errors.CostlakeException.Kind.USAGE;
+
+import java.util.Collection;
+
+/**
+ * Every user-facing error message in one place. Messages follow "Cannot &lt;do X&gt;: &lt;reason&gt;
+ * (&lt;value&gt;)" and fit on one line.
+ */
+public final class CostlakeErrors {
+  private CostlakeErrors() {}
+
+  public static CostlakeException unknownJob(String job, Collection<String> jobs) {
+    return new CostlakeException(
+        USAGE, "Unknown job '" + job + "' (jobs: " + String.join(", ", jobs) + ")");
+  }
+
+  public static CostlakeException unknownOption(String job, String option) {
+    return new CostlakeException(
+        USAGE, "Unknown option " + option + " for '" + job + "' (see: costlake " + job + " --help)");
+  }
+
+  public static CostlakeException missingOptionValue(String job, String option) {
+    return new CostlakeException(USAGE, "Option " + option + " of '" + job + "' needs a value");
+  }
+
+  public static CostlakeException missingRequiredOption(String job, String option) {
+    return new CostlakeException(
+        USAGE, "Cannot run '" + job + "': option " + option + " is required");
+  }
+
+  public static CostlakeException invalidOptionValue(
+      String job, String option, String value, String expected) {
+    return new CostlakeException(
+        USAGE,
+        "Cannot run '" + job + "': " + option + " must be " + expected + " (got '" + value + "')");
+  }
+
+  public static CostlakeException unexpectedArgument(String job, String argument) {
+    return new CostlakeException(
+        USAGE,
+        "Unexpected argument '" + argument + "' for '" + job + "' (see: costlake " + job + " --help)");
+  }
+
+  public static CostlakeException unknownConfigKey(String source, String key) {
+    return new CostlakeException(USAGE, "Unknown config key '" + key + "' in " + source);
+  }
+
+  public static CostlakeException invalidConfigValue(String source, String key, String reason) {
+    return new CostlakeException(
+        USAGE, "Invalid config value for '" + key + "' in " + source + ": " + reason);
+  }
+
+  public static CostlakeException unreadableConfig(String source, String reason) {
+    return new CostlakeException(USAGE, "Cannot read config " + source + ": " + reason);
+  }
+
+  public static CostlakeException invalidSetOption(String assignment) {
+    return new CostlakeException(
+        USAGE, "Cannot apply --set '" + assignment + "': expected key=value, e.g. spark.master=local[2]");
+  }
+
+  public static CostlakeException sourceNotFound(String uri) {
+    return new CostlakeException(FAILED, "Cannot ingest " + uri + ": no such file or folder");
+  }
+
+  public static CostlakeException noExportFiles(String uri, String provider) {
+    return new CostlakeException(
+        FAILED, "Cannot ingest " + uri + ": no " + provider + " export files found there");
+  }
+
+  public static CostlakeException unreadableManifest(String manifest, String reason) {
+    return new CostlakeException(FAILED, "Cannot read manifest " + manifest + ": " + reason);
+  }
+
+  public static CostlakeException manifestFileMissing(String manifest, String key) {
+    return new CostlakeException(
+        FAILED, "Cannot ingest " + manifest + ": it names a file that does not exist (" + key + ")");
+  }
+
+  public static CostlakeException ambiguousManifests(String period, Collection<String> manifests) {
+    return new CostlakeException(
+        FAILED,
+        "Cannot choose the current assembly for "
+            + period
+            + ": several manifests claim it ("
+            + String.join(", ", manifests)
+            + ")");
+  }
+
+  public static CostlakeException unsupportedProvider(String provider, Collection<String> known) {
+    return new CostlakeException(
+        USAGE,
+        "Cannot ingest provider '"
+            + provider
+            + "': not supported yet (supported: "
+            + String.join(", ", known)
+            + ")");
+  }
+
+  public static CostlakeException ingestFailed(int failedSlices, int totalSlices, String first) {
+    return new CostlakeException(
+        FAILED,
+        "Ingest left "
+            + failedSlices
+            + " of "
+            + totalSlices
+            + " slices unchanged because of bad input; first: "
+            + first);
+  }
+
+  public static CostlakeException nothingToIngest(String detail) {
+    return new CostlakeException(FAILED, "Nothing to ingest: " + detail);
+  }
+
+  public static CostlakeException sqlFailed(String reason) {
+    return new CostlakeException(FAILED, "Cannot run the query: " + reason);
+  }
+
+  public static CostlakeException cannotWrite(String what, String reason) {
+    return new CostlakeException(FAILED, "Cannot write " + what + ": " + reason);
+  }
+
+  public static CostlakeException cannotRead(String what, String reason) {
+    return new CostlakeException(FAILED, "Cannot read " + what + ": " + reason);
+  }
+
+  public static CostlakeException invalidArgument(String what, String reason) {
+    return new CostlakeException(USAGE, "Invalid " + what + ": " + reason);
+  }
+}

@@ -1,0 +1,112 @@
+package io.costlake.focus;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.sql.Column;
+
+/**
+ * FOCUS ServiceCategory and ServiceSubcategory of a provider's service codes, from the lookup
+ * files bundled under {@code io/costlake/focus/}. Lookups are literal map expressions, so a mapping
+ * costs no join and no UDF.
+ */
+public final class ServiceCatalog {
+  public static final String OTHER = "Other";
+
+  private final Map<String, String> categories;
+  private final Map<String, String> subcategories;
+
+  ServiceCatalog(Map<String, String> categories, Map<String, String> subcategories) {
+    this.categories = Map.copyOf(categories);
+    this.subcategories = Map.copyOf(subcategories);
+  }
+
+  /** AWS: focus_converters' category map, refined by costlake's subcategory file. */
+  public static ServiceCatalog aws() {
+    Map<String, String> categories = new LinkedHashMap<>();
+    for (String[] row : csv("aws_category_mapping.csv")) {
+      categories.put(row[0].trim(), row[1].trim());
+    }
+    Map<String, String> subcategories = new LinkedHashMap<>();
+    for (String[] row : csv("aws_service_subcategories.csv")) {
+      categories.put(row[0].trim(), row[1].trim());
+      subcategories.put(row[0].trim(), row[2].trim());
+    }
+    return new ServiceCatalog(categories, subcategories);
+  }
+
+  public String category(String serviceCode) {
+    return categories.getOrDefault(serviceCode, OTHER);
+  }
+
+  public String subcategory(String serviceCode) {
+    return subcategories.getOrDefault(serviceCode, otherOf(category(serviceCode)));
+  }
+
+  /** The FOCUS catch-all subcategory of a category, e.g. {@code Other (Compute)}. */
+  public static String otherOf(String category) {
+    return "Other (" + category + ")";
+  }
+
+  /** ServiceCategory of the code in {@code serviceCode}; {@code Other} when unknown. */
+  public Column categoryOf(Column serviceCode) {
+    return coalesce(element_at(literalMap(categories), serviceCode), lit(OTHER));
+  }
+
+  /** ServiceSubcategory, consistent with {@link #categoryOf}. */
+  public Column subcategoryOf(Column serviceCode) {
+    return coalesce(
+        element_at(literalMap(subcategories), serviceCode),
+        concat(lit("Other ("), categoryOf(serviceCode), lit(")")));
+  }
+
+  public Set<String> categories() {
+    return new TreeSet<>(categories.values());
+  }
+
+  private static Column literalMap(Map<String, String> entries) {
+    List<Column> keyValues = new ArrayList<>();
+    entries.forEach(
+        (k, v) -> {
+          keyValues.add(lit(k));
+          keyValues.add(lit(v));
+        });
+    return map(keyValues.toArray(new Column[0]));
+  }
+
+  static List<String[]> csv(String resource) {
+    String path = "/io/costlake/focus/" + resource;
+    try (InputStream in = ServiceCatalog.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("missing bundled lookup file " + path);
+      }
+      List<String[]> rows = new ArrayList<>();
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      reader.readLine();
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (!line.isBlank()) {
+          rows.add(line.split(",", -1));
+        }
+      }
+      return rows;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package io.costlake.ingest;
+
+import io.costlake.io.StoredFile;
+import java.io.Serializable;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A data file chosen for ingestion, with what discovery learned about it: the manifest that named
+ * it, the export assembly, and the billing period the manifest says it holds.
+ */
+public final class ExportFile implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** How the file's bytes are laid out. */
+  public enum Layout {
+    CSV,
+    PARQUET;
+
+    public static Optional<Layout> ofName(String name) {
+      String n = name.toLowerCase(Locale.ROOT);
+      if (n.endsWith(".parquet")) {
+        return Optional.of(PARQUET);
+      }
+      if (n.endsWith(".csv")
+          || n.endsWith(".csv.gz")
+          || n.endsWith(".csv.zip")
+          || n.endsWith(".csv.gzip")) {
+        return Optional.of(CSV);
+      }
+      return Optional.empty();
+    }
+  }
+
+  private final StoredFile file;
+  private final Layout layout;
+  private final String manifest;
+  private final String assemblyId;
+  private final String billingPeriod;
+
+  public ExportFile(
+      StoredFile file, Layout layout, String manifest, String assemblyId, String billingPeriod) {
+    this.file = Objects.requireNonNull(file);
+    this.layout = Objects.requireNonNull(layout);
+    this.manifest = manifest;
+    this.assemblyId = assemblyId;
+    this.billingPeriod = billingPeriod;
+  }
+
+  public StoredFile file() {
+    return file;
+  }
+
+  public String uri() {
+    return file.uri();
+  }
+
+  public Layout layout() {
+    return layout;
+  }
+
+  public Optional<String> manifest() {
+    return Optional.ofNullable(manifest);
+  }
+
+  public Optional<String> assemblyId() {
+    return Optional.ofNullable(assemblyId);
+  }
+
+  /** The billing period (yyyy-MM) the manifest assigns the file to, when there is a manifest. */
+  public Optional<String> billingPeriod() {
+    return Optional.ofNullable(billingPeriod);
+  }
+
+  @Override
+  public String toString() {
+    return file.uri();
+  }
+}

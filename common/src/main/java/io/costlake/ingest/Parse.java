@@ -1,0 +1,84 @@
+package io.costlake.ingest;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.array_compact;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.upper;
+import static org.apache.spark.sql.functions.when;
+
+import io.costlake.model.ColumnType;
+import java.util.List;
+import org.apache.spark.sql.Column;
+
+/**
+ * Tolerant parsing of raw export strings with Spark built-ins (no UDFs). Empty strings and {@code
+ * NULL} placeholders become real nulls; decimals accept plain and scientific notation; timestamps
+ * accept ISO 8601 with or without {@code T} and {@code Z}, and plain dates. Anything that does not
+ * parse becomes null, and {@link #invalid} turns that into a quarantine reason.
+ */
+public final class Parse {
+  /** The errors column of a mapped frame: array of {@link #ERROR_FIELDS} structs. */
+  public static final String ERRORS = "_errors";
+
+  public static final List<String> ERROR_FIELDS =
+      List.of("column_name", "reason_code", "reason", "raw_value");
+
+  private Parse() {}
+
+  /** Trimmed text; empty and {@code NULL}/{@code null} placeholders become null. */
+  public static Column text(Column raw) {
+    Column trimmed = trim(raw);
+    return when(trimmed.equalTo(lit("")).or(upper(trimmed).equalTo(lit("NULL"))), lit(null))
+        .otherwise(trimmed);
+  }
+
+  /** A decimal of the column type's precision; {@code 5e-06} parses, {@code NaN} does not. */
+  public static Column decimal(Column text, ColumnType type) {
+    return text.cast(type.sparkType());
+  }
+
+  /** An instant in UTC (the session time zone): ISO 8601 with or without T/Z, or a date. */
+  public static Column timestamp(Column text) {
+    return text.cast(ColumnType.TIMESTAMP.sparkType());
+  }
+
+  /** One quarantine reason, or null when {@code condition} is false. */
+  public static Column errorWhen(Column condition, String columnName, String code, Column reason, Column rawValue) {
+    return when(
+        condition,
+        struct(
+            lit(columnName).as("column_name"),
+            lit(code).as("reason_code"),
+            reason.as("reason"),
+            substring(rawValue.cast("string"), 1, 500).as("raw_value")));
+  }
+
+  /** A value was present but did not parse as {@code kind}. */
+  public static Column invalid(Column text, Column parsed, String columnName, String kind) {
+    return errorWhen(
+        text.isNotNull().and(parsed.isNull()),
+        columnName,
+        "INVALID_" + kind.toUpperCase(java.util.Locale.ROOT),
+        concat(lit(columnName + " is not a valid " + kind + ": '"), substring(text, 1, 100), lit("'")),
+        text);
+  }
+
+  /** A required value is missing. */
+  public static Column missing(Column text, String columnName) {
+    return errorWhen(
+        text.isNull(),
+        columnName,
+        "MISSING_VALUE",
+        lit(columnName + " is empty but required"),
+        lit(null).cast("string"));
+  }
+
+  /** Collects the non-null reasons into one array (empty when the row is good). */
+  public static Column errors(List<Column> reasons) {
+    return array_compact(array(reasons.toArray(new Column[0])));
+  }
+}

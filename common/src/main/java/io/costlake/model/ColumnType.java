@@ -1,0 +1,34 @@
+package io.costlake.model;
+
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+
+/** The logical types of costlake columns, each bound to exactly one Spark type. */
+public enum ColumnType {
+  STRING(DataTypes.StringType),
+  /** Money: DECIMAL(38,10) end to end; rounding to currency units happens only on invoices. */
+  MONEY(DataTypes.createDecimalType(38, 10)),
+  /** Quantities and unit prices keep more digits: tiny rates and byte-level usage are real. */
+  QUANTITY(DataTypes.createDecimalType(38, 18)),
+  UNIT_PRICE(DataTypes.createDecimalType(38, 18)),
+  /** An instant in UTC; every end bound is exclusive. */
+  TIMESTAMP(DataTypes.TimestampType),
+  /** Key/value tags as map&lt;string,string&gt; (FOCUS writes them as a JSON object). */
+  TAGS(DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true)),
+  /** A JSON document kept as text. */
+  JSON(DataTypes.StringType),
+  LONG(DataTypes.LongType),
+  INT(DataTypes.IntegerType),
+  BOOLEAN(DataTypes.BooleanType),
+  STRING_LIST(DataTypes.createArrayType(DataTypes.StringType, false));
+
+  private final DataType sparkType;
+
+  ColumnType(DataType sparkType) {
+    this.sparkType = sparkType;
+  }
+
+  public DataType sparkType() {
+    return sparkType;
+  }
+}

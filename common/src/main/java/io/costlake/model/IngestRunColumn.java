@@ -1,0 +1,69 @@
+package io.costlake.model;
+
+import static io.costlake.model.ColumnType.LONG;
+import static io.costlake.model.ColumnType.MONEY;
+import static io.costlake.model.ColumnType.STRING;
+import static io.costlake.model.ColumnType.STRING_LIST;
+import static io.costlake.model.ColumnType.TIMESTAMP;
+
+/**
+ * {@code ingest_runs}: the audit of every file every run read. Grain: one row per (run, source
+ * file). Per file, {@code rows_in = rows_written + rows_quarantined + rows_out_of_scope} and the
+ * same for cost; {@code rows_derived} counts rows costlake added (unused commitments).
+ */
+public enum IngestRunColumn implements TableColumn {
+  run_id(STRING, false, "Ingest run identifier"),
+  provider(STRING, false, "Adapter that read the file"),
+  source_file(STRING, false, "URI of the export file"),
+  manifest(STRING, true, "Manifest that named the file, when it came from one"),
+  assembly_id(STRING, true, "Provider assembly or execution id of the export, from the manifest"),
+  file_sha256(STRING, true, "SHA-256 of the file's bytes as stored"),
+  file_bytes(LONG, true, "Size of the file as stored"),
+  contract_version(STRING, false, "Schema contract the file was read under"),
+  billing_periods(STRING_LIST, false, "Billing periods (yyyy-MM) the file's records belong to"),
+  rows_in(LONG, false, "Data rows read from the file"),
+  rows_written(LONG, false, "Rows written to cost_line_items"),
+  rows_quarantined(LONG, false, "Rows written to ingest_quarantine"),
+  rows_out_of_scope(LONG, false, "Rows outside the requested --period, left for another run"),
+  rows_derived(LONG, false, "Rows costlake derived from this file's rows (unused commitments)"),
+  cost_in(MONEY, false, "Sum of the file's billed cost column over rows whose cost parsed"),
+  cost_written(MONEY, false, "Billed cost written to cost_line_items"),
+  cost_quarantined(MONEY, false, "Billed cost of quarantined rows whose cost parsed"),
+  cost_out_of_scope(MONEY, false, "Billed cost of rows outside the requested --period"),
+  unknown_columns(STRING_LIST, false, "Columns the contract does not know: schema drift, carried on"),
+  status(STRING, false, "WRITTEN, UNCHANGED (slice already holds these files) or FAILED"),
+  message(STRING, true, "Why a file failed, in one line"),
+  costlake_version(STRING, false, "costlake version that ran"),
+  started_at(TIMESTAMP, false, "Run start (UTC)"),
+  ended_at(TIMESTAMP, false, "Run end (UTC)");
+
+  private final ColumnType type;
+  private final boolean nullable;
+  private final String comment;
+
+  IngestRunColumn(ColumnType type, boolean nullable, String comment) {
+    this.type = type;
+    this.nullable = nullable;
+    this.comment = comment;
+  }
+
+  @Override
+  public String columnName() {
+    return name();
+  }
+
+  @Override
+  public ColumnType type() {
+    return type;
+  }
+
+  @Override
+  public boolean nullable() {
+    return nullable;
+  }
+
+  @Override
+  public String comment() {
+    return comment;
+  }
+}

@@ -1,0 +1,36 @@
+package io.costlake.model;
+
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/** Schema helpers shared by every table declared as an enum of {@link TableColumn}. */
+public final class Schemas {
+  private Schemas() {}
+
+  public static StructType of(TableColumn[] columns) {
+    return new StructType(
+        Arrays.stream(columns).map(TableColumn::field).toArray(StructField[]::new));
+  }
+
+  /** Projects {@code frame} onto exactly {@code columns}: declared order, declared types. */
+  public static Dataset<Row> conform(Dataset<Row> frame, TableColumn[] columns) {
+    Set<String> present = Arrays.stream(frame.columns()).collect(Collectors.toSet());
+    Column[] projected =
+        Arrays.stream(columns)
+            .map(
+                c -> {
+                  Column source = present.contains(c.columnName()) ? c.col() : lit(null);
+                  return source.cast(c.type().sparkType()).as(c.columnName());
+                })
+            .toArray(Column[]::new);
+    return frame.select(projected);
+  }
+}

@@ -1,0 +1,62 @@
+package io.costlake.model;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.types.StructType;
+
+/** Every costlake table: its name, schema, partitioning and grain. */
+public enum Table {
+  COST_LINE_ITEMS(
+      "cost_line_items",
+      FocusColumn.values(),
+      CostLineItems.PARTITION_COLUMNS,
+      "one row per provider line item per charge period, plus derived unused-commitment rows"),
+  INGEST_QUARANTINE(
+      "ingest_quarantine",
+      QuarantineColumn.values(),
+      List.of(),
+      "one row per rejected source record and reason"),
+  INGEST_RUNS("ingest_runs", IngestRunColumn.values(), List.of(), "one row per (run, source file)"),
+  INGEST_SLICES(
+      "ingest_slices",
+      IngestSliceColumn.values(),
+      List.of(),
+      "one row per (run, provider, billing account, billing period)");
+
+  private final String tableName;
+  private final TableColumn[] columns;
+  private final List<String> partitionColumns;
+  private final String grain;
+
+  Table(String tableName, TableColumn[] columns, List<String> partitionColumns, String grain) {
+    this.tableName = tableName;
+    this.columns = columns;
+    this.partitionColumns = partitionColumns;
+    this.grain = grain;
+  }
+
+  public String tableName() {
+    return tableName;
+  }
+
+  public TableColumn[] columns() {
+    return columns.clone();
+  }
+
+  public StructType schema() {
+    return Schemas.of(columns);
+  }
+
+  public List<String> partitionColumns() {
+    return partitionColumns;
+  }
+
+  public String grain() {
+    return grain;
+  }
+
+  public static Optional<Table> byName(String name) {
+    return Arrays.stream(values()).filter(t -> t.tableName.equals(name)).findFirst();
+  }
+}
