@@ -1,0 +1,192 @@
+package io.costlake.ingest;
+
+import static io.costlake.model.FocusColumn.BilledCost;
+import static io.costlake.model.FocusColumn.BillingAccountId;
+import static io.costlake.model.FocusColumn.EffectiveCost;
+import static io.costlake.model.FocusColumn.x_BillingPeriod;
+import static io.costlake.model.FocusColumn.x_Provider;
+import static io.costlake.model.FocusColumn.x_RowOrigin;
+import static io.costlake.model.FocusColumn.x_SourceFile;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+
+import io.costlake.model.FocusColumn;
+import io.costlake.model.QuarantineColumn;
+import io.costlake.model.Schemas;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The Spark side of the ingest core, provider-agnostic: the union of mapped and derived rows,
+ * their statistics, the rows to write, the quarantine rows, and the slice predicates used for
+ * Delta's {@code replaceWhere}.
+ */
+public final class IngestFrames {
+  public static final String ORIGIN_EXPORT = "Export";
+
+  private IngestFrames() {}
+
+  /** Mapped provider rows and derived rows, projected onto the columns they share. */
+  public static Dataset<Row> union(Dataset<Row> mapped, Dataset<Row> derived) {
+    List<Column> columns = new ArrayList<>();
+    for (FocusColumn column : FocusColumn.values()) {
+      if (column != FocusColumn.x_IngestRunId) {
+        columns.add(column.col());
+      }
+    }
+    columns.add(col(MappedFrame.ERRORS));
+    columns.add(col(MappedFrame.COST_IN));
+    columns.add(col(MappedFrame.RAW_RECORD));
+    Column[] shared = columns.toArray(new Column[0]);
+    return mapped.select(shared).unionByName(derived.select(shared));
+  }
+
+  /** Rows per (file, slice, origin, good/rejected) with their cost sums: small, collected. */
+  public static Dataset<Row> stats(Dataset<Row> all) {
+    return all.groupBy(
+            x_SourceFile.col(),
+            BillingAccountId.col(),
+            x_BillingPeriod.col(),
+            x_RowOrigin.col().notEqual(lit(ORIGIN_EXPORT)).as("derived"),
+            MappedFrame.isGood().as("good"))
+        .agg(
+            count(lit(1)).as("rows"),
+            sum(col(MappedFrame.COST_IN)).as("cost_in"),
+            sum(BilledCost.col()).as("billed"),
+            sum(EffectiveCost.col()).as("effective"));
+  }
+
+  public static List<SliceStat> collectStats(Dataset<Row> stats) {
+    return stats.collectAsList().stream()
+        .map(
+            r ->
+                new SliceStat(
+                    r.getString(0),
+                    r.getString(1),
+                    r.getString(2),
+                    r.getBoolean(3),
+                    r.getBoolean(4),
+                    r.getLong(5),
+                    (BigDecimal) r.get(6),
+                    (BigDecimal) r.get(7),
+                    (BigDecimal) r.get(8)))
+        .collect(Collectors.toList());
+  }
+
+  /** Good rows of the given slices, as cost_line_items rows of run {@code runId}. */
+  public static Dataset<Row> rowsToWrite(Dataset<Row> all, Collection<SliceKey> slices, String runId) {
+    return all.filter(MappedFrame.isGood().and(sliceFilter(slices)))
+        .withColumn(FocusColumn.x_IngestRunId.name(), lit(runId))
+        .transform(io.costlake.model.CostLineItems::conform);
+  }
+
+  /**
+   * Rejected provider rows as {@code ingest_quarantine} rows: one per record, its first reason in
+   * {@code reason_code}/{@code column_name}, every reason in {@code reason}.
+   */
+  public static Dataset<Row> quarantine(
+      Dataset<Row> all, Collection<String> sourceFiles, String runId, Timestamp now) {
+    Column errors = col(MappedFrame.ERRORS);
+    Column first = element_at(errors, 1);
+    Dataset<Row> rows =
+        all.filter(
+                MappedFrame.isBad()
+                    .and(x_RowOrigin.col().equalTo(lit(ORIGIN_EXPORT)))
+                    .and(x_SourceFile.col().isin(sourceFiles.toArray())))
+            .select(
+                x_Provider.col().as(QuarantineColumn.provider.name()),
+                BillingAccountId.col().as(QuarantineColumn.billing_account_id.name()),
+                x_BillingPeriod.col().as(QuarantineColumn.billing_period.name()),
+                x_SourceFile.col().as(QuarantineColumn.source_file.name()),
+                FocusColumn.x_SourceRow.col().as(QuarantineColumn.source_row.name()),
+                first.getField("column_name").as(QuarantineColumn.column_name.name()),
+                first.getField("reason_code").as(QuarantineColumn.reason_code.name()),
+                expr("array_join(transform(" + MappedFrame.ERRORS + ", e -> e.reason), '; ')")
+                    .as(QuarantineColumn.reason.name()),
+                first.getField("raw_value").as(QuarantineColumn.raw_value.name()),
+                col(MappedFrame.COST_IN).as(QuarantineColumn.billed_cost.name()),
+                col(MappedFrame.RAW_RECORD).as(QuarantineColumn.raw_record.name()),
+                lit(runId).as(QuarantineColumn.run_id.name()),
+                FocusColumn.x_ContractVersion.col().as(QuarantineColumn.contract_version.name()),
+                lit(now).as(QuarantineColumn.quarantined_at.name()));
+    return Schemas.conform(rows, QuarantineColumn.values());
+  }
+
+  /** {@code x_Provider = p AND ((x_BillingPeriod = .. AND BillingAccountId = ..) OR ...)}. */
+  public static Column sliceFilter(Collection<SliceKey> slices) {
+    Column any = lit(false);
+    for (SliceKey slice : slices) {
+      any =
+          any.or(
+              x_Provider.col()
+                  .equalTo(lit(slice.provider()))
+                  .and(x_BillingPeriod.col().equalTo(lit(slice.billingPeriod())))
+                  .and(BillingAccountId.col().equalTo(lit(slice.billingAccountId()))));
+    }
+    return any;
+  }
+
+  /** The same predicate as SQL text, for Delta's {@code replaceWhere}. */
+  public static String slicePredicate(Collection<SliceKey> slices) {
+    return slices.stream()
+        .collect(Collectors.groupingBy(SliceKey::provider))
+        .entrySet()
+        .stream()
+        .map(
+            byProvider ->
+                "(x_Provider = "
+                    + quote(byProvider.getKey())
+                    + " AND ("
+                    + byProvider.getValue().stream()
+                        .map(
+                            s ->
+                                "(x_BillingPeriod = "
+                                    + quote(s.billingPeriod())
+                                    + " AND BillingAccountId = "
+                                    + quote(s.billingAccountId())
+                                    + ")")
+                        .collect(Collectors.joining(" OR "))
+                    + "))")
+        .collect(Collectors.joining(" OR "));
+  }
+
+  /**
+   * What a run's quarantine write replaces: every earlier quarantine row of the files it read,
+   * and of the slices it rewrote (an older assembly's rows go with the slice).
+   */
+  public static String quarantinePredicate(
+      String provider, Collection<String> sourceFiles, Collection<SliceKey> writtenSlices) {
+    List<String> terms = new ArrayList<>();
+    if (!sourceFiles.isEmpty()) {
+      terms.add(
+          "source_file IN ("
+              + sourceFiles.stream().map(IngestFrames::quote).collect(Collectors.joining(", "))
+              + ")");
+    }
+    for (SliceKey slice : writtenSlices) {
+      terms.add(
+          "(billing_period = "
+              + quote(slice.billingPeriod())
+              + " AND billing_account_id = "
+              + quote(slice.billingAccountId())
+              + ")");
+    }
+    return "provider = " + quote(provider) + " AND (" + String.join(" OR ", terms) + ")";
+  }
+
+  /** A SQL string literal. */
+  public static String quote(String value) {
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+  }
+}

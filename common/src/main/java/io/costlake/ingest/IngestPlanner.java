@@ -1,0 +1,264 @@
+package io.costlake.ingest;
+
+import io.costlake.ingest.IngestPlan.FileOutcome;
+import io.costlake.ingest.IngestPlan.SliceDecision;
+import io.costlake.ingest.IngestPlan.SliceStatus;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Decides, from per-file statistics only, which slices an ingest run replaces. Pure: no Spark, no
+ * I/O, so every rule below has a plain unit test.
+ *
+ * <ul>
+ *   <li>A slice is replaced only when every file that feeds it was read to the end: a truncated
+ *       or unreadable file, or a failed manifest of the same period, leaves it unchanged.
+ *   <li>A slice (or file) with more than {@code maxQuarantinedFraction} of its rows rejected is
+ *       left unchanged, so a broken restatement cannot wipe a good month.
+ *   <li>A slice whose files, contract and costlake version match its last successful write is
+ *       {@code UNCHANGED}: re-running an ingest leaves the table exactly as it was.
+ *   <li>Rows of other billing periods than {@code --period} are out of scope: counted, not written.
+ * </ul>
+ */
+public final class IngestPlanner {
+  private final String provider;
+  private final Optional<String> period;
+  private final BigDecimal maxQuarantinedFraction;
+  private final boolean skipUnchanged;
+  private final String costlakeVersion;
+
+  public IngestPlanner(
+      String provider,
+      Optional<String> period,
+      BigDecimal maxQuarantinedFraction,
+      boolean skipUnchanged,
+      String costlakeVersion) {
+    this.provider = provider;
+    this.period = period;
+    this.maxQuarantinedFraction = maxQuarantinedFraction;
+    this.skipUnchanged = skipUnchanged;
+    this.costlakeVersion = costlakeVersion;
+  }
+
+  /**
+   * @param files the files discovery chose, with their manifest hints
+   * @param records one per file read
+   * @param stats grouped counts of the mapped rows
+   * @param sourceFailures what discovery could not use
+   * @param lastFingerprints per slice, the fingerprint of its last successful write
+   */
+  public IngestPlan plan(
+      List<ExportFile> files,
+      Map<String, FileRecord> records,
+      List<SliceStat> stats,
+      List<SourceFailure> sourceFailures,
+      Map<SliceKey, String> lastFingerprints) {
+    Map<String, FileOutcome> outcomes = new LinkedHashMap<>();
+    for (ExportFile file : files) {
+      FileOutcome outcome = new FileOutcome(file.uri());
+      FileRecord record = records.get(file.uri());
+      outcome.rowsIn = record == null ? 0 : record.rowsRead();
+      outcomes.put(file.uri(), outcome);
+    }
+
+    Map<SliceKey, SortedSet<String>> sliceFiles = new TreeMap<>();
+    Map<SliceKey, long[]> sliceRows = new HashMap<>(); // {good export, bad export, derived}
+    Map<SliceKey, BigDecimal[]> sliceCost = new HashMap<>(); // {billed, effective}
+    Map<String, Set<SliceKey>> fileSlices = new HashMap<>();
+    for (SliceStat stat : stats) {
+      FileOutcome outcome = outcomes.computeIfAbsent(stat.sourceFile(), FileOutcome::new);
+      stat.billingPeriod().ifPresent(outcome.periods::add);
+      Optional<SliceKey> slice = stat.slice(provider);
+      boolean inScope = slice.isEmpty() || period.isEmpty() || period.get().equals(slice.get().billingPeriod());
+      if (!stat.derived()) {
+        outcome.costIn = outcome.costIn.add(stat.costIn());
+      }
+      if (!stat.good()) {
+        if (!stat.derived()) {
+          outcome.rowsQuarantined += stat.rows();
+          outcome.costQuarantined = outcome.costQuarantined.add(stat.costIn());
+        }
+      } else if (!inScope) {
+        if (!stat.derived()) {
+          outcome.rowsOutOfScope += stat.rows();
+          outcome.costOutOfScope = outcome.costOutOfScope.add(stat.costIn());
+        }
+        continue;
+      }
+      if (slice.isEmpty() || !inScope) {
+        continue;
+      }
+      SliceKey key = slice.get();
+      sliceFiles.computeIfAbsent(key, k -> new TreeSet<>()).add(stat.sourceFile());
+      fileSlices.computeIfAbsent(stat.sourceFile(), k -> new HashSet<>()).add(key);
+      long[] rows = sliceRows.computeIfAbsent(key, k -> new long[3]);
+      BigDecimal[] cost = sliceCost.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+      if (stat.derived()) {
+        rows[2] += stat.rows();
+      } else if (stat.good()) {
+        rows[0] += stat.rows();
+      } else {
+        rows[1] += stat.rows();
+      }
+      if (stat.good()) {
+        cost[0] = cost[0].add(stat.billedCost());
+        cost[1] = cost[1].add(stat.effectiveCost());
+      }
+    }
+
+    Map<SliceKey, String> blocked = new HashMap<>();
+    for (ExportFile file : files) {
+      FileOutcome outcome = outcomes.get(file.uri());
+      FileRecord record = records.get(file.uri());
+      String why = null;
+      if (record == null) {
+        why = "the file was not read";
+      } else if (record.failed()) {
+        why = record.errorMessage().orElse(record.errorCode().orElse("unreadable"));
+      } else if (exceeds(outcome.rowsQuarantined, outcome.rowsIn)) {
+        why = tooManyRejected(outcome.rowsQuarantined, outcome.rowsIn);
+      }
+      if (why == null) {
+        continue;
+      }
+      outcome.fail(why);
+      String reason = "blocked by " + file.uri() + ": " + why;
+      for (SliceKey key : fileSlices.getOrDefault(file.uri(), Set.of())) {
+        blocked.putIfAbsent(key, reason);
+      }
+      file.billingPeriod().ifPresent(p -> blockPeriod(sliceFiles.keySet(), p, reason, blocked));
+    }
+    for (SourceFailure failure : sourceFailures) {
+      failure
+          .billingPeriod()
+          .ifPresent(p -> blockPeriod(sliceFiles.keySet(), p, "blocked by " + failure.message(), blocked));
+    }
+
+    Map<SliceKey, SliceDecision> decisions = new LinkedHashMap<>();
+    for (Map.Entry<SliceKey, SortedSet<String>> entry : sliceFiles.entrySet()) {
+      SliceKey key = entry.getKey();
+      long[] rows = sliceRows.get(key);
+      BigDecimal[] cost = sliceCost.get(key);
+      List<String> sliceFileList = new ArrayList<>(entry.getValue());
+      String fingerprint = fingerprint(sliceFileList, records);
+      SliceStatus status;
+      String message = blocked.get(key);
+      if (message != null) {
+        status = SliceStatus.FAILED;
+      } else if (exceeds(rows[1], rows[0] + rows[1])) {
+        status = SliceStatus.FAILED;
+        message = tooManyRejected(rows[1], rows[0] + rows[1]);
+      } else if (skipUnchanged && fingerprint.equals(lastFingerprints.get(key))) {
+        status = SliceStatus.UNCHANGED;
+      } else {
+        status = SliceStatus.WRITTEN;
+      }
+      decisions.put(
+          key,
+          new SliceDecision(
+              key, status, fingerprint, sliceFileList, rows[0] + rows[2], cost[0], cost[1], message));
+    }
+
+    for (SliceStat stat : stats) {
+      Optional<SliceKey> slice = stat.slice(provider);
+      if (!stat.good() || slice.isEmpty() || !decisions.containsKey(slice.get())) {
+        continue;
+      }
+      SliceDecision decision = decisions.get(slice.get());
+      FileOutcome outcome = outcomes.get(stat.sourceFile());
+      if (decision.status() == SliceStatus.FAILED) {
+        decision.message().ifPresent(outcome::fail);
+        continue;
+      }
+      if (stat.derived()) {
+        outcome.rowsDerived += stat.rows();
+      } else {
+        outcome.rowsWritten += stat.rows();
+        outcome.costWritten = outcome.costWritten.add(stat.billedCost());
+      }
+    }
+    for (Map.Entry<String, Set<SliceKey>> entry : fileSlices.entrySet()) {
+      FileOutcome outcome = outcomes.get(entry.getKey());
+      boolean allUnchanged =
+          !entry.getValue().isEmpty()
+              && entry.getValue().stream()
+                  .allMatch(k -> decisions.get(k).status() == SliceStatus.UNCHANGED);
+      if (allUnchanged && !"FAILED".equals(outcome.status)) {
+        outcome.status = "UNCHANGED";
+      }
+    }
+    return new IngestPlan(decisions, outcomes, sourceFailures);
+  }
+
+  private static void blockPeriod(
+      Set<SliceKey> slices, String billingPeriod, String reason, Map<SliceKey, String> blocked) {
+    for (SliceKey key : slices) {
+      if (key.billingPeriod().equals(billingPeriod)) {
+        blocked.putIfAbsent(key, reason);
+      }
+    }
+  }
+
+  private boolean exceeds(long rejected, long total) {
+    if (rejected == 0 || total == 0) {
+      return false;
+    }
+    BigDecimal fraction =
+        BigDecimal.valueOf(rejected).divide(BigDecimal.valueOf(total), 6, RoundingMode.HALF_UP);
+    return fraction.compareTo(maxQuarantinedFraction) > 0;
+  }
+
+  private String tooManyRejected(long rejected, long total) {
+    BigDecimal percent =
+        BigDecimal.valueOf(rejected * 100).divide(BigDecimal.valueOf(total), 1, RoundingMode.HALF_UP);
+    return String.format(
+        Locale.ROOT,
+        "%d of %d rows rejected (%s%%), more than ingest.maxQuarantinedFraction %s; see ingest_quarantine",
+        rejected,
+        total,
+        percent.toPlainString(),
+        maxQuarantinedFraction.toPlainString());
+  }
+
+  /** SHA-256 over the slice's files (URI and content hash), their contracts and costlake's version. */
+  String fingerprint(List<String> sortedFiles, Map<String, FileRecord> records) {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    update(digest, "costlake " + costlakeVersion);
+    for (String file : sortedFiles) {
+      FileRecord record = records.get(file);
+      update(digest, file);
+      update(digest, record == null ? "-" : record.sha256().orElse("-"));
+      update(digest, record == null ? "-" : record.contract());
+    }
+    StringBuilder hex = new StringBuilder();
+    for (byte b : digest.digest()) {
+      hex.append(String.format(Locale.ROOT, "%02x", b));
+    }
+    return hex.toString();
+  }
+
+  private static void update(MessageDigest digest, String value) {
+    digest.update(value.getBytes(StandardCharsets.UTF_8));
+    digest.update((byte) 0);
+  }
+}

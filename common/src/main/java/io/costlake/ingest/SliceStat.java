@@ -1,0 +1,84 @@
+package io.costlake.ingest;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * Counts and sums of one group of mapped rows: one source file, one slice (when the rows have
+ * one), one origin (provider row or derived row), good or rejected.
+ */
+public final class SliceStat {
+  private final String sourceFile;
+  private final String billingAccountId;
+  private final String billingPeriod;
+  private final boolean derived;
+  private final boolean good;
+  private final long rows;
+  private final BigDecimal costIn;
+  private final BigDecimal billedCost;
+  private final BigDecimal effectiveCost;
+
+  public SliceStat(
+      String sourceFile,
+      String billingAccountId,
+      String billingPeriod,
+      boolean derived,
+      boolean good,
+      long rows,
+      BigDecimal costIn,
+      BigDecimal billedCost,
+      BigDecimal effectiveCost) {
+    this.sourceFile = sourceFile;
+    this.billingAccountId = billingAccountId;
+    this.billingPeriod = billingPeriod;
+    this.derived = derived;
+    this.good = good;
+    this.rows = rows;
+    this.costIn = orZero(costIn);
+    this.billedCost = orZero(billedCost);
+    this.effectiveCost = orZero(effectiveCost);
+  }
+
+  private static BigDecimal orZero(BigDecimal value) {
+    return value == null ? BigDecimal.ZERO : value;
+  }
+
+  public String sourceFile() {
+    return sourceFile;
+  }
+
+  /** The slice of these rows, when both the account and the period could be read. */
+  public Optional<SliceKey> slice(String provider) {
+    return billingAccountId == null || billingPeriod == null
+        ? Optional.empty()
+        : Optional.of(new SliceKey(provider, billingAccountId, billingPeriod));
+  }
+
+  public Optional<String> billingPeriod() {
+    return Optional.ofNullable(billingPeriod);
+  }
+
+  public boolean derived() {
+    return derived;
+  }
+
+  public boolean good() {
+    return good;
+  }
+
+  public long rows() {
+    return rows;
+  }
+
+  public BigDecimal costIn() {
+    return costIn;
+  }
+
+  public BigDecimal billedCost() {
+    return billedCost;
+  }
+
+  public BigDecimal effectiveCost() {
+    return effectiveCost;
+  }
+}

@@ -1,0 +1,163 @@
+package io.costlake.spark;
+
+import io.costlake.errors.CostlakeErrors;
+import io.costlake.model.Table;
+import io.delta.tables.DeltaTable;
+import io.delta.tables.DeltaTableBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * The Delta tables under one warehouse root ({@code <root>/<table_name>}). Tables are created from
+ * their declared schema, never inferred, with column comments, and every write is one Delta commit
+ * whose description appears in {@code DESCRIBE HISTORY}.
+ */
+public final class Warehouse {
+  /** Columns analysts and jobs filter by: Delta keeps min/max statistics on these. */
+  private static final Map<Table, String> STATS_COLUMNS =
+      Map.of(
+          Table.COST_LINE_ITEMS,
+          "x_Provider,SubAccountId,ChargePeriodStart,ChargeCategory,ServiceName,x_SourceFile");
+
+  private final SparkSession spark;
+  private final String root;
+
+  public Warehouse(SparkSession spark, String root) {
+    this.spark = spark;
+    this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+  }
+
+  public String root() {
+    return root;
+  }
+
+  public String path(Table table) {
+    return root + "/" + table.tableName();
+  }
+
+  public boolean exists(Table table) {
+    return DeltaTable.isDeltaTable(spark, path(table));
+  }
+
+  /** Creates the table from its declared schema when it does not exist yet. */
+  public void ensure(Table table) {
+    if (exists(table)) {
+      return;
+    }
+    DeltaTableBuilder builder =
+        DeltaTable.createIfNotExists(spark)
+            .location(path(table))
+            .comment("costlake " + table.tableName() + ": " + table.grain());
+    for (StructField field : table.schema().fields()) {
+      builder = builder.addColumn(field);
+    }
+    if (!table.partitionColumns().isEmpty()) {
+      builder = builder.partitionedBy(table.partitionColumns().toArray(new String[0]));
+    }
+    String stats = STATS_COLUMNS.get(table);
+    if (stats != null) {
+      builder = builder.property("delta.dataSkippingStatsColumns", stats);
+    }
+    builder.execute();
+  }
+
+  /** The table's rows; an empty frame of the declared schema when it does not exist yet. */
+  public Dataset<Row> read(Table table) {
+    if (!exists(table)) {
+      return spark.createDataFrame(new ArrayList<Row>(), table.schema());
+    }
+    return spark.read().format("delta").load(path(table));
+  }
+
+  /**
+   * Replaces the rows matching {@code predicate} with {@code rows}, atomically, in one commit.
+   * Every row written must match the predicate (Delta checks it).
+   *
+   * @return the new table version
+   */
+  public long replace(Table table, Dataset<Row> rows, String predicate, String description) {
+    ensure(table);
+    try {
+      rows.write()
+          .format("delta")
+          .mode("overwrite")
+          .option("replaceWhere", predicate)
+          .option("userMetadata", description)
+          .save(path(table));
+    } catch (RuntimeException e) {
+      throw CostlakeErrors.cannotWrite(table.tableName(), oneLine(e));
+    }
+    return version(table);
+  }
+
+  /** Appends rows in one commit; returns the new version. */
+  public long append(Table table, Dataset<Row> rows, String description) {
+    ensure(table);
+    try {
+      rows.write()
+          .format("delta")
+          .mode("append")
+          .option("userMetadata", description)
+          .save(path(table));
+    } catch (RuntimeException e) {
+      throw CostlakeErrors.cannotWrite(table.tableName(), oneLine(e));
+    }
+    return version(table);
+  }
+
+  public long version(Table table) {
+    return DeltaTable.forPath(spark, path(table)).history(1).select("version").head().getLong(0);
+  }
+
+  /**
+   * Registers every existing table in the session catalog under its name, so SQL can say {@code
+   * SELECT ... FROM cost_line_items} and {@code ... VERSION AS OF 3}.
+   *
+   * @return the tables registered
+   */
+  public List<Table> registerAll() {
+    List<Table> registered = new ArrayList<>();
+    for (Table table : Table.values()) {
+      if (exists(table)) {
+        dropExternal(table);
+        spark.sql(
+            "CREATE TABLE `"
+                + table.tableName()
+                + "` USING delta LOCATION '"
+                + path(table).replace("'", "\\'")
+                + "'");
+        registered.add(table);
+      }
+    }
+    return registered;
+  }
+
+  /** Drops a previous registration; never a managed table, whose drop would delete data. */
+  private void dropExternal(Table table) {
+    if (!spark.catalog().tableExists(table.tableName())) {
+      return;
+    }
+    String type;
+    try {
+      type = spark.catalog().getTable(table.tableName()).tableType();
+    } catch (org.apache.spark.sql.AnalysisException e) {
+      return;
+    }
+    if (!"EXTERNAL".equalsIgnoreCase(type)) {
+      throw CostlakeErrors.cannotWrite(
+          "the catalog entry " + table.tableName(),
+          "a " + type + " table of that name exists; costlake only replaces its own external entries");
+    }
+    spark.sql("DROP TABLE `" + table.tableName() + "`");
+  }
+
+  private static String oneLine(RuntimeException e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return message.split("\\R", 2)[0];
+  }
+}

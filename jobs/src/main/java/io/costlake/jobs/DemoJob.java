@@ -1,0 +1,154 @@
+package io.costlake.jobs;
+
+import io.costlake.errors.CostlakeErrors;
+import io.costlake.jobs.IngestJob.IngestSummary;
+import io.costlake.jobs.cli.JobSpec;
+import io.costlake.jobs.cli.ParsedArgs;
+import io.costlake.jobs.generate.AwsCurGenerator;
+import io.costlake.model.Table;
+import io.costlake.provider.Provider;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * {@code costlake demo}: every job that exists, on bundled data, into a local warehouse. The input
+ * is a generated AWS CUR (deterministic, with an older assembly left beside the current one) plus
+ * the public sample exports bundled in the jar.
+ */
+public final class DemoJob implements Job {
+  private static final String SAMPLES = "/io/costlake/samples/";
+  private static final JobSpec SPEC =
+      new JobSpec(
+          "demo",
+          "Run every job on the bundled samples into a local warehouse and summarize it",
+          "Writes its input under demo.inputDir (default demo-data/): a generated AWS CUR and the\n"
+              + "public sample exports. Running it again changes nothing (the slices are unchanged).",
+          List.of(),
+          null,
+          null);
+
+  @Override
+  public JobSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public void run(JobContext context, ParsedArgs args) {
+    Path input = Paths.get(context.config().demo().inputDir()).toAbsolutePath().normalize();
+    Path generated = input.resolve("aws-cur");
+    Path samples = input.resolve("samples");
+    recreate(generated);
+    AwsCurGenerator.Result result =
+        new AwsCurGenerator(
+                new AwsCurGenerator.Options(
+                    context.config().demo().rows(),
+                    context.config().demo().seed(),
+                    YearMonth.parse(context.config().demo().firstPeriod()),
+                    context.config().demo().months(),
+                    5,
+                    250_000,
+                    true))
+            .generate(generated);
+    context.out().printf(
+        "demo: generated %,d AWS line items under %s%n", result.rows(), generated);
+    List<String> sampleFiles = extractSamples(samples);
+    context.out().printf("demo: bundled %d public sample files under %s%n", sampleFiles.size(), samples);
+
+    IngestSummary aws =
+        IngestJob.ingest(
+            context,
+            Provider.AWS.adapter(),
+            List.of(JobContext.uri(generated.toString()), JobContext.uri(samples.resolve("aws").toString())),
+            Optional.empty());
+    aws.print(context.out());
+    if (aws.plan.hasFailures()) {
+      throw CostlakeErrors.ingestFailed(
+          aws.plan.failureCount(), aws.plan.slices().size(), aws.plan.firstFailure().orElse("unknown"));
+    }
+    summarize(context);
+  }
+
+  private static void summarize(JobContext context) {
+    context.warehouse().registerAll();
+    Dataset<Row> totals =
+        context
+            .spark()
+            .sql(
+                "SELECT x_Provider AS provider, x_BillingPeriod AS period, BillingAccountId AS account,"
+                    + " BillingCurrency AS currency, COUNT(*) AS line_items,"
+                    + " CAST(SUM(BilledCost) AS DECIMAL(38,2)) AS billed,"
+                    + " CAST(SUM(EffectiveCost) AS DECIMAL(38,2)) AS effective"
+                    + " FROM "
+                    + Table.COST_LINE_ITEMS.tableName()
+                    + " GROUP BY ALL ORDER BY provider, period, account");
+    context.out().println();
+    context.out().println("cost_line_items in " + context.warehouse().path(Table.COST_LINE_ITEMS) + ":");
+    ResultPrinter.print(totals, "table", context.out());
+    context.out().println();
+    context.out().println("Next: costlake sql \"SELECT x_BillingPeriod, BillingAccountId, ChargeCategory,"
+        + " SUM(BilledCost), SUM(EffectiveCost) FROM cost_line_items GROUP BY ALL ORDER BY ALL\"");
+  }
+
+  /** Copies the bundled public samples out of the jar, so ingest reads them like any export. */
+  static List<String> extractSamples(Path target) {
+    List<String> names = new ArrayList<>();
+    try (InputStream index = DemoJob.class.getResourceAsStream(SAMPLES + "index.txt")) {
+      if (index == null) {
+        throw new IllegalStateException("the jar lacks its bundled samples");
+      }
+      BufferedReader reader = new BufferedReader(new InputStreamReader(index, StandardCharsets.UTF_8));
+      String name;
+      while ((name = reader.readLine()) != null) {
+        if (name.isBlank()) {
+          continue;
+        }
+        Path file = target.resolve(name);
+        Files.createDirectories(file.getParent());
+        try (InputStream sample = DemoJob.class.getResourceAsStream(SAMPLES + name)) {
+          Files.copy(sample, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        names.add(name);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return names;
+  }
+
+  private static void recreate(Path folder) {
+    try {
+      if (Files.exists(folder)) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+          walk.sorted(Comparator.reverseOrder()).forEach(DemoJob::delete);
+        }
+      }
+      Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void delete(Path path) {
+    try {
+      Files.delete(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,325 @@
+package io.costlake.jobs;
+
+import io.costlake.CostlakeVersion;
+import io.costlake.errors.CostlakeErrors;
+import io.costlake.ingest.Discovery;
+import io.costlake.ingest.ExportFile;
+import io.costlake.ingest.FileRecord;
+import io.costlake.ingest.IngestAudit;
+import io.costlake.ingest.IngestFrames;
+import io.costlake.ingest.IngestPlan;
+import io.costlake.ingest.IngestPlan.SliceStatus;
+import io.costlake.ingest.IngestPlanner;
+import io.costlake.ingest.RawFrame;
+import io.costlake.ingest.RunIds;
+import io.costlake.ingest.SliceKey;
+import io.costlake.ingest.SliceStat;
+import io.costlake.jobs.cli.JobSpec;
+import io.costlake.jobs.cli.OptionSpec;
+import io.costlake.jobs.cli.ParsedArgs;
+import io.costlake.model.IngestSliceColumn;
+import io.costlake.model.Table;
+import io.costlake.provider.Provider;
+import io.costlake.provider.ProviderAdapter;
+import io.costlake.spark.Warehouse;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import scala.collection.JavaConverters;
+
+/**
+ * {@code costlake ingest}: reads provider exports and replaces, slice by slice, what {@code
+ * cost_line_items} holds for each (provider, billing account, billing period) they cover. Rejected
+ * rows go to {@code ingest_quarantine}; every file read is audited in {@code ingest_runs} and every
+ * slice in {@code ingest_slices}.
+ *
+ * <p>Cost: one read of the files (cached), then a small aggregation, the write, and the quarantine
+ * write. No shuffle but the aggregation's.
+ */
+public final class IngestJob implements Job {
+  private static final JobSpec SPEC =
+      new JobSpec(
+          "ingest",
+          "Ingest provider exports into cost_line_items, one atomic slice per (provider, account, period)",
+          "Each --source is an export location: a CUR report prefix with its manifests (only the\n"
+              + "current assembly of each period is read), a folder of export files, or one file.\n"
+              + "Re-running with the same files changes nothing; a restated export replaces its slice\n"
+              + "in one Delta commit, and the previous version stays readable by time travel.\n"
+              + "Exit code 1 when a file or slice could not be ingested (the slice is left as it was).",
+          List.of(
+              OptionSpec.value("--provider", "NAME", "Export kind: aws").required(),
+              OptionSpec.value("--source", "URI", "Export location (file, folder or report prefix)")
+                  .repeatable()
+                  .required(),
+              OptionSpec.value(
+                  "--period", "yyyy-MM", "Only this billing period (default: every period found)")),
+          null,
+          null);
+
+  @Override
+  public JobSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public void run(JobContext context, ParsedArgs args) {
+    Provider provider = Provider.of(args.required("--provider"));
+    ProviderAdapter adapter = provider.adapter();
+    List<String> sources =
+        args.values("--source").stream().map(JobContext::uri).collect(Collectors.toList());
+    Optional<String> period = args.period("--period");
+    IngestSummary summary = ingest(context, adapter, sources, period);
+    summary.print(context.out());
+    if (summary.plan.hasFailures()) {
+      int failedSlices = summary.plan.slicesWith(SliceStatus.FAILED).size();
+      throw CostlakeErrors.ingestFailed(
+          Math.max(failedSlices, summary.plan.failureCount()),
+          summary.plan.slices().size() + summary.plan.sourceFailures().size(),
+          summary.plan.firstFailure().orElse("unknown"));
+    }
+  }
+
+  /** Runs one ingest and returns what it did; used by {@code demo} too. */
+  static IngestSummary ingest(
+      JobContext context, ProviderAdapter adapter, List<String> sources, Optional<String> period) {
+    SparkSession spark = context.spark();
+    Warehouse warehouse = context.warehouse();
+    Instant start = context.clock().instant();
+    String runId = RunIds.next(start);
+    String provider = adapter.provider().id();
+    spark.sparkContext().setJobGroup(runId, "costlake ingest " + provider + " " + runId, false);
+
+    Discovery discovery = adapter.discover(context.hadoopConf(), sources, period);
+    List<ExportFile> files = discovery.files();
+    if (files.isEmpty() && discovery.failures().isEmpty()) {
+      throw CostlakeErrors.nothingToIngest(
+          "no " + provider + " files" + period.map(p -> " for " + p).orElse("") + " under "
+              + String.join(", ", sources));
+    }
+    Dataset<Row> raw = adapter.read(spark, files).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Map<String, FileRecord> records = fileRecords(raw);
+      Dataset<Row> mapped = adapter.map(raw.filter(RawFrame.isRow()));
+      Dataset<Row> all = IngestFrames.union(mapped, adapter.derive(mapped));
+      List<SliceStat> stats = IngestFrames.collectStats(IngestFrames.stats(all));
+      IngestPlanner planner =
+          new IngestPlanner(
+              provider,
+              period,
+              context.config().ingest().maxQuarantinedFraction(),
+              context.config().ingest().skipUnchangedSlices(),
+              CostlakeVersion.get());
+      IngestPlan plan =
+          planner.plan(files, records, stats, discovery.failures(), lastFingerprints(warehouse, provider));
+
+      List<SliceKey> toWrite = plan.slicesWith(SliceStatus.WRITTEN);
+      Long version = null;
+      if (!toWrite.isEmpty()) {
+        version =
+            warehouse.replace(
+                Table.COST_LINE_ITEMS,
+                IngestFrames.rowsToWrite(all, toWrite, runId),
+                IngestFrames.slicePredicate(toWrite),
+                "costlake ingest " + runId + ": " + describe(toWrite));
+      }
+      Instant end = context.clock().instant();
+      IngestAudit audit =
+          new IngestAudit(
+              runId, provider, CostlakeVersion.get(), Timestamp.from(start), Timestamp.from(end));
+      writeQuarantine(spark, warehouse, provider, plan, files, records, all, audit, runId, end);
+      warehouse.append(
+          Table.INGEST_SLICES,
+          spark.createDataFrame(audit.sliceRows(plan, version), Table.INGEST_SLICES.schema()),
+          "costlake ingest " + runId);
+      warehouse.append(
+          Table.INGEST_RUNS,
+          spark.createDataFrame(audit.runRows(plan, files, records), Table.INGEST_RUNS.schema()),
+          "costlake ingest " + runId);
+      return new IngestSummary(runId, provider, plan, discovery, version);
+    } finally {
+      raw.unpersist();
+      spark.sparkContext().clearJobGroup();
+    }
+  }
+
+  private static void writeQuarantine(
+      SparkSession spark,
+      Warehouse warehouse,
+      String provider,
+      IngestPlan plan,
+      List<ExportFile> files,
+      Map<String, FileRecord> records,
+      Dataset<Row> all,
+      IngestAudit audit,
+      String runId,
+      Instant end) {
+    // Files that only feed unchanged slices keep the quarantine rows of the run that wrote them.
+    Set<String> rewritten = new LinkedHashSet<>();
+    for (ExportFile file : files) {
+      if (!"UNCHANGED".equals(plan.files().get(file.uri()).status())) {
+        rewritten.add(file.uri());
+      }
+    }
+    plan.sourceFailures().forEach(f -> rewritten.add(f.uri()));
+    List<SliceKey> written = plan.slicesWith(SliceStatus.WRITTEN);
+    if (rewritten.isEmpty() && written.isEmpty()) {
+      return;
+    }
+    Dataset<Row> rows =
+        IngestFrames.quarantine(all, rewritten, runId, Timestamp.from(end))
+            .unionByName(
+                spark.createDataFrame(
+                    audit.fileQuarantineRows(plan, files, records),
+                    Table.INGEST_QUARANTINE.schema()));
+    warehouse.replace(
+        Table.INGEST_QUARANTINE,
+        rows,
+        IngestFrames.quarantinePredicate(provider, rewritten, written),
+        "costlake ingest " + runId);
+  }
+
+  private static Map<String, FileRecord> fileRecords(Dataset<Row> raw) {
+    Map<String, FileRecord> records = new HashMap<>();
+    List<Row> rows =
+        raw.filter(RawFrame.isFile())
+            .select(
+                RawFrame.SOURCE_FILE,
+                RawFrame.CONTRACT,
+                RawFrame.FILE_SHA256,
+                RawFrame.FILE_BYTES,
+                RawFrame.ROWS_READ,
+                RawFrame.FILE_ERROR_CODE,
+                RawFrame.FILE_ERROR_MESSAGE,
+                RawFrame.UNKNOWN_COLUMNS)
+            .collectAsList();
+    for (Row r : rows) {
+      List<String> unknown =
+          r.isNullAt(7) ? List.of() : JavaConverters.seqAsJavaList(r.<String>getSeq(7));
+      records.put(
+          r.getString(0),
+          new FileRecord(
+              r.getString(0),
+              r.getString(1),
+              r.getString(2),
+              r.isNullAt(3) ? null : r.getLong(3),
+              r.isNullAt(4) ? 0L : r.getLong(4),
+              r.getString(5),
+              r.getString(6),
+              unknown));
+    }
+    return records;
+  }
+
+  /** Per slice, the fingerprint of its last successful write (WRITTEN or UNCHANGED). */
+  static Map<SliceKey, String> lastFingerprints(Warehouse warehouse, String provider) {
+    Map<SliceKey, String> fingerprints = new HashMap<>();
+    if (!warehouse.exists(Table.COST_LINE_ITEMS) || !warehouse.exists(Table.INGEST_SLICES)) {
+      return fingerprints;
+    }
+    List<Row> rows =
+        warehouse
+            .read(Table.INGEST_SLICES)
+            .filter(
+                IngestSliceColumn.provider
+                    .col()
+                    .equalTo(provider)
+                    .and(IngestSliceColumn.status.col().isin("WRITTEN", "UNCHANGED")))
+            .select(
+                IngestSliceColumn.billing_account_id.name(),
+                IngestSliceColumn.billing_period.name(),
+                IngestSliceColumn.fingerprint.name(),
+                IngestSliceColumn.recorded_at.name())
+            .orderBy(IngestSliceColumn.recorded_at.name())
+            .collectAsList();
+    for (Row r : rows) {
+      fingerprints.put(new SliceKey(provider, r.getString(0), r.getString(1)), r.getString(2));
+    }
+    return fingerprints;
+  }
+
+  private static String describe(List<SliceKey> slices) {
+    return slices.size() <= 3
+        ? slices.stream().map(SliceKey::toString).collect(Collectors.joining(", "))
+        : slices.size() + " slices";
+  }
+
+  /** What one ingest did, printed for the user. */
+  static final class IngestSummary {
+    final String runId;
+    final String provider;
+    final IngestPlan plan;
+    final Discovery discovery;
+    final Long tableVersion;
+
+    IngestSummary(
+        String runId, String provider, IngestPlan plan, Discovery discovery, Long tableVersion) {
+      this.runId = runId;
+      this.provider = provider;
+      this.plan = plan;
+      this.discovery = discovery;
+      this.tableVersion = tableVersion;
+    }
+
+    void print(java.io.PrintStream out) {
+      long rowsIn = 0;
+      long written = 0;
+      long derived = 0;
+      long quarantined = 0;
+      long outOfScope = 0;
+      BigDecimal costWritten = BigDecimal.ZERO;
+      for (IngestPlan.FileOutcome f : plan.files().values()) {
+        rowsIn += f.rowsIn();
+        written += f.rowsWritten();
+        derived += f.rowsDerived();
+        quarantined += f.rowsQuarantined();
+        outOfScope += f.rowsOutOfScope();
+        costWritten = costWritten.add(f.costWritten());
+      }
+      out.printf(Locale.ROOT, "ingest %s: run %s%n", provider, runId);
+      out.printf(
+          Locale.ROOT,
+          "  files    %d read%s%n",
+          plan.files().size(),
+          discovery.ignoredFiles() > 0
+              ? ", " + discovery.ignoredFiles() + " ignored (older assemblies or other periods)"
+              : "");
+      out.printf(
+          Locale.ROOT,
+          "  slices   %d written, %d unchanged, %d failed%s%n",
+          plan.slicesWith(SliceStatus.WRITTEN).size(),
+          plan.slicesWith(SliceStatus.UNCHANGED).size(),
+          plan.slicesWith(SliceStatus.FAILED).size(),
+          tableVersion == null ? "" : " (cost_line_items version " + tableVersion + ")");
+      out.printf(
+          Locale.ROOT,
+          "  rows     %,d read: %,d in the table, %,d quarantined, %,d out of scope; %,d derived%n",
+          rowsIn,
+          written,
+          quarantined,
+          outOfScope,
+          derived);
+      out.printf(Locale.ROOT, "  billed   %s in the table from these files%n", costWritten.stripTrailingZeros().toPlainString());
+      List<String> problems = new ArrayList<>();
+      plan.sourceFailures().forEach(f -> problems.add(f.message()));
+      plan.files().values().stream()
+          .filter(f -> "FAILED".equals(f.status()))
+          .forEach(f -> problems.add(f.uri() + ": " + f.message().orElse("failed")));
+      for (String problem : problems) {
+        out.println("  FAILED   " + problem);
+      }
+    }
+  }
+}

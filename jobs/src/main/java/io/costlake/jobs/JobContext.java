@@ -1,0 +1,67 @@
+package io.costlake.jobs;
+
+import io.costlake.config.CostlakeConfig;
+import io.costlake.spark.SparkSessions;
+import io.costlake.spark.Warehouse;
+import java.io.PrintStream;
+import java.nio.file.Paths;
+import java.time.Clock;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+
+/** What a job runs with: its config, where to print, the clock, and (lazily) Spark. */
+public final class JobContext {
+  private final CostlakeConfig config;
+  private final PrintStream out;
+  private final Clock clock;
+  private SparkSession spark;
+
+  public JobContext(CostlakeConfig config, PrintStream out, Clock clock) {
+    this.config = config;
+    this.out = out;
+    this.clock = clock;
+  }
+
+  public CostlakeConfig config() {
+    return config;
+  }
+
+  public PrintStream out() {
+    return out;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The process's SparkSession, started on first use (jobs like generate never need one). */
+  public synchronized SparkSession spark() {
+    if (spark == null) {
+      spark = SparkSessions.getOrCreate(config.spark());
+    }
+    return spark;
+  }
+
+  public boolean sparkStarted() {
+    return spark != null;
+  }
+
+  public Configuration hadoopConf() {
+    return spark().sparkContext().hadoopConfiguration();
+  }
+
+  public Warehouse warehouse() {
+    return new Warehouse(spark(), uri(config.warehouse()));
+  }
+
+  /**
+   * A URI for a location given on the command line or in config: URIs stay as they are, local
+   * paths become absolute {@code file:} URIs (relative to the working directory).
+   */
+  public static String uri(String location) {
+    if (location.contains("://") || location.startsWith("file:")) {
+      return location;
+    }
+    return "file:" + Paths.get(location).toAbsolutePath().normalize();
+  }
+}

@@ -1,0 +1,132 @@
+package io.costlake.jobs;
+
+import io.costlake.CostlakeVersion;
+import io.costlake.config.ConfigLoader;
+import io.costlake.config.CostlakeConfig;
+import io.costlake.errors.CostlakeErrors;
+import io.costlake.errors.CostlakeException;
+import io.costlake.jobs.cli.ArgParser;
+import io.costlake.jobs.cli.ParsedArgs;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The one entry point: {@code costlake <job> [options]} from the launcher script, and the same
+ * class under {@code spark-submit --class io.costlake.jobs.Main costlake-jobs.jar <job> ...}. Exit
+ * code 0 on success, 1 when a job fails, 2 for a usage or config error; failures print one line.
+ */
+public final class Main {
+  /** Where the embedded default's config lives, relative to the working directory. */
+  public static final Path DEFAULT_CONF = Paths.get("conf", "costlake.yaml");
+
+  private final Map<String, Job> jobs = new LinkedHashMap<>();
+
+  public Main() {
+    register(new IngestJob());
+    register(new SqlJob());
+    register(new DemoJob());
+    register(new GenerateJob());
+  }
+
+  private void register(Job job) {
+    jobs.put(job.spec().name(), job);
+  }
+
+  public static void main(String[] args) {
+    int code = new Main().run(Arrays.asList(args), System.out, System.err);
+    if (SparkSession.getDefaultSession().isDefined()) {
+      SparkSession.getDefaultSession().get().stop();
+    }
+    System.exit(code);
+  }
+
+  /** Runs one command line; returns the exit code. Never exits the JVM (tests call this). */
+  public int run(List<String> args, PrintStream out, PrintStream err) {
+    if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h")) {
+      out.print(help());
+      return args.isEmpty() ? 2 : 0;
+    }
+    if (args.get(0).equals("--version")) {
+      out.println("costlake " + CostlakeVersion.get());
+      return 0;
+    }
+    String jobName = args.get(0);
+    boolean verbose = args.contains("--verbose");
+    try {
+      Job job = jobs.get(jobName);
+      if (job == null) {
+        throw CostlakeErrors.unknownJob(jobName, jobs.keySet());
+      }
+      ParsedArgs parsed = ArgParser.parse(job.spec(), args.subList(1, args.size()));
+      if (parsed.has("--help")) {
+        out.print(job.spec().help());
+        return 0;
+      }
+      CostlakeConfig config = config(parsed);
+      JobContext context = new JobContext(config, out, Clock.systemUTC());
+      job.run(context, parsed);
+      return 0;
+    } catch (CostlakeException e) {
+      err.println("costlake " + jobName + ": " + e.getMessage());
+      if (verbose) {
+        e.printStackTrace(err);
+      }
+      return e.kind().exitCode();
+    } catch (RuntimeException | LinkageError e) {
+      err.println(
+          "costlake "
+              + jobName
+              + ": internal error: "
+              + e.getClass().getSimpleName()
+              + ": "
+              + firstLine(e.getMessage())
+              + (verbose ? "" : " (run with --verbose for the stack trace)"));
+      if (verbose) {
+        e.printStackTrace(err);
+      }
+      return 1;
+    }
+  }
+
+  static CostlakeConfig config(ParsedArgs args) {
+    List<Path> files = args.values("--conf").stream().map(Paths::get).collect(Collectors.toList());
+    if (files.isEmpty() && Files.isRegularFile(DEFAULT_CONF)) {
+      files = List.of(DEFAULT_CONF);
+    }
+    CostlakeConfig config = ConfigLoader.load(files, args.values("--set"));
+    return args.value("--warehouse").map(config::withWarehouse).orElse(config);
+  }
+
+  String help() {
+    StringBuilder text = new StringBuilder();
+    text.append("costlake ")
+        .append(CostlakeVersion.get())
+        .append(": trustworthy cost data from cloud billing exports (FOCUS 1.2 on Delta Lake)\n\n")
+        .append("Usage: costlake <job> [options]\n")
+        .append("       costlake <job> --help     every option of a job\n\n")
+        .append("Jobs:\n");
+    for (Job job : jobs.values()) {
+      text.append(String.format("  %-10s %s%n", job.spec().name(), job.spec().summary()));
+    }
+    text.append(
+        "\nUnder spark-submit: spark-submit --class io.costlake.jobs.Main costlake-jobs-<version>.jar <job> [options]\n");
+    return text.toString();
+  }
+
+  public Map<String, Job> jobs() {
+    return jobs;
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "" : message.split("\\R", 2)[0];
+  }
+}

@@ -1,0 +1,66 @@
+package io.costlake.jobs;
+
+import io.costlake.errors.CostlakeErrors;
+import io.costlake.jobs.cli.JobSpec;
+import io.costlake.jobs.cli.OptionSpec;
+import io.costlake.jobs.cli.ParsedArgs;
+import io.costlake.model.Table;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code costlake sql}: one SQL statement against the costlake tables, registered by name in the
+ * session catalog (so {@code VERSION AS OF n} and {@code DESCRIBE HISTORY} work too).
+ */
+public final class SqlJob implements Job {
+  private static final Set<String> FORMATS = Set.of("table", "csv", "json");
+  private static final JobSpec SPEC =
+      new JobSpec(
+          "sql",
+          "Run one SQL statement against the costlake tables and print the result",
+          "Tables are registered by name: "
+              + List.of(Table.values()).stream().map(Table::tableName).collect(Collectors.joining(", "))
+              + ".\nExample: costlake sql \"SELECT x_BillingPeriod, SUM(BilledCost) FROM cost_line_items GROUP BY ALL\"\n"
+              + "Time travel: SELECT COUNT(*) FROM cost_line_items VERSION AS OF 0",
+          List.of(
+              OptionSpec.value("--format", "table|csv|json", "Output format").withDefault("table")),
+          "SQL",
+          "The statement to run (quote it)");
+
+  @Override
+  public JobSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public void run(JobContext context, ParsedArgs args) {
+    String format = args.value("--format").orElse("table");
+    if (!FORMATS.contains(format)) {
+      throw CostlakeErrors.invalidOptionValue("sql", "--format", format, "table, csv or json");
+    }
+    if (args.positionals().isEmpty() || args.positionals().get(0).isBlank()) {
+      throw CostlakeErrors.missingRequiredOption("sql", "SQL (the statement to run)");
+    }
+    SparkSession spark = context.spark();
+    context.warehouse().registerAll();
+    Dataset<Row> result;
+    try {
+      result = spark.sql(args.positionals().get(0));
+    } catch (RuntimeException e) {
+      throw CostlakeErrors.sqlFailed(firstLine(e.getMessage()));
+    }
+    try {
+      ResultPrinter.print(result, format, context.out());
+    } catch (RuntimeException e) {
+      throw CostlakeErrors.sqlFailed(firstLine(e.getMessage()));
+    }
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "unknown error" : message.split("\\R", 2)[0];
+  }
+}
