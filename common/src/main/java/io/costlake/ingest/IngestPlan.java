@@ -94,6 +94,8 @@ public final class IngestPlan {
     final String uri;
     String status = "WRITTEN";
     String message;
+    /** True when the file itself is at fault, not only a slice it feeds. */
+    boolean ownFailure;
     long rowsIn;
     long rowsWritten;
     long rowsQuarantined;
@@ -167,6 +169,11 @@ public final class IngestPlan {
         message = why;
       }
     }
+
+    void failItself(String why) {
+      fail(why);
+      ownFailure = true;
+    }
   }
 
   private final SortedMap<SliceKey, SliceDecision> slices;
@@ -213,9 +220,11 @@ public final class IngestPlan {
     for (SourceFailure failure : sourceFailures) {
       return Optional.of(failure.message());
     }
-    for (FileOutcome file : files.values()) {
-      if ("FAILED".equals(file.status)) {
-        return Optional.of(file.uri + ": " + file.message);
+    for (boolean own : new boolean[] {true, false}) {
+      for (FileOutcome file : files.values()) {
+        if ("FAILED".equals(file.status) && file.ownFailure == own) {
+          return Optional.of(file.uri + ": " + file.message);
+        }
       }
     }
     return slices.values().stream()

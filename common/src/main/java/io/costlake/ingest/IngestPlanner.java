@@ -136,7 +136,7 @@ public final class IngestPlanner {
       if (why == null) {
         continue;
       }
-      outcome.fail(why);
+      outcome.failItself(why);
       String reason = "blocked by " + file.uri() + ": " + why;
       for (SliceKey key : fileSlices.getOrDefault(file.uri(), Set.of())) {
         blocked.putIfAbsent(key, reason);

@@ -1,0 +1,109 @@
+package io.costlake.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.costlake.errors.CostlakeException;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  @TempDir Path dir;
+
+  private Path yaml(String name, String text) throws IOException {
+    Path file = dir.resolve(name);
+    Files.writeString(file, text);
+    return file;
+  }
+
+  @Test
+  void defaultsApplyWithoutAnyFile() {
+    CostlakeConfig config = ConfigLoader.load(List.of(), List.of());
+    assertEquals("warehouse", config.warehouse());
+    assertEquals(8, config.spark().shufflePartitions());
+    assertFalse(config.spark().master().isPresent());
+    assertEquals(0, new BigDecimal("0.10").compareTo(config.ingest().maxQuarantinedFraction()));
+    assertTrue(config.ingest().skipUnchangedSlices());
+  }
+
+  @Test
+  void laterFilesAndSetOptionsWin() throws IOException {
+    Path job = yaml("job.yaml", "warehouse: w1\nspark:\n  master: local[2]\n  shufflePartitions: 4\n");
+    Path env = yaml("env.yaml", "warehouse: s3a://bucket/lake\n");
+    CostlakeConfig config =
+        ConfigLoader.load(
+            List.of(job, env),
+            List.of("spark.shufflePartitions=16", "spark.settings.spark.sql.adaptive.enabled=false"));
+    assertEquals("s3a://bucket/lake", config.warehouse());
+    assertEquals("local[2]", config.spark().master().get());
+    assertEquals(16, config.spark().shufflePartitions());
+    assertEquals("false", config.spark().settings().get("spark.sql.adaptive.enabled"));
+  }
+
+  @Test
+  void anUnknownKeyIsNamedWithItsFile() throws IOException {
+    Path file = yaml("bad.yaml", "spark:\n  shufflePartiton: 4\n");
+    CostlakeException e =
+        assertThrows(CostlakeException.class, () -> ConfigLoader.load(List.of(file), List.of()));
+    assertEquals("Unknown config key 'spark.shufflePartiton' in " + file, e.getMessage());
+    assertEquals(2, e.kind().exitCode());
+  }
+
+  @Test
+  void anUnknownSetKeyIsNamedToo() {
+    CostlakeException e =
+        assertThrows(
+            CostlakeException.class, () -> ConfigLoader.load(List.of(), List.of("ingest.nope=1")));
+    assertEquals("Unknown config key 'ingest.nope' in --set", e.getMessage());
+  }
+
+  @Test
+  void invalidValuesSayWhatIsWrong() throws IOException {
+    Path file = yaml("bad.yaml", "ingest:\n  maxQuarantinedFraction: 2\n");
+    CostlakeException e =
+        assertThrows(CostlakeException.class, () -> ConfigLoader.load(List.of(file), List.of()));
+    assertTrue(e.getMessage().startsWith("Invalid config value for 'ingest"), e.getMessage());
+    assertTrue(e.getMessage().contains("between 0 and 1"), e.getMessage());
+    CostlakeException notANumber =
+        assertThrows(
+            CostlakeException.class,
+            () -> ConfigLoader.load(List.of(), List.of("spark.shufflePartitions=many")));
+    assertTrue(notANumber.getMessage().contains("spark.shufflePartitions"), notANumber.getMessage());
+  }
+
+  @Test
+  void yamlCannotInstantiateTypes() throws IOException {
+    Path file = yaml("evil.yaml", "warehouse: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[]]]\n");
+    CostlakeException e =
+        assertThrows(CostlakeException.class, () -> ConfigLoader.load(List.of(file), List.of()));
+    assertTrue(e.getMessage().startsWith("Cannot read config " + file), e.getMessage());
+  }
+
+  @Test
+  void malformedSetAndMissingFilesAreClear() {
+    assertEquals(
+        "Cannot apply --set 'nonsense': expected key=value, e.g. spark.master=local[2]",
+        assertThrows(CostlakeException.class, () -> ConfigLoader.load(List.of(), List.of("nonsense")))
+            .getMessage());
+    Path missing = dir.resolve("missing.yaml");
+    assertEquals(
+        "Cannot read config " + missing + ": no such file",
+        assertThrows(CostlakeException.class, () -> ConfigLoader.load(List.of(missing), List.of()))
+            .getMessage());
+  }
+
+  @Test
+  void theBundledEmbeddedDefaultLoads() {
+    Path conf = Path.of("..", "conf", "costlake.yaml");
+    CostlakeConfig config = ConfigLoader.load(List.of(conf), List.of());
+    assertEquals("warehouse", config.warehouse());
+    assertEquals("local[*]", config.spark().master().get());
+  }
+}

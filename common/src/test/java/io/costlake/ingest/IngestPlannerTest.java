@@ -1,0 +1,180 @@
+package io.costlake.ingest;
+
+import static io.costlake.testing.Money.assertMoney;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.costlake.ingest.IngestPlan.FileOutcome;
+import io.costlake.ingest.IngestPlan.SliceStatus;
+import io.costlake.io.StoredFile;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class IngestPlannerTest {
+  private static final String A = "file:/cur/a.csv.gz";
+  private static final String B = "file:/cur/b.csv.gz";
+  private static final SliceKey JAN = new SliceKey("aws", "111", "2024-01");
+  private static final SliceKey FEB = new SliceKey("aws", "111", "2024-02");
+
+  private final List<ExportFile> files = new ArrayList<>();
+  private final Map<String, FileRecord> records = new HashMap<>();
+  private final List<SliceStat> stats = new ArrayList<>();
+  private final List<SourceFailure> failures = new ArrayList<>();
+  private final Map<SliceKey, String> last = new HashMap<>();
+
+  private IngestPlanner planner(Optional<String> period) {
+    return new IngestPlanner("aws", period, new BigDecimal("0.10"), true, "1.0");
+  }
+
+  private IngestPlan plan() {
+    return planner(Optional.empty()).plan(files, records, stats, failures, last);
+  }
+
+  private void file(String uri, String period, long rows) {
+    files.add(new ExportFile(new StoredFile(uri, 10), ExportFile.Layout.CSV, null, null, period));
+    records.put(uri, new FileRecord(uri, "aws-cur-1.0/v1", "sha-" + uri, 10L, rows, null, null, List.of()));
+  }
+
+  private void failedFile(String uri, String period, String code) {
+    files.add(new ExportFile(new StoredFile(uri, 10), ExportFile.Layout.CSV, null, null, period));
+    records.put(uri, new FileRecord(uri, "aws-cur-1.0/v1", null, 10L, 0, code, "it broke", List.of()));
+  }
+
+  private void good(String uri, SliceKey slice, long rows, String cost) {
+    stats.add(new SliceStat(uri, slice.billingAccountId(), slice.billingPeriod(), false, true, rows, new BigDecimal(cost), new BigDecimal(cost), new BigDecimal(cost)));
+  }
+
+  private void bad(String uri, SliceKey slice, long rows, String cost) {
+    stats.add(new SliceStat(uri, slice == null ? null : slice.billingAccountId(), slice == null ? null : slice.billingPeriod(), false, false, rows, new BigDecimal(cost), null, null));
+  }
+
+  private void derived(String uri, SliceKey slice, long rows, String effective) {
+    stats.add(new SliceStat(uri, slice.billingAccountId(), slice.billingPeriod(), true, true, rows, BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal(effective)));
+  }
+
+  @Test
+  void everyRowOfAFileIsWrittenQuarantinedOrOutOfScope() {
+    file(A, null, 100);
+    good(A, JAN, 98, "1000.0000000001");
+    bad(A, JAN, 2, "3.5");
+    derived(A, JAN, 4, "40");
+    IngestPlan plan = plan();
+    FileOutcome a = plan.files().get(A);
+    assertEquals("WRITTEN", a.status());
+    assertEquals(100, a.rowsIn());
+    assertEquals(98, a.rowsWritten());
+    assertEquals(2, a.rowsQuarantined());
+    assertEquals(4, a.rowsDerived());
+    assertEquals(a.rowsIn(), a.rowsWritten() + a.rowsQuarantined() + a.rowsOutOfScope());
+    assertMoney("1003.5000000001", a.costIn());
+    assertMoney("1000.0000000001", a.costWritten());
+    assertMoney("3.5", a.costQuarantined());
+    assertEquals(SliceStatus.WRITTEN, plan.slices().get(JAN).status());
+    assertEquals(102, plan.slices().get(JAN).rows());
+    assertMoney("1040.0000000001", plan.slices().get(JAN).effectiveCost());
+    assertFalse(plan.hasFailures());
+  }
+
+  @Test
+  void rowsOfOtherPeriodsAreOutOfScope() {
+    file(A, null, 10);
+    good(A, JAN, 6, "6");
+    good(A, FEB, 4, "4");
+    IngestPlan plan = planner(Optional.of("2024-02")).plan(files, records, stats, failures, last);
+    assertEquals(List.of(FEB), plan.slicesWith(SliceStatus.WRITTEN));
+    FileOutcome a = plan.files().get(A);
+    assertEquals(4, a.rowsWritten());
+    assertEquals(6, a.rowsOutOfScope());
+    assertMoney("6", a.costOutOfScope());
+    assertEquals(List.of("2024-01", "2024-02"), a.periods());
+  }
+
+  @Test
+  void anUnreadableFileLeavesItsSlicesAsTheyWere() {
+    file(A, "2024-01", 10);
+    good(A, JAN, 10, "10");
+    failedFile(B, "2024-01", "TRUNCATED_FILE");
+    file("file:/cur/c.csv", "2024-02", 5);
+    good("file:/cur/c.csv", FEB, 5, "5");
+    IngestPlan plan = plan();
+    assertEquals(SliceStatus.FAILED, plan.slices().get(JAN).status());
+    assertTrue(plan.slices().get(JAN).message().get().contains(B), "names the file that blocked it");
+    assertEquals(SliceStatus.WRITTEN, plan.slices().get(FEB).status());
+    assertEquals("FAILED", plan.files().get(B).status());
+    assertEquals("FAILED", plan.files().get(A).status(), "its rows were not written");
+    assertEquals(0, plan.files().get(A).rowsWritten());
+    assertTrue(plan.hasFailures());
+    assertTrue(plan.firstFailure().get().startsWith(B), plan.firstFailure().get());
+  }
+
+  @Test
+  void aSliceWithTooManyRejectedRowsIsLeftUnchanged() {
+    file(A, null, 10);
+    good(A, JAN, 8, "8");
+    bad(A, JAN, 2, "2");
+    IngestPlan plan = plan();
+    assertEquals(SliceStatus.FAILED, plan.slices().get(JAN).status());
+    assertTrue(
+        plan.slices().get(JAN).message().get().contains("2 of 10 rows rejected (20.0%), more than ingest.maxQuarantinedFraction 0.10"),
+        plan.slices().get(JAN).message().get());
+    assertEquals("FAILED", plan.files().get(A).status());
+  }
+
+  @Test
+  void rejectedRowsWithoutASliceStillCountAgainstTheirFile() {
+    file(A, null, 10);
+    good(A, JAN, 5, "5");
+    bad(A, null, 5, "0");
+    IngestPlan plan = plan();
+    assertEquals("FAILED", plan.files().get(A).status());
+    assertEquals(SliceStatus.FAILED, plan.slices().get(JAN).status());
+  }
+
+  @Test
+  void aSliceWhoseFilesAreUnchangedIsNotRewritten() {
+    file(A, null, 10);
+    good(A, JAN, 10, "10");
+    IngestPlan first = plan();
+    last.put(JAN, first.slices().get(JAN).fingerprint());
+    IngestPlan second = plan();
+    assertEquals(SliceStatus.UNCHANGED, second.slices().get(JAN).status());
+    assertEquals("UNCHANGED", second.files().get(A).status());
+    assertEquals(10, second.files().get(A).rowsWritten(), "the rows are in the table from the first run");
+
+    records.put(A, new FileRecord(A, "aws-cur-1.0/v1", "another-sha", 10L, 10, null, null, List.of()));
+    IngestPlan restated = plan();
+    assertEquals(SliceStatus.WRITTEN, restated.slices().get(JAN).status());
+    assertNotEquals(first.slices().get(JAN).fingerprint(), restated.slices().get(JAN).fingerprint());
+  }
+
+  @Test
+  void theFingerprintDependsOnTheCostlakeVersion() {
+    file(A, null, 10);
+    good(A, JAN, 10, "10");
+    String v1 = plan().slices().get(JAN).fingerprint();
+    String v2 =
+        new IngestPlanner("aws", Optional.empty(), new BigDecimal("0.10"), true, "2.0")
+            .plan(files, records, stats, failures, last)
+            .slices()
+            .get(JAN)
+            .fingerprint();
+    assertNotEquals(v1, v2);
+  }
+
+  @Test
+  void aFailedManifestBlocksItsPeriod() {
+    file(A, "2024-01", 10);
+    good(A, JAN, 10, "10");
+    failures.add(new SourceFailure("file:/m.json", "MANIFEST_FILE_MISSING", "Cannot ingest file:/m.json: gone", "2024-01"));
+    IngestPlan plan = plan();
+    assertEquals(SliceStatus.FAILED, plan.slices().get(JAN).status());
+    assertEquals("Cannot ingest file:/m.json: gone", plan.firstFailure().get());
+  }
+}
