@@ -31,7 +31,9 @@ public final class SparkConfig {
     this.shufflePartitions =
         Objects.requireNonNullElse(shufflePartitions, DEFAULT_SHUFFLE_PARTITIONS);
     this.settings =
-        settings == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(settings));
+        settings == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new TreeMap<>(settings));
   }
 
   public static SparkConfig defaults() {

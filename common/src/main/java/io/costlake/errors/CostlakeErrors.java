@@ -6,8 +6,8 @@ import static io.costlake.errors.CostlakeException.Kind.USAGE;
 import java.util.Collection;
 
 /**
- * Every user-facing error message in one place. Messages follow "Cannot &lt;do X&gt;: &lt;reason&gt;
- * (&lt;value&gt;)" and fit on one line.
+ * Every user-facing error message in one place. Messages follow "Cannot &lt;do X&gt;:
+ * &lt;reason&gt; (&lt;value&gt;)" and fit on one line.
  */
 public final class CostlakeErrors {
   private CostlakeErrors() {}
@@ -19,7 +19,8 @@ public final class CostlakeErrors {
 
   public static CostlakeException unknownOption(String job, String option) {
     return new CostlakeException(
-        USAGE, "Unknown option " + option + " for '" + job + "' (see: costlake " + job + " --help)");
+        USAGE,
+        "Unknown option " + option + " for '" + job + "' (see: costlake " + job + " --help)");
   }
 
   public static CostlakeException missingOptionValue(String job, String option) {
@@ -41,7 +42,13 @@ public final class CostlakeErrors {
   public static CostlakeException unexpectedArgument(String job, String argument) {
     return new CostlakeException(
         USAGE,
-        "Unexpected argument '" + argument + "' for '" + job + "' (see: costlake " + job + " --help)");
+        "Unexpected argument '"
+            + argument
+            + "' for '"
+            + job
+            + "' (see: costlake "
+            + job
+            + " --help)");
   }
 
   public static CostlakeException unknownConfigKey(String source, String key) {
@@ -59,7 +66,8 @@ public final class CostlakeErrors {
 
   public static CostlakeException invalidSetOption(String assignment) {
     return new CostlakeException(
-        USAGE, "Cannot apply --set '" + assignment + "': expected key=value, e.g. spark.master=local[2]");
+        USAGE,
+        "Cannot apply --set '" + assignment + "': expected key=value, e.g. spark.master=local[2]");
   }
 
   public static CostlakeException sourceNotFound(String uri) {
@@ -77,7 +85,8 @@ public final class CostlakeErrors {
 
   public static CostlakeException manifestFileMissing(String manifest, String key) {
     return new CostlakeException(
-        FAILED, "Cannot ingest " + manifest + ": it names a file that does not exist (" + key + ")");
+        FAILED,
+        "Cannot ingest " + manifest + ": it names a file that does not exist (" + key + ")");
   }
 
   public static CostlakeException ambiguousManifests(String period, Collection<String> manifests) {

@@ -1,6 +1,5 @@
 package io.costlake.focus;
 
-
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;

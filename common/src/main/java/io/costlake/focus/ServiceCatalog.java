@@ -21,9 +21,9 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 
 /**
- * FOCUS ServiceCategory and ServiceSubcategory of a provider's service codes, from the lookup
- * files bundled under {@code io/costlake/focus/}. Lookups are literal map expressions, so a mapping
- * costs no join and no UDF.
+ * FOCUS ServiceCategory and ServiceSubcategory of a provider's service codes, from the lookup files
+ * bundled under {@code io/costlake/focus/}. Lookups are literal map expressions, so a mapping costs
+ * no join and no UDF.
  */
 public final class ServiceCatalog {
   public static final String OTHER = "Other";

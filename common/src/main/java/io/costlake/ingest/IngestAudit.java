@@ -15,7 +15,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import scala.collection.JavaConverters;
 
-/** The audit rows of one ingest run, built from its plan: ingest_runs, ingest_slices, file-level quarantine. */
+/**
+ * The audit rows of one ingest run, built from its plan: ingest_runs, ingest_slices, file-level
+ * quarantine.
+ */
 public final class IngestAudit {
   private final String runId;
   private final String provider;
@@ -24,7 +27,11 @@ public final class IngestAudit {
   private final Timestamp endedAt;
 
   public IngestAudit(
-      String runId, String provider, String costlakeVersion, Timestamp startedAt, Timestamp endedAt) {
+      String runId,
+      String provider,
+      String costlakeVersion,
+      Timestamp startedAt,
+      Timestamp endedAt) {
     this.runId = runId;
     this.provider = provider;
     this.costlakeVersion = costlakeVersion;
@@ -45,10 +52,12 @@ public final class IngestAudit {
       v[IngestRunColumn.source_file.ordinal()] = file.uri();
       v[IngestRunColumn.manifest.ordinal()] = file.manifest().orElse(null);
       v[IngestRunColumn.assembly_id.ordinal()] = file.assemblyId().orElse(null);
-      v[IngestRunColumn.file_sha256.ordinal()] = record == null ? null : record.sha256().orElse(null);
+      v[IngestRunColumn.file_sha256.ordinal()] =
+          record == null ? null : record.sha256().orElse(null);
       v[IngestRunColumn.file_bytes.ordinal()] =
           record == null ? file.file().bytes() : record.bytes().orElse(file.file().bytes());
-      v[IngestRunColumn.contract_version.ordinal()] = record == null ? "unknown" : record.contract();
+      v[IngestRunColumn.contract_version.ordinal()] =
+          record == null ? "unknown" : record.contract();
       List<String> periods = outcome.periods();
       if (periods.isEmpty()) {
         file.billingPeriod().ifPresent(periods::add);

@@ -28,9 +28,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The Spark side of the ingest core, provider-agnostic: the union of mapped and derived rows,
- * their statistics, the rows to write, the quarantine rows, and the slice predicates used for
- * Delta's {@code replaceWhere}.
+ * The Spark side of the ingest core, provider-agnostic: the union of mapped and derived rows, their
+ * statistics, the rows to write, the quarantine rows, and the slice predicates used for Delta's
+ * {@code replaceWhere}.
  */
 public final class IngestFrames {
   public static final String ORIGIN_EXPORT = "Export";
@@ -85,7 +85,8 @@ public final class IngestFrames {
   }
 
   /** Good rows of the given slices, as cost_line_items rows of run {@code runId}. */
-  public static Dataset<Row> rowsToWrite(Dataset<Row> all, Collection<SliceKey> slices, String runId) {
+  public static Dataset<Row> rowsToWrite(
+      Dataset<Row> all, Collection<SliceKey> slices, String runId) {
     return all.filter(MappedFrame.isGood().and(sliceFilter(slices)))
         .withColumn(FocusColumn.x_IngestRunId.name(), lit(runId))
         .transform(io.costlake.model.CostLineItems::conform);
@@ -129,7 +130,8 @@ public final class IngestFrames {
     for (SliceKey slice : slices) {
       any =
           any.or(
-              x_Provider.col()
+              x_Provider
+                  .col()
                   .equalTo(lit(slice.provider()))
                   .and(x_BillingPeriod.col().equalTo(lit(slice.billingPeriod())))
                   .and(BillingAccountId.col().equalTo(lit(slice.billingAccountId()))));
@@ -139,10 +141,7 @@ public final class IngestFrames {
 
   /** The same predicate as SQL text, for Delta's {@code replaceWhere}. */
   public static String slicePredicate(Collection<SliceKey> slices) {
-    return slices.stream()
-        .collect(Collectors.groupingBy(SliceKey::provider))
-        .entrySet()
-        .stream()
+    return slices.stream().collect(Collectors.groupingBy(SliceKey::provider)).entrySet().stream()
         .map(
             byProvider ->
                 "(x_Provider = "
@@ -162,8 +161,8 @@ public final class IngestFrames {
   }
 
   /**
-   * What a run's quarantine write replaces: every earlier quarantine row of the files it read,
-   * and of the slices it rewrote (an older assembly's rows go with the slice).
+   * What a run's quarantine write replaces: every earlier quarantine row of the files it read, and
+   * of the slices it rewrote (an older assembly's rows go with the slice).
    */
   public static String quarantinePredicate(
       String provider, Collection<String> sourceFiles, Collection<SliceKey> writtenSlices) {

@@ -94,8 +94,10 @@ public final class IngestPlan {
     final String uri;
     String status = "WRITTEN";
     String message;
+
     /** True when the file itself is at fault, not only a slice it feeds. */
     boolean ownFailure;
+
     long rowsIn;
     long rowsWritten;
     long rowsQuarantined;

@@ -26,8 +26,8 @@ import java.util.TreeSet;
  * I/O, so every rule below has a plain unit test.
  *
  * <ul>
- *   <li>A slice is replaced only when every file that feeds it was read to the end: a truncated
- *       or unreadable file, or a failed manifest of the same period, leaves it unchanged.
+ *   <li>A slice is replaced only when every file that feeds it was read to the end: a truncated or
+ *       unreadable file, or a failed manifest of the same period, leaves it unchanged.
  *   <li>A slice (or file) with more than {@code maxQuarantinedFraction} of its rows rejected is
  *       left unchanged, so a broken restatement cannot wipe a good month.
  *   <li>A slice whose files, contract and costlake version match its last successful write is
@@ -84,7 +84,8 @@ public final class IngestPlanner {
       FileOutcome outcome = outcomes.computeIfAbsent(stat.sourceFile(), FileOutcome::new);
       stat.billingPeriod().ifPresent(outcome.periods::add);
       Optional<SliceKey> slice = stat.slice(provider);
-      boolean inScope = slice.isEmpty() || period.isEmpty() || period.get().equals(slice.get().billingPeriod());
+      boolean inScope =
+          slice.isEmpty() || period.isEmpty() || period.get().equals(slice.get().billingPeriod());
       if (!stat.derived()) {
         outcome.costIn = outcome.costIn.add(stat.costIn());
       }
@@ -107,7 +108,8 @@ public final class IngestPlanner {
       sliceFiles.computeIfAbsent(key, k -> new TreeSet<>()).add(stat.sourceFile());
       fileSlices.computeIfAbsent(stat.sourceFile(), k -> new HashSet<>()).add(key);
       long[] rows = sliceRows.computeIfAbsent(key, k -> new long[3]);
-      BigDecimal[] cost = sliceCost.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+      BigDecimal[] cost =
+          sliceCost.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
       if (stat.derived()) {
         rows[2] += stat.rows();
       } else if (stat.good()) {
@@ -146,7 +148,8 @@ public final class IngestPlanner {
     for (SourceFailure failure : sourceFailures) {
       failure
           .billingPeriod()
-          .ifPresent(p -> blockPeriod(sliceFiles.keySet(), p, "blocked by " + failure.message(), blocked));
+          .ifPresent(
+              p -> blockPeriod(sliceFiles.keySet(), p, "blocked by " + failure.message(), blocked));
     }
 
     Map<SliceKey, SliceDecision> decisions = new LinkedHashMap<>();
@@ -171,7 +174,14 @@ public final class IngestPlanner {
       decisions.put(
           key,
           new SliceDecision(
-              key, status, fingerprint, sliceFileList, rows[0] + rows[2], cost[0], cost[1], message));
+              key,
+              status,
+              fingerprint,
+              sliceFileList,
+              rows[0] + rows[2],
+              cost[0],
+              cost[1],
+              message));
     }
 
     for (SliceStat stat : stats) {
@@ -225,7 +235,8 @@ public final class IngestPlanner {
 
   private String tooManyRejected(long rejected, long total) {
     BigDecimal percent =
-        BigDecimal.valueOf(rejected * 100).divide(BigDecimal.valueOf(total), 1, RoundingMode.HALF_UP);
+        BigDecimal.valueOf(rejected * 100)
+            .divide(BigDecimal.valueOf(total), 1, RoundingMode.HALF_UP);
     return String.format(
         Locale.ROOT,
         "%d of %d rows rejected (%s%%), more than ingest.maxQuarantinedFraction %s; see ingest_quarantine",
@@ -235,7 +246,9 @@ public final class IngestPlanner {
         maxQuarantinedFraction.toPlainString());
   }
 
-  /** SHA-256 over the slice's files (URI and content hash), their contracts and costlake's version. */
+  /**
+   * SHA-256 over the slice's files (URI and content hash), their contracts and costlake's version.
+   */
   String fingerprint(List<String> sortedFiles, Map<String, FileRecord> records) {
     MessageDigest digest;
     try {

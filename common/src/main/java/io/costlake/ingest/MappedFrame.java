@@ -11,10 +11,14 @@ import org.apache.spark.sql.Column;
  * row goes. A row with an empty {@link #ERRORS} array is written; any other is quarantined.
  */
 public final class MappedFrame {
-  /** array&lt;struct&lt;column_name, reason_code, reason, raw_value&gt;&gt;: why a row is rejected. */
+  /**
+   * array&lt;struct&lt;column_name, reason_code, reason, raw_value&gt;&gt;: why a row is rejected.
+   */
   public static final String ERRORS = Parse.ERRORS;
+
   /** The source's own billed cost, as parsed: what {@code cost_in} sums, row by row. */
   public static final String COST_IN = "_cost_in";
+
   /** The source record's non-empty fields (column name to raw value), kept for quarantine rows. */
   public static final String RAW_RECORD = "_raw_record";
 

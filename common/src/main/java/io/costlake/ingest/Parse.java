@@ -1,8 +1,8 @@
 package io.costlake.ingest;
 
 import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.array_compact;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring;
@@ -47,7 +47,8 @@ public final class Parse {
   }
 
   /** One quarantine reason, or null when {@code condition} is false. */
-  public static Column errorWhen(Column condition, String columnName, String code, Column reason, Column rawValue) {
+  public static Column errorWhen(
+      Column condition, String columnName, String code, Column reason, Column rawValue) {
     return when(
         condition,
         struct(
@@ -63,7 +64,8 @@ public final class Parse {
         text.isNotNull().and(parsed.isNull()),
         columnName,
         "INVALID_" + kind.toUpperCase(java.util.Locale.ROOT),
-        concat(lit(columnName + " is not a valid " + kind + ": '"), substring(text, 1, 100), lit("'")),
+        concat(
+            lit(columnName + " is not a valid " + kind + ": '"), substring(text, 1, 100), lit("'")),
         text);
   }
 

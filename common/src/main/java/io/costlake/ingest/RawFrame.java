@@ -12,9 +12,9 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The frame every adapter's reader produces before mapping: provider fields as strings, plus meta
- * columns that say where each record came from. A reader emits one {@code ROW} record per data
- * row and, per file, one {@code FILE} record carrying the file's checksum, row count and any
- * file-level error, so nothing about a file is lost even when it cannot be read to the end.
+ * columns that say where each record came from. A reader emits one {@code ROW} record per data row
+ * and, per file, one {@code FILE} record carrying the file's checksum, row count and any file-level
+ * error, so nothing about a file is lost even when it cannot be read to the end.
  */
 public final class RawFrame {
   public static final String KIND = "_kind";
@@ -23,6 +23,7 @@ public final class RawFrame {
   public static final String SOURCE_FILE = "_source_file";
   public static final String SOURCE_ROW = "_source_row";
   public static final String CONTRACT = "_contract";
+
   /** Reader-level problem with one row (e.g. more cells than the header). */
   public static final String ROW_ERROR_CODE = "_row_error_code";
 

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
- * Counts and sums of one group of mapped rows: one source file, one slice (when the rows have
- * one), one origin (provider row or derived row), good or rejected.
+ * Counts and sums of one group of mapped rows: one source file, one slice (when the rows have one),
+ * one origin (provider row or derived row), good or rejected.
  */
 public final class SliceStat {
   private final String sourceFile;

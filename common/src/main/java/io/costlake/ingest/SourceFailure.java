@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Something discovery could not use (an unreadable manifest, a manifest naming a missing file).
- * It is recorded in {@code ingest_runs} and {@code ingest_quarantine}; the rest of the run goes on.
+ * Something discovery could not use (an unreadable manifest, a manifest naming a missing file). It
+ * is recorded in {@code ingest_runs} and {@code ingest_quarantine}; the rest of the run goes on.
  */
 public final class SourceFailure implements Serializable {
   private static final long serialVersionUID = 1L;

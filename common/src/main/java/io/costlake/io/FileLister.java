@@ -85,8 +85,7 @@ public final class FileLister {
 
   /** Hidden when any path segment below the listed root starts with '_' or '.'. */
   static boolean isHidden(String rootUri, String fileUri) {
-    String relative =
-        fileUri.startsWith(rootUri) ? fileUri.substring(rootUri.length()) : fileUri;
+    String relative = fileUri.startsWith(rootUri) ? fileUri.substring(rootUri.length()) : fileUri;
     for (String segment : relative.split("/")) {
       if (segment.startsWith("_") || segment.startsWith(".")) {
         return true;

@@ -34,7 +34,8 @@ public final class OpenedFile implements AutoCloseable {
     InputStream raw = path.getFileSystem(conf).open(path, 1 << 20);
     MessageDigest digest = sha256();
     CountingInputStream counted =
-        new CountingInputStream(new DigestInputStream(new BufferedInputStream(raw, 1 << 20), digest));
+        new CountingInputStream(
+            new DigestInputStream(new BufferedInputStream(raw, 1 << 20), digest));
     InputStream content;
     String name = path.getName().toLowerCase(Locale.ROOT);
     if (name.endsWith(".gz") || name.endsWith(".gzip")) {

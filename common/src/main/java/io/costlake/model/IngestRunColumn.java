@@ -30,7 +30,8 @@ public enum IngestRunColumn implements TableColumn {
   cost_written(MONEY, false, "Billed cost written to cost_line_items"),
   cost_quarantined(MONEY, false, "Billed cost of quarantined rows whose cost parsed"),
   cost_out_of_scope(MONEY, false, "Billed cost of rows outside the requested --period"),
-  unknown_columns(STRING_LIST, false, "Columns the contract does not know: schema drift, carried on"),
+  unknown_columns(
+      STRING_LIST, false, "Columns the contract does not know: schema drift, carried on"),
   status(STRING, false, "WRITTEN, UNCHANGED (slice already holds these files) or FAILED"),
   message(STRING, true, "Why a file failed, in one line"),
   costlake_version(STRING, false, "costlake version that ran"),

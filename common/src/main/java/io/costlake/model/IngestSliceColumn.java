@@ -16,7 +16,8 @@ public enum IngestSliceColumn implements TableColumn {
   provider(STRING, false, "Adapter that read the slice"),
   billing_account_id(STRING, false, "Billing account of the slice"),
   billing_period(STRING, false, "Billing period (yyyy-MM) of the slice"),
-  fingerprint(STRING, false, "SHA-256 over the slice's source files, contract and costlake version"),
+  fingerprint(
+      STRING, false, "SHA-256 over the slice's source files, contract and costlake version"),
   source_files(STRING_LIST, false, "The files the slice was built from"),
   rows_written(LONG, false, "Rows in the slice after the run"),
   billed_cost(MONEY, false, "Sum of BilledCost in the slice"),

@@ -18,7 +18,8 @@ public enum QuarantineColumn implements TableColumn {
   source_file(STRING, false, "URI of the export file"),
   source_row(LONG, true, "1-based data row number; null when the whole file was rejected"),
   column_name(STRING, true, "The offending column, as named in the file"),
-  reason_code(STRING, false, "Stable machine-readable reason (INVALID_DECIMAL, MISSING_VALUE, ...)"),
+  reason_code(
+      STRING, false, "Stable machine-readable reason (INVALID_DECIMAL, MISSING_VALUE, ...)"),
   reason(STRING, false, "What was wrong, in words"),
   raw_value(STRING, true, "The offending value as read"),
   billed_cost(MONEY, true, "The record's billed cost when it parsed, so cost sums still reconcile"),

@@ -1,6 +1,5 @@
 package io.costlake.model;
 
-
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.MetadataBuilder;

@@ -16,13 +16,20 @@ import org.apache.spark.sql.SparkSession;
 public interface ProviderAdapter {
   Provider provider();
 
-  /** Files to read under the sources; only the current assembly of each period where manifests exist. */
+  /**
+   * Files to read under the sources; only the current assembly of each period where manifests
+   * exist.
+   */
   Discovery discover(Configuration conf, List<String> sources, Optional<String> period);
 
-  /** The raw frame ({@code io.costlake.ingest.RawFrame}): ROW records and one FILE record per file. */
+  /**
+   * The raw frame ({@code io.costlake.ingest.RawFrame}): ROW records and one FILE record per file.
+   */
   Dataset<Row> read(SparkSession spark, List<io.costlake.ingest.ExportFile> files);
 
-  /** Maps the raw frame's ROW records to the mapped frame ({@code io.costlake.ingest.MappedFrame}). */
+  /**
+   * Maps the raw frame's ROW records to the mapped frame ({@code io.costlake.ingest.MappedFrame}).
+   */
   Dataset<Row> map(Dataset<Row> rawRows);
 
   /** Rows costlake adds from mapped rows (e.g. unused commitment); same columns as {@link #map}. */

@@ -7,9 +7,10 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Builds the one SparkSession a costlake process uses. Under spark-submit the cluster's settings
- * (master, deploy mode, resources) win; costlake only adds what its jobs rely on: the Delta catalog,
- * UTC session time, non-ANSI casts (a bad value becomes null and then a quarantine reason), and few
- * shuffle partitions. The embedded default runs {@code local[*]} bound to loopback.
+ * (master, deploy mode, resources) win; costlake only adds what its jobs rely on: the Delta
+ * catalog, UTC session time, non-ANSI casts (a bad value becomes null and then a quarantine
+ * reason), and few shuffle partitions. The embedded default runs {@code local[*]} bound to
+ * loopback.
  */
 public final class SparkSessions {
   public static final String LOCAL_DEFAULT_MASTER = "local[*]";
@@ -19,7 +20,8 @@ public final class SparkSessions {
   public static SparkSession getOrCreate(SparkConfig config) {
     SparkConf submitted = new SparkConf();
     boolean masterGiven = submitted.contains("spark.master");
-    String master = masterGiven ? submitted.get("spark.master") : config.master().orElse(LOCAL_DEFAULT_MASTER);
+    String master =
+        masterGiven ? submitted.get("spark.master") : config.master().orElse(LOCAL_DEFAULT_MASTER);
     SparkSession.Builder builder = SparkSession.builder().appName(config.appName());
     if (!masterGiven) {
       builder.master(master);
@@ -29,7 +31,8 @@ public final class SparkSessions {
     }
     if (master.startsWith("local")) {
       for (Map.Entry<String, String> setting : localSettings().entrySet()) {
-        if (!config.settings().containsKey(setting.getKey()) && !submitted.contains(setting.getKey())) {
+        if (!config.settings().containsKey(setting.getKey())
+            && !submitted.contains(setting.getKey())) {
           builder.config(setting.getKey(), setting.getValue());
         }
       }
@@ -61,6 +64,7 @@ public final class SparkSessions {
         "spark.ui.showConsoleProgress", "false",
         "spark.databricks.delta.snapshotPartitions", "2",
         "spark.sql.sources.parallelPartitionDiscovery.parallelism", "2",
-        "spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/costlake-spark-warehouse");
+        "spark.sql.warehouse.dir",
+            System.getProperty("java.io.tmpdir") + "/costlake-spark-warehouse");
   }
 }

@@ -151,7 +151,9 @@ public final class Warehouse {
     if (!"EXTERNAL".equalsIgnoreCase(type)) {
       throw CostlakeErrors.cannotWrite(
           "the catalog entry " + table.tableName(),
-          "a " + type + " table of that name exists; costlake only replaces its own external entries");
+          "a "
+              + type
+              + " table of that name exists; costlake only replaces its own external entries");
     }
     spark.sql("DROP TABLE `" + table.tableName() + "`");
   }

@@ -35,12 +35,14 @@ class ConfigLoaderTest {
 
   @Test
   void laterFilesAndSetOptionsWin() throws IOException {
-    Path job = yaml("job.yaml", "warehouse: w1\nspark:\n  master: local[2]\n  shufflePartitions: 4\n");
+    Path job =
+        yaml("job.yaml", "warehouse: w1\nspark:\n  master: local[2]\n  shufflePartitions: 4\n");
     Path env = yaml("env.yaml", "warehouse: s3a://bucket/lake\n");
     CostlakeConfig config =
         ConfigLoader.load(
             List.of(job, env),
-            List.of("spark.shufflePartitions=16", "spark.settings.spark.sql.adaptive.enabled=false"));
+            List.of(
+                "spark.shufflePartitions=16", "spark.settings.spark.sql.adaptive.enabled=false"));
     assertEquals("s3a://bucket/lake", config.warehouse());
     assertEquals("local[2]", config.spark().master().get());
     assertEquals(16, config.spark().shufflePartitions());
@@ -75,12 +77,16 @@ class ConfigLoaderTest {
         assertThrows(
             CostlakeException.class,
             () -> ConfigLoader.load(List.of(), List.of("spark.shufflePartitions=many")));
-    assertTrue(notANumber.getMessage().contains("spark.shufflePartitions"), notANumber.getMessage());
+    assertTrue(
+        notANumber.getMessage().contains("spark.shufflePartitions"), notANumber.getMessage());
   }
 
   @Test
   void yamlCannotInstantiateTypes() throws IOException {
-    Path file = yaml("evil.yaml", "warehouse: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[]]]\n");
+    Path file =
+        yaml(
+            "evil.yaml",
+            "warehouse: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[]]]\n");
     CostlakeException e =
         assertThrows(CostlakeException.class, () -> ConfigLoader.load(List.of(file), List.of()));
     assertTrue(e.getMessage().startsWith("Cannot read config " + file), e.getMessage());
@@ -90,7 +96,8 @@ class ConfigLoaderTest {
   void malformedSetAndMissingFilesAreClear() {
     assertEquals(
         "Cannot apply --set 'nonsense': expected key=value, e.g. spark.master=local[2]",
-        assertThrows(CostlakeException.class, () -> ConfigLoader.load(List.of(), List.of("nonsense")))
+        assertThrows(
+                CostlakeException.class, () -> ConfigLoader.load(List.of(), List.of("nonsense")))
             .getMessage());
     Path missing = dir.resolve("missing.yaml");
     assertEquals(

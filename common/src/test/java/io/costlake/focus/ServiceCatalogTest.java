@@ -14,8 +14,11 @@ import org.junit.jupiter.api.Test;
 class ServiceCatalogTest {
   /** FOCUS 1.2 subcategory to its one parent category, from the validator's rule model. */
   private static Map<String, String> parents() throws IOException {
-    try (InputStream in = ServiceCatalog.class.getResourceAsStream("/io/costlake/focus/focus_validator_model-1.2.json")) {
-      JsonNode rule = new ObjectMapper().readTree(in).path("ModelRules").path("ServiceSubcategory-C-004-M");
+    try (InputStream in =
+        ServiceCatalog.class.getResourceAsStream(
+            "/io/costlake/focus/focus_validator_model-1.2.json")) {
+      JsonNode rule =
+          new ObjectMapper().readTree(in).path("ModelRules").path("ServiceSubcategory-C-004-M");
       Map<String, String> parents = new HashMap<>();
       for (JsonNode pair : rule.path("ValidationCriteria").path("Requirement").path("Items")) {
         String sub = null;

@@ -39,24 +39,56 @@ class IngestPlannerTest {
 
   private void file(String uri, String period, long rows) {
     files.add(new ExportFile(new StoredFile(uri, 10), ExportFile.Layout.CSV, null, null, period));
-    records.put(uri, new FileRecord(uri, "aws-cur-1.0/v1", "sha-" + uri, 10L, rows, null, null, List.of()));
+    records.put(
+        uri, new FileRecord(uri, "aws-cur-1.0/v1", "sha-" + uri, 10L, rows, null, null, List.of()));
   }
 
   private void failedFile(String uri, String period, String code) {
     files.add(new ExportFile(new StoredFile(uri, 10), ExportFile.Layout.CSV, null, null, period));
-    records.put(uri, new FileRecord(uri, "aws-cur-1.0/v1", null, 10L, 0, code, "it broke", List.of()));
+    records.put(
+        uri, new FileRecord(uri, "aws-cur-1.0/v1", null, 10L, 0, code, "it broke", List.of()));
   }
 
   private void good(String uri, SliceKey slice, long rows, String cost) {
-    stats.add(new SliceStat(uri, slice.billingAccountId(), slice.billingPeriod(), false, true, rows, new BigDecimal(cost), new BigDecimal(cost), new BigDecimal(cost)));
+    stats.add(
+        new SliceStat(
+            uri,
+            slice.billingAccountId(),
+            slice.billingPeriod(),
+            false,
+            true,
+            rows,
+            new BigDecimal(cost),
+            new BigDecimal(cost),
+            new BigDecimal(cost)));
   }
 
   private void bad(String uri, SliceKey slice, long rows, String cost) {
-    stats.add(new SliceStat(uri, slice == null ? null : slice.billingAccountId(), slice == null ? null : slice.billingPeriod(), false, false, rows, new BigDecimal(cost), null, null));
+    stats.add(
+        new SliceStat(
+            uri,
+            slice == null ? null : slice.billingAccountId(),
+            slice == null ? null : slice.billingPeriod(),
+            false,
+            false,
+            rows,
+            new BigDecimal(cost),
+            null,
+            null));
   }
 
   private void derived(String uri, SliceKey slice, long rows, String effective) {
-    stats.add(new SliceStat(uri, slice.billingAccountId(), slice.billingPeriod(), true, true, rows, BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal(effective)));
+    stats.add(
+        new SliceStat(
+            uri,
+            slice.billingAccountId(),
+            slice.billingPeriod(),
+            true,
+            true,
+            rows,
+            BigDecimal.ZERO,
+            BigDecimal.ZERO,
+            new BigDecimal(effective)));
   }
 
   @Test
@@ -105,7 +137,8 @@ class IngestPlannerTest {
     good("file:/cur/c.csv", FEB, 5, "5");
     IngestPlan plan = plan();
     assertEquals(SliceStatus.FAILED, plan.slices().get(JAN).status());
-    assertTrue(plan.slices().get(JAN).message().get().contains(B), "names the file that blocked it");
+    assertTrue(
+        plan.slices().get(JAN).message().get().contains(B), "names the file that blocked it");
     assertEquals(SliceStatus.WRITTEN, plan.slices().get(FEB).status());
     assertEquals("FAILED", plan.files().get(B).status());
     assertEquals("FAILED", plan.files().get(A).status(), "its rows were not written");
@@ -122,7 +155,12 @@ class IngestPlannerTest {
     IngestPlan plan = plan();
     assertEquals(SliceStatus.FAILED, plan.slices().get(JAN).status());
     assertTrue(
-        plan.slices().get(JAN).message().get().contains("2 of 10 rows rejected (20.0%), more than ingest.maxQuarantinedFraction 0.10"),
+        plan.slices()
+            .get(JAN)
+            .message()
+            .get()
+            .contains(
+                "2 of 10 rows rejected (20.0%), more than ingest.maxQuarantinedFraction 0.10"),
         plan.slices().get(JAN).message().get());
     assertEquals("FAILED", plan.files().get(A).status());
   }
@@ -146,12 +184,15 @@ class IngestPlannerTest {
     IngestPlan second = plan();
     assertEquals(SliceStatus.UNCHANGED, second.slices().get(JAN).status());
     assertEquals("UNCHANGED", second.files().get(A).status());
-    assertEquals(10, second.files().get(A).rowsWritten(), "the rows are in the table from the first run");
+    assertEquals(
+        10, second.files().get(A).rowsWritten(), "the rows are in the table from the first run");
 
-    records.put(A, new FileRecord(A, "aws-cur-1.0/v1", "another-sha", 10L, 10, null, null, List.of()));
+    records.put(
+        A, new FileRecord(A, "aws-cur-1.0/v1", "another-sha", 10L, 10, null, null, List.of()));
     IngestPlan restated = plan();
     assertEquals(SliceStatus.WRITTEN, restated.slices().get(JAN).status());
-    assertNotEquals(first.slices().get(JAN).fingerprint(), restated.slices().get(JAN).fingerprint());
+    assertNotEquals(
+        first.slices().get(JAN).fingerprint(), restated.slices().get(JAN).fingerprint());
   }
 
   @Test
@@ -172,7 +213,12 @@ class IngestPlannerTest {
   void aFailedManifestBlocksItsPeriod() {
     file(A, "2024-01", 10);
     good(A, JAN, 10, "10");
-    failures.add(new SourceFailure("file:/m.json", "MANIFEST_FILE_MISSING", "Cannot ingest file:/m.json: gone", "2024-01"));
+    failures.add(
+        new SourceFailure(
+            "file:/m.json",
+            "MANIFEST_FILE_MISSING",
+            "Cannot ingest file:/m.json: gone",
+            "2024-01"));
     IngestPlan plan = plan();
     assertEquals(SliceStatus.FAILED, plan.slices().get(JAN).status());
     assertEquals("Cannot ingest file:/m.json: gone", plan.firstFailure().get());

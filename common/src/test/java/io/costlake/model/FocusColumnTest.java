@@ -19,12 +19,17 @@ import org.junit.jupiter.api.Test;
 
 /** The declared schema against the FinOps Foundation's own FOCUS 1.2 rule model. */
 class FocusColumnTest {
-  /** Conditional columns the validator wants non-null when present; a multi-provider table cannot promise it. */
+  /**
+   * Conditional columns the validator wants non-null when present; a multi-provider table cannot
+   * promise it.
+   */
   private static final Set<String> NULLABLE_BY_DESIGN =
       Set.of("InvoiceId", "PricingCurrency", "PricingCurrencyEffectiveCost");
 
   private static JsonNode model() throws IOException {
-    try (InputStream in = FocusColumn.class.getResourceAsStream("/io/costlake/focus/focus_validator_model-1.2.json")) {
+    try (InputStream in =
+        FocusColumn.class.getResourceAsStream(
+            "/io/costlake/focus/focus_validator_model-1.2.json")) {
       return new ObjectMapper().readTree(in);
     }
   }
@@ -74,7 +79,9 @@ class FocusColumnTest {
       assertFalse(column.type().sparkType().equals(DataTypes.DoubleType), column.name());
     }
     assertEquals(DataTypes.createDecimalType(38, 10), FocusColumn.BilledCost.type().sparkType());
-    assertEquals(DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true), FocusColumn.Tags.type().sparkType());
+    assertEquals(
+        DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true),
+        FocusColumn.Tags.type().sparkType());
   }
 
   @Test
@@ -91,8 +98,11 @@ class FocusColumnTest {
 
   @Test
   void theTableIsPartitionedByPeriodThenAccount() {
-    assertEquals(java.util.List.of("x_BillingPeriod", "BillingAccountId"), CostLineItems.PARTITION_COLUMNS);
+    assertEquals(
+        java.util.List.of("x_BillingPeriod", "BillingAccountId"), CostLineItems.PARTITION_COLUMNS);
     assertEquals(FocusColumn.values().length, CostLineItems.SCHEMA.fields().length);
-    assertEquals("Cost as invoiced: all discounts applied, no amortization", CostLineItems.SCHEMA.apply("BilledCost").getComment().get());
+    assertEquals(
+        "Cost as invoiced: all discounts applied, no amortization",
+        CostLineItems.SCHEMA.apply("BilledCost").getComment().get());
   }
 }

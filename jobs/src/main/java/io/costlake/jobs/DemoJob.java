@@ -65,21 +65,26 @@ public final class DemoJob implements Job {
                     250_000,
                     true))
             .generate(generated);
-    context.out().printf(
-        "demo: generated %,d AWS line items under %s%n", result.rows(), generated);
+    context.out().printf("demo: generated %,d AWS line items under %s%n", result.rows(), generated);
     List<String> sampleFiles = extractSamples(samples);
-    context.out().printf("demo: bundled %d public sample files under %s%n", sampleFiles.size(), samples);
+    context
+        .out()
+        .printf("demo: bundled %d public sample files under %s%n", sampleFiles.size(), samples);
 
     IngestSummary aws =
         IngestJob.ingest(
             context,
             Provider.AWS.adapter(),
-            List.of(JobContext.uri(generated.toString()), JobContext.uri(samples.resolve("aws").toString())),
+            List.of(
+                JobContext.uri(generated.toString()),
+                JobContext.uri(samples.resolve("aws").toString())),
             Optional.empty());
     aws.print(context.out());
     if (aws.plan.hasFailures()) {
       throw CostlakeErrors.ingestFailed(
-          aws.plan.failureCount(), aws.plan.slices().size(), aws.plan.firstFailure().orElse("unknown"));
+          aws.plan.failureCount(),
+          aws.plan.slices().size(),
+          aws.plan.firstFailure().orElse("unknown"));
     }
     summarize(context);
   }
@@ -98,11 +103,16 @@ public final class DemoJob implements Job {
                     + Table.COST_LINE_ITEMS.tableName()
                     + " GROUP BY ALL ORDER BY provider, period, account");
     context.out().println();
-    context.out().println("cost_line_items in " + context.warehouse().path(Table.COST_LINE_ITEMS) + ":");
+    context
+        .out()
+        .println("cost_line_items in " + context.warehouse().path(Table.COST_LINE_ITEMS) + ":");
     ResultPrinter.print(totals, "table", context.out());
     context.out().println();
-    context.out().println("Next: costlake sql \"SELECT x_BillingPeriod, BillingAccountId, ChargeCategory,"
-        + " SUM(BilledCost), SUM(EffectiveCost) FROM cost_line_items GROUP BY ALL ORDER BY ALL\"");
+    context
+        .out()
+        .println(
+            "Next: costlake sql \"SELECT x_BillingPeriod, BillingAccountId, ChargeCategory,"
+                + " SUM(BilledCost), SUM(EffectiveCost) FROM cost_line_items GROUP BY ALL ORDER BY ALL\"");
   }
 
   /** Copies the bundled public samples out of the jar, so ingest reads them like any export. */
@@ -112,7 +122,8 @@ public final class DemoJob implements Job {
       if (index == null) {
         throw new IllegalStateException("the jar lacks its bundled samples");
       }
-      BufferedReader reader = new BufferedReader(new InputStreamReader(index, StandardCharsets.UTF_8));
+      BufferedReader reader =
+          new BufferedReader(new InputStreamReader(index, StandardCharsets.UTF_8));
       String name;
       while ((name = reader.readLine()) != null) {
         if (name.isBlank()) {

@@ -29,7 +29,8 @@ public final class GenerateJob implements Job {
               OptionSpec.value("--rows", "N", "About how many line items, over all months")
                   .withDefault("100000"),
               OptionSpec.value("--seed", "S", "Random seed").withDefault("1"),
-              OptionSpec.value("--period", "yyyy-MM", "First billing period").withDefault("2025-09"),
+              OptionSpec.value("--period", "yyyy-MM", "First billing period")
+                  .withDefault("2025-09"),
               OptionSpec.value("--months", "M", "Billing periods to write").withDefault("1"),
               OptionSpec.value("--accounts", "K", "Linked accounts (1 to 8)").withDefault("5"),
               OptionSpec.value("--rows-per-file", "N", "Rows per gzip part").withDefault("250000"),
@@ -52,7 +53,13 @@ public final class GenerateJob implements Job {
     }
     Path out = Paths.get(args.required("--out"));
     AwsCurGenerator.Result result = generate(out, options(args));
-    context.out().printf(Locale.ROOT, "generate aws: %,d line items for payer %s%n", result.rows(), result.payer());
+    context
+        .out()
+        .printf(
+            Locale.ROOT,
+            "generate aws: %,d line items for payer %s%n",
+            result.rows(),
+            result.payer());
     for (Map.Entry<String, Long> entry : result.rowsByType().entrySet()) {
       context.out().printf(Locale.ROOT, "  %-24s %,d%n", entry.getKey(), entry.getValue());
     }
@@ -65,7 +72,8 @@ public final class GenerateJob implements Job {
     String period = args.period("--period").orElse("2025-09");
     int accounts = args.positiveInt("--accounts");
     if (accounts > 8) {
-      throw CostlakeErrors.invalidOptionValue("generate", "--accounts", Integer.toString(accounts), "between 1 and 8");
+      throw CostlakeErrors.invalidOptionValue(
+          "generate", "--accounts", Integer.toString(accounts), "between 1 and 8");
     }
     return new AwsCurGenerator.Options(
         args.positiveInt("--rows"),

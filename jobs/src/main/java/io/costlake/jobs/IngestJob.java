@@ -106,7 +106,11 @@ public final class IngestJob implements Job {
     List<ExportFile> files = discovery.files();
     if (files.isEmpty() && discovery.failures().isEmpty()) {
       throw CostlakeErrors.nothingToIngest(
-          "no " + provider + " files" + period.map(p -> " for " + p).orElse("") + " under "
+          "no "
+              + provider
+              + " files"
+              + period.map(p -> " for " + p).orElse("")
+              + " under "
               + String.join(", ", sources));
     }
     Dataset<Row> raw = adapter.read(spark, files).persist(StorageLevel.MEMORY_AND_DISK());
@@ -123,7 +127,8 @@ public final class IngestJob implements Job {
               context.config().ingest().skipUnchangedSlices(),
               CostlakeVersion.get());
       IngestPlan plan =
-          planner.plan(files, records, stats, discovery.failures(), lastFingerprints(warehouse, provider));
+          planner.plan(
+              files, records, stats, discovery.failures(), lastFingerprints(warehouse, provider));
 
       List<SliceKey> toWrite = plan.slicesWith(SliceStatus.WRITTEN);
       Long version = null;
@@ -311,7 +316,10 @@ public final class IngestJob implements Job {
           quarantined,
           outOfScope,
           derived);
-      out.printf(Locale.ROOT, "  billed   %s in the table from these files%n", costWritten.stripTrailingZeros().toPlainString());
+      out.printf(
+          Locale.ROOT,
+          "  billed   %s in the table from these files%n",
+          costWritten.stripTrailingZeros().toPlainString());
       List<String> problems = new ArrayList<>();
       plan.sourceFailures().forEach(f -> problems.add(f.message()));
       plan.files().values().stream()

@@ -55,8 +55,8 @@ public final class JobContext {
   }
 
   /**
-   * A URI for a location given on the command line or in config: URIs stay as they are, local
-   * paths become absolute {@code file:} URIs (relative to the working directory).
+   * A URI for a location given on the command line or in config: URIs stay as they are, local paths
+   * become absolute {@code file:} URIs (relative to the working directory).
    */
   public static String uri(String location) {
     if (location.contains("://") || location.startsWith("file:")) {

@@ -120,11 +120,7 @@ final class ResultPrinter {
       StringBuilder text = new StringBuilder("{");
       JavaConverters.mapAsJavaMap((scala.collection.Map<?, ?>) value)
           .forEach(
-              (k, v) ->
-                  text.append(text.length() > 1 ? ", " : "")
-                      .append(k)
-                      .append('=')
-                      .append(v));
+              (k, v) -> text.append(text.length() > 1 ? ", " : "").append(k).append('=').append(v));
       return text.append('}').toString();
     }
     if (value instanceof scala.collection.Seq) {

@@ -23,7 +23,9 @@ public final class SqlJob implements Job {
           "sql",
           "Run one SQL statement against the costlake tables and print the result",
           "Tables are registered by name: "
-              + List.of(Table.values()).stream().map(Table::tableName).collect(Collectors.joining(", "))
+              + List.of(Table.values()).stream()
+                  .map(Table::tableName)
+                  .collect(Collectors.joining(", "))
               + ".\nExample: costlake sql \"SELECT x_BillingPeriod, SUM(BilledCost) FROM cost_line_items GROUP BY ALL\"\n"
               + "Time travel: SELECT COUNT(*) FROM cost_line_items VERSION AS OF 0",
           List.of(

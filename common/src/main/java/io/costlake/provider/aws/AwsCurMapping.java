@@ -8,8 +8,8 @@ import static io.costlake.model.FocusColumn.BillingPeriodStart;
 import static io.costlake.model.FocusColumn.ChargePeriodEnd;
 import static io.costlake.model.FocusColumn.ChargePeriodStart;
 import static io.costlake.model.FocusColumn.CommitmentDiscountId;
-import static io.costlake.model.FocusColumn.CommitmentDiscountType;
 import static io.costlake.model.FocusColumn.CommitmentDiscountName;
+import static io.costlake.model.FocusColumn.CommitmentDiscountType;
 import static io.costlake.model.FocusColumn.EffectiveCost;
 import static io.costlake.model.FocusColumn.PricingCurrency;
 import static io.costlake.model.FocusColumn.x_RecordHash;
@@ -61,13 +61,13 @@ import org.apache.spark.sql.Row;
  * <ul>
  *   <li>BilledCost is {@code lineItem/NetUnblendedCost} when the report has net columns, else
  *       {@code lineItem/UnblendedCost}, on every row, so BilledCost sums to the invoice.
- *   <li>EffectiveCost is {@code savingsPlan/(Net)SavingsPlanEffectiveCost} on covered usage,
- *       {@code reservation/(Net)EffectiveCost} on RI-covered usage, 0 on SavingsPlanNegation and on
- *       every commitment fee (RIFee, upfront Fee, SavingsPlanUpfrontFee/RecurringFee), 0 on discount
- *       rows when net columns already hold the discount, else BilledCost.
+ *   <li>EffectiveCost is {@code savingsPlan/(Net)SavingsPlanEffectiveCost} on covered usage, {@code
+ *       reservation/(Net)EffectiveCost} on RI-covered usage, 0 on SavingsPlanNegation and on every
+ *       commitment fee (RIFee, upfront Fee, SavingsPlanUpfrontFee/RecurringFee), 0 on discount rows
+ *       when net columns already hold the discount, else BilledCost.
  *   <li>The unused part of each RIFee and SavingsPlanRecurringFee becomes its own row: Usage,
- *       Committed, CommitmentDiscountStatus Unused, BilledCost 0, ResourceId the commitment
- *       ({@link #unusedCommitments}).
+ *       Committed, CommitmentDiscountStatus Unused, BilledCost 0, ResourceId the commitment ({@link
+ *       #unusedCommitments}).
  * </ul>
  *
  * <p>A row is rejected (see {@link MappedFrame#ERRORS}) when a required value is missing, a number
@@ -138,9 +138,9 @@ public final class AwsCurMapping {
   }
 
   /**
-   * Maps raw {@code ROW} records ({@link CurRawSchema}) to the frame the ingest core expects:
-   * every FOCUS column, the {@link MappedFrame} columns, and the hidden unused-commitment amounts.
-   * Rows derived from it ({@link #unusedCommitments}) are not included.
+   * Maps raw {@code ROW} records ({@link CurRawSchema}) to the frame the ingest core expects: every
+   * FOCUS column, the {@link MappedFrame} columns, and the hidden unused-commitment amounts. Rows
+   * derived from it ({@link #unusedCommitments}) are not included.
    */
   public Dataset<Row> apply(Dataset<Row> raw) {
     Dataset<Row> typed = raw.select(cleanAndParse());
@@ -206,7 +206,9 @@ public final class AwsCurMapping {
     Column commitmentId = when(in(type, COMMITMENT_ROWS), coalesce(spArn, riArn));
     Column isSavingsPlan = commitmentId.isNotNull().and(spArn.isNotNull());
     Column prepaidFee =
-        AwsLineItemType.FEE.is(type).and(riArn.isNotNull())
+        AwsLineItemType.FEE
+            .is(type)
+            .and(riArn.isNotNull())
             .or(AwsLineItemType.SAVINGS_PLAN_UPFRONT_FEE.is(type));
     Column commitmentPurchase = in(type, COMMITMENT_FEES).or(prepaidFee);
     Column isTax = AwsLineItemType.TAX.is(type);
@@ -265,7 +267,8 @@ public final class AwsCurMapping {
                     .or(isDiscount),
                 lit("Usage-Based"))
             .when(
-                AwsLineItemType.RI_FEE.is(type)
+                AwsLineItemType.RI_FEE
+                    .is(type)
                     .or(AwsLineItemType.SAVINGS_PLAN_RECURRING_FEE.is(type)),
                 lit("Recurring"))
             .when(prepaidFee, lit("One-Time"))
@@ -287,8 +290,7 @@ public final class AwsCurMapping {
             .when(AwsLineItemType.USAGE.is(type), lit("Standard"))
             .when(isDiscount.or(isRefund), lit("Other"));
     Column chargeClass =
-        when(
-            isRefund.or(isCredit).and(chargeStart.lt(periodStart)), lit("Correction"));
+        when(isRefund.or(isCredit).and(chargeStart.lt(periodStart)), lit("Correction"));
 
     Column consumedQuantity = when(in(type, CONSUMPTION), usageAmount);
     Column pricingQuantity = when(isTax.or(isCredit), lit(null)).otherwise(usageAmount);
@@ -322,7 +324,8 @@ public final class AwsCurMapping {
                 money(CurField.SAVINGS_PLAN_SAVINGS_PLAN_EFFECTIVE_COST))
             .when(AwsLineItemType.SAVINGS_PLAN_NEGATION.is(type), zero())
             .when(
-                AwsLineItemType.SAVINGS_PLAN_RECURRING_FEE.is(type)
+                AwsLineItemType.SAVINGS_PLAN_RECURRING_FEE
+                    .is(type)
                     .or(AwsLineItemType.SAVINGS_PLAN_UPFRONT_FEE.is(type)),
                 unblended)
             .when(
@@ -332,7 +335,9 @@ public final class AwsCurMapping {
     Column commitmentUnit =
         when(commitmentQuantity.isNull(), lit(null))
             .when(isSavingsPlan, currency)
-            .when(prepaidFee.and(quantity(CurField.RESERVATION_NUMBER_OF_RESERVATIONS).isNotNull()), lit("Reservations"))
+            .when(
+                prepaidFee.and(quantity(CurField.RESERVATION_NUMBER_OF_RESERVATIONS).isNotNull()),
+                lit("Reservations"))
             .otherwise(coalesce(unit, lit("Hrs")));
 
     Column resourceId =
@@ -348,7 +353,9 @@ public final class AwsCurMapping {
         when(
                 AwsLineItemType.RI_FEE.is(type),
                 coalesce(
-                        money(CurField.RESERVATION_NET_UNUSED_AMORTIZED_UPFRONT_FEE_FOR_BILLING_PERIOD),
+                        money(
+                            CurField
+                                .RESERVATION_NET_UNUSED_AMORTIZED_UPFRONT_FEE_FOR_BILLING_PERIOD),
                         money(CurField.RESERVATION_UNUSED_AMORTIZED_UPFRONT_FEE_FOR_BILLING_PERIOD),
                         zero())
                     .plus(
@@ -409,7 +416,9 @@ public final class AwsCurMapping {
     out.put(FocusColumn.ListUnitPrice, listUnitPrice);
     out.put(FocusColumn.PricingCategory, pricingCategory);
     out.put(FocusColumn.PricingCurrency, pricingCurrency);
-    out.put(FocusColumn.PricingCurrencyContractedUnitPrice, when(samePricingCurrency, contractedUnitPrice));
+    out.put(
+        FocusColumn.PricingCurrencyContractedUnitPrice,
+        when(samePricingCurrency, contractedUnitPrice));
     out.put(FocusColumn.PricingCurrencyEffectiveCost, when(samePricingCurrency, effective));
     out.put(FocusColumn.PricingCurrencyListUnitPrice, when(samePricingCurrency, listUnitPrice));
     out.put(FocusColumn.PricingQuantity, pricingQuantity);
@@ -431,12 +440,15 @@ public final class AwsCurMapping {
         when(
             resourceId.isNotNull(),
             coalesce(element_at(tags, lit("Name")), element_at(tags, lit("name")))));
-    out.put(FocusColumn.ResourceType, resourceType(resourceId, commitmentPurchase, isSavingsPlan, serviceName));
+    out.put(
+        FocusColumn.ResourceType,
+        resourceType(resourceId, commitmentPurchase, isSavingsPlan, serviceName));
     out.put(FocusColumn.ServiceCategory, services.categoryOf(productCode));
     out.put(FocusColumn.ServiceName, serviceName);
     out.put(FocusColumn.ServiceSubcategory, services.subcategoryOf(productCode));
     out.put(FocusColumn.SkuId, when(isTax, lit(null)).otherwise(t(CurField.PRODUCT_SKU)));
-    out.put(FocusColumn.SkuMeter, when(isTax, lit(null)).otherwise(t(CurField.LINE_ITEM_USAGE_TYPE)));
+    out.put(
+        FocusColumn.SkuMeter, when(isTax, lit(null)).otherwise(t(CurField.LINE_ITEM_USAGE_TYPE)));
     out.put(
         FocusColumn.SkuPriceId,
         when(isTax, lit(null))
@@ -476,9 +488,7 @@ public final class AwsCurMapping {
     columns.add(unusedCost.cast(ColumnType.MONEY.sparkType()).as(UNUSED_COST));
     columns.add(unusedCostGross.cast(ColumnType.MONEY.sparkType()).as(UNUSED_COST_GROSS));
     columns.add(
-        when(
-                AwsLineItemType.RI_FEE.is(type),
-                quantity(CurField.RESERVATION_UNUSED_QUANTITY))
+        when(AwsLineItemType.RI_FEE.is(type), quantity(CurField.RESERVATION_UNUSED_QUANTITY))
             .when(AwsLineItemType.SAVINGS_PLAN_RECURRING_FEE.is(type), unusedSavingsPlan())
             .cast(ColumnType.QUANTITY.sparkType())
             .as(UNUSED_QUANTITY));
@@ -496,8 +506,8 @@ public final class AwsCurMapping {
 
   /**
    * ResourceType is required when ResourceId is set: the commitment kind on commitment rows, the
-   * type in an ARN ({@code arn:aws:ec2:...:instance/i-1} gives {@code instance}), else the
-   * product family or the service.
+   * type in an ARN ({@code arn:aws:ec2:...:instance/i-1} gives {@code instance}), else the product
+   * family or the service.
    */
   private static Column resourceType(
       Column resourceId, Column commitmentPurchase, Column isSavingsPlan, Column serviceName) {
@@ -625,7 +635,8 @@ public final class AwsCurMapping {
     overrides.put(FocusColumn.ResourceId, CommitmentDiscountId.col());
     overrides.put(
         FocusColumn.ChargeDescription,
-        concat(lit("Unused "), CommitmentDiscountType.col(), lit(" "), CommitmentDiscountName.col()));
+        concat(
+            lit("Unused "), CommitmentDiscountType.col(), lit(" "), CommitmentDiscountName.col()));
     overrides.put(FocusColumn.x_GrossCost, zero());
     overrides.put(FocusColumn.x_GrossEffectiveCost, col(UNUSED_COST_GROSS));
     overrides.put(x_RowOrigin, lit(ORIGIN_UNUSED));
@@ -647,7 +658,8 @@ public final class AwsCurMapping {
   }
 
   static List<Column> unusedColumns() {
-    return List.of(col(UNUSED_COST), col(UNUSED_COST_GROSS), col(UNUSED_QUANTITY), col(UNUSED_UNIT));
+    return List.of(
+        col(UNUSED_COST), col(UNUSED_COST_GROSS), col(UNUSED_QUANTITY), col(UNUSED_UNIT));
   }
 
   static Column chargeSpan() {

@@ -128,13 +128,19 @@ public final class CurCsvFileReader implements Iterator<Row>, AutoCloseable {
     }
     if (cause instanceof EOFException || cause instanceof ZipException) {
       errorCode = "TRUNCATED_FILE";
-      errorMessage = "the file ends abruptly after data row " + rows + " (" + cause.getMessage() + ")";
+      errorMessage =
+          "the file ends abruptly after data row " + rows + " (" + cause.getMessage() + ")";
     } else if (e instanceof TextParsingException) {
       errorCode = "MALFORMED_CSV";
-      errorMessage = "cannot parse CSV after data row " + rows + ": " + firstLine(cause.getMessage());
+      errorMessage =
+          "cannot parse CSV after data row " + rows + ": " + firstLine(cause.getMessage());
     } else {
       errorCode = "UNREADABLE_FILE";
-      errorMessage = "cannot read the file after data row " + rows + ": " + firstLine(String.valueOf(cause.getMessage()));
+      errorMessage =
+          "cannot read the file after data row "
+              + rows
+              + ": "
+              + firstLine(String.valueOf(cause.getMessage()));
     }
   }
 
@@ -144,7 +150,8 @@ public final class CurCsvFileReader implements Iterator<Row>, AutoCloseable {
     Object[] values = new Object[WIDTH];
     values[0] = RawFrame.KIND_FILE;
     values[1] = file.uri();
-    values[3] = header == null ? CurFormat.CUR_1_0.contractVersion() : header.format().contractVersion();
+    values[3] =
+        header == null ? CurFormat.CUR_1_0.contractVersion() : header.format().contractVersion();
     boolean readToEnd = errorCode == null;
     values[TRAILING_START] = readToEnd && opened != null ? opened.sha256Hex() : null;
     values[TRAILING_START + 1] = opened == null ? null : opened.storedBytesRead();
@@ -210,11 +217,13 @@ public final class CurCsvFileReader implements Iterator<Row>, AutoCloseable {
         map.put(column.key, value);
       }
     }
-    jsonMap(record, mapColumn).forEach((k, v) -> {
-      if (v != null && !v.isEmpty()) {
-        map.putIfAbsent(k, v);
-      }
-    });
+    jsonMap(record, mapColumn)
+        .forEach(
+            (k, v) -> {
+              if (v != null && !v.isEmpty()) {
+                map.putIfAbsent(k, v);
+              }
+            });
     return JavaConverters.mapAsScalaMap(map);
   }
 
@@ -225,7 +234,8 @@ public final class CurCsvFileReader implements Iterator<Row>, AutoCloseable {
       return Map.of();
     }
     try {
-      Map<String, Object> parsed = JSON.readValue(json, new TypeReference<Map<String, Object>>() {});
+      Map<String, Object> parsed =
+          JSON.readValue(json, new TypeReference<Map<String, Object>>() {});
       Map<String, String> out = new LinkedHashMap<>();
       parsed.forEach((k, v) -> out.put(k, v == null ? null : String.valueOf(v)));
       return out;

@@ -20,9 +20,9 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Finds the CUR files to read under each source: a report prefix with manifests, a folder of
- * files, or a single file. Where manifests exist, only the files of each billing period's current
- * assembly are read, so an older assembly left in the bucket is never read twice.
+ * Finds the CUR files to read under each source: a report prefix with manifests, a folder of files,
+ * or a single file. Where manifests exist, only the files of each billing period's current assembly
+ * are read, so an older assembly left in the bucket is never read twice.
  */
 public final class CurDiscovery {
   private final Configuration conf;
@@ -152,7 +152,10 @@ public final class CurDiscovery {
     String[] segments = key.split("/");
     List<StoredFile> candidates = byName.getOrDefault(segments[segments.length - 1], List.of());
     for (int tail = segments.length; tail >= 1 && !candidates.isEmpty(); tail--) {
-      String suffix = "/" + String.join("/", List.of(segments).subList(segments.length - tail, segments.length));
+      String suffix =
+          "/"
+              + String.join(
+                  "/", List.of(segments).subList(segments.length - tail, segments.length));
       List<StoredFile> matching =
           candidates.stream().filter(f -> f.uri().endsWith(suffix)).collect(Collectors.toList());
       if (matching.size() == 1) {

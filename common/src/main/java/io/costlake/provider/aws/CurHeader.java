@@ -46,7 +46,14 @@ public final class CurHeader implements Serializable {
           "split_line_item_",
           "capacity_reservation_");
   private static final Set<String> SNAKE_EXACT =
-      Set.of("year", "month", "billing_period", "product", "resource_tags", "cost_category", "discount");
+      Set.of(
+          "year",
+          "month",
+          "billing_period",
+          "product",
+          "resource_tags",
+          "cost_category",
+          "discount");
 
   /** A column holding one tag or cost category, and the key it carries. */
   public static final class KeyedColumn implements Serializable {

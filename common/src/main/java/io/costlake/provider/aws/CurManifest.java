@@ -63,7 +63,8 @@ public final class CurManifest {
     try {
       root = JSON.readTree(content);
     } catch (IOException e) {
-      throw new IllegalArgumentException("not valid JSON (" + e.getMessage().split("\\R", 2)[0] + ")");
+      throw new IllegalArgumentException(
+          "not valid JSON (" + e.getMessage().split("\\R", 2)[0] + ")");
     }
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException("not a JSON object");

@@ -78,7 +78,8 @@ final class CurParquetReader {
     List<String> unknown = unknownColumns(schema);
     List<Row> fileRecords = new ArrayList<>();
     for (FileCheck check : checks) {
-      fileRecords.add(fileRecord(check, counts.getOrDefault(check.uri, 0L), unknown, contract(schema)));
+      fileRecords.add(
+          fileRecord(check, counts.getOrDefault(check.uri, 0L), unknown, contract(schema)));
     }
     return rows.unionByName(spark.createDataFrame(fileRecords, CurRawSchema.SCHEMA));
   }
@@ -121,7 +122,9 @@ final class CurParquetReader {
     }
     columns.add(keyed(schema, "resource_tags").as(CurRawSchema.RESOURCE_TAGS));
     columns.add(keyed(schema, "cost_category").as(CurRawSchema.COST_CATEGORY));
-    columns.add(lit(byKey.containsKey(CurField.key(CurField.LINE_ITEM_NET_UNBLENDED_COST.curName()))).as(CurRawSchema.NET_COLUMNS));
+    columns.add(
+        lit(byKey.containsKey(CurField.key(CurField.LINE_ITEM_NET_UNBLENDED_COST.curName())))
+            .as(CurRawSchema.NET_COLUMNS));
     columns.add(lit(null).cast("string").as(RawFrame.FILE_SHA256));
     columns.add(lit(null).cast("long").as(RawFrame.FILE_BYTES));
     columns.add(lit(null).cast("long").as(RawFrame.ROWS_READ));
@@ -230,18 +233,21 @@ final class CurParquetReader {
       reader.getFooter();
     } catch (IOException | RuntimeException e) {
       return new FileCheck(
-          file.uri(), null, file.bytes(), "not a readable Parquet file: " + firstLine(e.getMessage()));
+          file.uri(),
+          null,
+          file.bytes(),
+          "not a readable Parquet file: " + firstLine(e.getMessage()));
     }
     try (OpenedFile opened = OpenedFile.open(file.uri(), conf.get())) {
       opened.drain();
       return new FileCheck(file.uri(), opened.sha256Hex(), opened.storedBytesRead(), null);
     } catch (IOException e) {
-      return new FileCheck(file.uri(), null, file.bytes(), "cannot read it: " + firstLine(e.getMessage()));
+      return new FileCheck(
+          file.uri(), null, file.bytes(), "cannot read it: " + firstLine(e.getMessage()));
     }
   }
 
   private static String firstLine(String message) {
     return message == null ? "unknown error" : message.split("\\R", 2)[0];
   }
-
 }

@@ -7,7 +7,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
-/** The raw frame of AWS CUR files: every {@link CurField} as a string, tags and cost categories as maps. */
+/**
+ * The raw frame of AWS CUR files: every {@link CurField} as a string, tags and cost categories as
+ * maps.
+ */
 public final class CurRawSchema {
   public static final String RESOURCE_TAGS = "resource_tags";
   public static final String COST_CATEGORY = "cost_category";

@@ -291,12 +291,15 @@ class AwsCurMappingTest {
 
   @Test
   void otherFeesAreNotAmortized() {
-    Row monthly = mapOne(CurRows.usage().type("Fee").cost("100").with(CurField.BILL_BILL_TYPE, "Anniversary"));
+    Row monthly =
+        mapOne(
+            CurRows.usage().type("Fee").cost("100").with(CurField.BILL_BILL_TYPE, "Anniversary"));
     assertEquals("Purchase", get(monthly, FocusColumn.ChargeCategory));
     assertEquals("Recurring", get(monthly, FocusColumn.ChargeFrequency));
     assertMoney("100", get(monthly, FocusColumn.EffectiveCost));
     assertNull(get(monthly, FocusColumn.CommitmentDiscountId));
-    Row once = mapOne(CurRows.usage().type("Fee").cost("12").with(CurField.BILL_BILL_TYPE, "Purchase"));
+    Row once =
+        mapOne(CurRows.usage().type("Fee").cost("12").with(CurField.BILL_BILL_TYPE, "Purchase"));
     assertEquals("One-Time", get(once, FocusColumn.ChargeFrequency));
   }
 
@@ -304,10 +307,7 @@ class AwsCurMappingTest {
   void taxHasNoPriceQuantityOrSku() {
     Row row =
         mapOne(
-            CurRows.usage()
-                .type("Tax")
-                .cost("7.5")
-                .with(CurField.LINE_ITEM_TAX_TYPE, "Sales Tax"));
+            CurRows.usage().type("Tax").cost("7.5").with(CurField.LINE_ITEM_TAX_TYPE, "Sales Tax"));
     assertEquals("Tax", get(row, FocusColumn.ChargeCategory));
     assertMoney("7.5", get(row, FocusColumn.BilledCost));
     assertMoney("7.5", get(row, FocusColumn.EffectiveCost));
@@ -337,7 +337,8 @@ class AwsCurMappingTest {
       assertMoney("-50", get(row, cost), cost.name());
     }
     assertNull(get(row, FocusColumn.PricingCategory));
-    assertNull(get(row, FocusColumn.ChargeClass), "a credit inside its own period corrects nothing");
+    assertNull(
+        get(row, FocusColumn.ChargeClass), "a credit inside its own period corrects nothing");
   }
 
   @Test
@@ -361,7 +362,8 @@ class AwsCurMappingTest {
                 .cost("-100")
                 .with(CurField.RESERVATION_RESERVATION_A_R_N, CurRows.RI_ARN));
     assertEquals("Purchase", get(reservation, FocusColumn.ChargeCategory));
-    Row tax = mapOne(CurRows.usage().type("Refund").cost("-1").with(CurField.LINE_ITEM_TAX_TYPE, "VAT"));
+    Row tax =
+        mapOne(CurRows.usage().type("Refund").cost("-1").with(CurField.LINE_ITEM_TAX_TYPE, "VAT"));
     assertEquals("Tax", get(tax, FocusColumn.ChargeCategory));
   }
 
@@ -383,7 +385,8 @@ class AwsCurMappingTest {
 
   @Test
   void spotUsageIsDynamicPricing() {
-    Row row = mapOne(CurRows.usage().with(CurField.LINE_ITEM_USAGE_TYPE, "USE1-SpotUsage:c5.large"));
+    Row row =
+        mapOne(CurRows.usage().with(CurField.LINE_ITEM_USAGE_TYPE, "USE1-SpotUsage:c5.large"));
     assertEquals("Dynamic", get(row, FocusColumn.PricingCategory));
   }
 
@@ -452,7 +455,8 @@ class AwsCurMappingTest {
     assertMoney("0.00000012", get(row, FocusColumn.BilledCost));
     assertMoney("0.000005", get(row, FocusColumn.ConsumedQuantity));
     assertNull(get(row, FocusColumn.ResourceId));
-    assertNull(get(row, FocusColumn.ResourceType), "ResourceType is null exactly when ResourceId is");
+    assertNull(
+        get(row, FocusColumn.ResourceType), "ResourceType is null exactly when ResourceId is");
     assertNull(get(row, FocusColumn.AvailabilityZone));
     assertEquals(ts("2024-01-15T00:00:00Z"), get(row, FocusColumn.ChargePeriodStart));
     assertEquals(ts("2024-01-16T00:00:00Z"), get(row, FocusColumn.ChargePeriodEnd));
@@ -485,7 +489,9 @@ class AwsCurMappingTest {
     assertEquals(
         List.of("INVALID_PERIOD"),
         errorCodes(
-            mapOne(CurRows.usage().with(CurField.BILL_BILLING_PERIOD_END_DATE, "2023-12-01T00:00:00Z"))));
+            mapOne(
+                CurRows.usage()
+                    .with(CurField.BILL_BILLING_PERIOD_END_DATE, "2023-12-01T00:00:00Z"))));
     Row twoProblems =
         mapOne(CurRows.usage().cost("abc").with(CurField.LINE_ITEM_CURRENCY_CODE, "??"));
     assertEquals(List.of("INVALID_NUMBER", "UNKNOWN_CURRENCY"), errorCodes(twoProblems));

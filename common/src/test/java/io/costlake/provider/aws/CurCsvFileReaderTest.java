@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.costlake.ingest.RawFrame;
 import io.costlake.io.StoredFile;
+import io.costlake.testing.Hashes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.costlake.testing.Hashes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
@@ -34,7 +34,9 @@ class CurCsvFileReaderTest {
   private List<Row> read(Path file) {
     List<Row> rows = new ArrayList<>();
     try (CurCsvFileReader reader =
-        new CurCsvFileReader(new StoredFile("file:" + file.toAbsolutePath(), Files.size(file)), new Configuration())) {
+        new CurCsvFileReader(
+            new StoredFile("file:" + file.toAbsolutePath(), Files.size(file)),
+            new Configuration())) {
       reader.forEachRemaining(rows::add);
     } catch (IOException e) {
       throw new AssertionError(e);
@@ -79,7 +81,8 @@ class CurCsvFileReaderTest {
     assertEquals(RawFrame.KIND_ROW, first.getString(0));
     assertEquals(1L, field(first, RawFrame.SOURCE_ROW));
     assertEquals("1.5", field(first, CurField.LINE_ITEM_UNBLENDED_COST.rawName()));
-    assertEquals("multi\nline, quoted", field(first, CurField.LINE_ITEM_LINE_ITEM_DESCRIPTION.rawName()));
+    assertEquals(
+        "multi\nline, quoted", field(first, CurField.LINE_ITEM_LINE_ITEM_DESCRIPTION.rawName()));
     assertEquals(
         "search",
         scala.collection.JavaConverters.mapAsJavaMap(
@@ -89,7 +92,8 @@ class CurCsvFileReaderTest {
     assertEquals(
         0,
         scala.collection.JavaConverters.mapAsJavaMap(
-                (scala.collection.Map<String, String>) field(rows.get(1), CurRawSchema.RESOURCE_TAGS))
+                (scala.collection.Map<String, String>)
+                    field(rows.get(1), CurRawSchema.RESOURCE_TAGS))
             .size(),
         "empty tag cells are no tags");
     Row summary = fileRecord(rows);
@@ -114,7 +118,9 @@ class CurCsvFileReaderTest {
     List<Row> rows = read(truncated);
     Row summary = fileRecord(rows);
     assertEquals("TRUNCATED_FILE", field(summary, RawFrame.FILE_ERROR_CODE));
-    assertTrue(((String) field(summary, RawFrame.FILE_ERROR_MESSAGE)).startsWith("the file ends abruptly after data row "));
+    assertTrue(
+        ((String) field(summary, RawFrame.FILE_ERROR_MESSAGE))
+            .startsWith("the file ends abruptly after data row "));
     assertNull(field(summary, RawFrame.FILE_SHA256), "no checksum for a file not read to its end");
   }
 
@@ -159,7 +165,8 @@ class CurCsvFileReaderTest {
 
   @Test
   void unknownColumnsAreReportedAsDrift() throws IOException {
-    Row summary = fileRecord(read(plain("drift.csv", HEADER + ",vendor/Extra\n" + ROW + "x,t,1\n")));
+    Row summary =
+        fileRecord(read(plain("drift.csv", HEADER + ",vendor/Extra\n" + ROW + "x,t,1\n")));
     assertEquals(
         List.of("vendor/Extra"),
         scala.collection.JavaConverters.seqAsJavaList(

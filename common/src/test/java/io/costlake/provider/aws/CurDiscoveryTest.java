@@ -34,9 +34,9 @@ class CurDiscoveryTest {
     return file;
   }
 
-  private void manifest(String relative, String period, String assembly, String... keys) throws IOException {
-    String list =
-        List.of(keys).stream().map(k -> "\"" + k + "\"").collect(Collectors.joining(","));
+  private void manifest(String relative, String period, String assembly, String... keys)
+      throws IOException {
+    String list = List.of(keys).stream().map(k -> "\"" + k + "\"").collect(Collectors.joining(","));
     Path file = dir.resolve(relative);
     Files.createDirectories(file.getParent());
     Files.writeString(
@@ -51,7 +51,10 @@ class CurDiscoveryTest {
   }
 
   private static List<String> names(Discovery d) {
-    return d.files().stream().map(f -> f.uri().substring(f.uri().indexOf("/r/") + 1)).sorted().collect(Collectors.toList());
+    return d.files().stream()
+        .map(f -> f.uri().substring(f.uri().indexOf("/r/") + 1))
+        .sorted()
+        .collect(Collectors.toList());
   }
 
   @Test
@@ -59,14 +62,27 @@ class CurDiscoveryTest {
     touch("r/20240101-20240201/new/r-00001.csv.gz");
     touch("r/20240101-20240201/new/r-00002.csv.gz");
     touch("r/20240101-20240201/old/r-00001.csv.gz");
-    manifest("r/20240101-20240201/r-Manifest.json", "202401", "new",
-        "prefix/r/20240101-20240201/new/r-00001.csv.gz", "prefix/r/20240101-20240201/new/r-00002.csv.gz");
-    manifest("r/20240101-20240201/new/r-Manifest.json", "202401", "new",
-        "prefix/r/20240101-20240201/new/r-00001.csv.gz", "prefix/r/20240101-20240201/new/r-00002.csv.gz");
-    manifest("r/20240101-20240201/old/r-Manifest.json", "202401", "old",
+    manifest(
+        "r/20240101-20240201/r-Manifest.json",
+        "202401",
+        "new",
+        "prefix/r/20240101-20240201/new/r-00001.csv.gz",
+        "prefix/r/20240101-20240201/new/r-00002.csv.gz");
+    manifest(
+        "r/20240101-20240201/new/r-Manifest.json",
+        "202401",
+        "new",
+        "prefix/r/20240101-20240201/new/r-00001.csv.gz",
+        "prefix/r/20240101-20240201/new/r-00002.csv.gz");
+    manifest(
+        "r/20240101-20240201/old/r-Manifest.json",
+        "202401",
+        "old",
         "prefix/r/20240101-20240201/old/r-00001.csv.gz");
     Discovery found = discovery.discover(List.of(uri(dir)), Optional.empty());
-    assertEquals(List.of("r/20240101-20240201/new/r-00001.csv.gz", "r/20240101-20240201/new/r-00002.csv.gz"), names(found));
+    assertEquals(
+        List.of("r/20240101-20240201/new/r-00001.csv.gz", "r/20240101-20240201/new/r-00002.csv.gz"),
+        names(found));
     assertEquals(1, found.ignoredFiles());
     ExportFile file = found.files().get(0);
     assertEquals("2024-01", file.billingPeriod().get());
@@ -79,8 +95,10 @@ class CurDiscoveryTest {
   void periodSelectsOneManifest() throws IOException {
     touch("r/20240101-20240201/a/r-1.csv.gz");
     touch("r/20240201-20240301/b/r-1.csv.gz");
-    manifest("r/20240101-20240201/r-Manifest.json", "202401", "a", "r/20240101-20240201/a/r-1.csv.gz");
-    manifest("r/20240201-20240301/r-Manifest.json", "202402", "b", "r/20240201-20240301/b/r-1.csv.gz");
+    manifest(
+        "r/20240101-20240201/r-Manifest.json", "202401", "a", "r/20240101-20240201/a/r-1.csv.gz");
+    manifest(
+        "r/20240201-20240301/r-Manifest.json", "202402", "b", "r/20240201-20240301/b/r-1.csv.gz");
     Discovery found = discovery.discover(List.of(uri(dir)), Optional.of("2024-02"));
     assertEquals(List.of("r/20240201-20240301/b/r-1.csv.gz"), names(found));
   }
@@ -89,23 +107,32 @@ class CurDiscoveryTest {
   void aManifestNamingAMissingFileFailsItsPeriodOnly() throws IOException {
     touch("r/20240101-20240201/a/r-1.csv.gz");
     touch("r/20240201-20240301/b/r-1.csv.gz");
-    manifest("r/20240101-20240201/r-Manifest.json", "202401", "a",
-        "r/20240101-20240201/a/r-1.csv.gz", "r/20240101-20240201/a/r-2.csv.gz");
-    manifest("r/20240201-20240301/r-Manifest.json", "202402", "b", "r/20240201-20240301/b/r-1.csv.gz");
+    manifest(
+        "r/20240101-20240201/r-Manifest.json",
+        "202401",
+        "a",
+        "r/20240101-20240201/a/r-1.csv.gz",
+        "r/20240101-20240201/a/r-2.csv.gz");
+    manifest(
+        "r/20240201-20240301/r-Manifest.json", "202402", "b", "r/20240201-20240301/b/r-1.csv.gz");
     Discovery found = discovery.discover(List.of(uri(dir)), Optional.empty());
     assertEquals(List.of("r/20240201-20240301/b/r-1.csv.gz"), names(found));
     assertEquals(1, found.failures().size());
     assertEquals("MANIFEST_FILE_MISSING", found.failures().get(0).reasonCode());
     assertEquals("2024-01", found.failures().get(0).billingPeriod().get());
-    assertTrue(found.failures().get(0).message().contains("r-2.csv.gz"), found.failures().get(0).message());
+    assertTrue(
+        found.failures().get(0).message().contains("r-2.csv.gz"),
+        found.failures().get(0).message());
   }
 
   @Test
   void twoAssemblyManifestsWithoutAPeriodManifestAreAmbiguous() throws IOException {
     touch("r/20240101-20240201/a/r-1.csv.gz");
     touch("r/20240101-20240201/b/r-1.csv.gz");
-    manifest("r/20240101-20240201/a/r-Manifest.json", "202401", "a", "r/20240101-20240201/a/r-1.csv.gz");
-    manifest("r/20240101-20240201/b/r-Manifest.json", "202401", "b", "r/20240101-20240201/b/r-1.csv.gz");
+    manifest(
+        "r/20240101-20240201/a/r-Manifest.json", "202401", "a", "r/20240101-20240201/a/r-1.csv.gz");
+    manifest(
+        "r/20240101-20240201/b/r-Manifest.json", "202401", "b", "r/20240101-20240201/b/r-1.csv.gz");
     Discovery found = discovery.discover(List.of(uri(dir)), Optional.empty());
     assertEquals(List.of(), found.files());
     assertEquals("AMBIGUOUS_MANIFESTS", found.failures().get(0).reasonCode());

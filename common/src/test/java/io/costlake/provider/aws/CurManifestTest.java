@@ -54,7 +54,9 @@ class CurManifestTest {
     assertEquals("e-9", manifest.assemblyId().get());
     assertEquals("my-cur2", manifest.reportName());
     assertTrue(manifest.periodLevel());
-    assertEquals(List.of("s3://b/exports/my-cur2/data/BILLING_PERIOD=2024-03/my-cur2-00001.snappy.parquet"), manifest.keys());
+    assertEquals(
+        List.of("s3://b/exports/my-cur2/data/BILLING_PERIOD=2024-03/my-cur2-00001.snappy.parquet"),
+        manifest.keys());
   }
 
   @Test
@@ -70,10 +72,12 @@ class CurManifestTest {
         assertThrows(IllegalArgumentException.class, () -> parse("file:/m.json", "{not json"));
     assertTrue(json.getMessage().startsWith("not valid JSON"), json.getMessage());
     IllegalArgumentException noFiles =
-        assertThrows(IllegalArgumentException.class, () -> parse("file:/m.json", "{\"assemblyId\":\"x\"}"));
+        assertThrows(
+            IllegalArgumentException.class, () -> parse("file:/m.json", "{\"assemblyId\":\"x\"}"));
     assertEquals("it lists no files (no reportKeys or dataFiles)", noFiles.getMessage());
     IllegalArgumentException noPeriod =
-        assertThrows(IllegalArgumentException.class, () -> parse("file:/m.json", "{\"reportKeys\":[]}"));
+        assertThrows(
+            IllegalArgumentException.class, () -> parse("file:/m.json", "{\"reportKeys\":[]}"));
     assertEquals("it names no billing period", noPeriod.getMessage());
   }
 }

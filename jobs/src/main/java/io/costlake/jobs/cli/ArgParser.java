@@ -42,7 +42,8 @@ public final class ArgParser {
       List<String> given = values.computeIfAbsent(name, k -> new ArrayList<>());
       if (!option.get().takesValue()) {
         if (inline != null) {
-          throw CostlakeErrors.invalidOptionValue(spec.name(), name, inline, "given without a value");
+          throw CostlakeErrors.invalidOptionValue(
+              spec.name(), name, inline, "given without a value");
         }
         given.add("true");
         continue;

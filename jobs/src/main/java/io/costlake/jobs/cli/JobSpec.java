@@ -10,18 +10,18 @@ public final class JobSpec {
   public static final List<OptionSpec> COMMON =
       List.of(
           OptionSpec.value(
-                  "--warehouse",
-                  "URI",
-                  "Where the Delta tables live (file:, s3a://, gs://, abfss://, or a local path); "
-                      + "default: 'warehouse' in conf/costlake.yaml")
-              ,
+              "--warehouse",
+              "URI",
+              "Where the Delta tables live (file:, s3a://, gs://, abfss://, or a local path); "
+                  + "default: 'warehouse' in conf/costlake.yaml"),
           OptionSpec.value(
                   "--conf",
                   "FILE",
                   "YAML config file; repeat to layer files, later ones win (default: conf/costlake.yaml "
                       + "when it exists)")
               .repeatable(),
-          OptionSpec.value("--set", "KEY=VALUE", "Override one config key, e.g. spark.master=local[2]")
+          OptionSpec.value(
+                  "--set", "KEY=VALUE", "Override one config key, e.g. spark.master=local[2]")
               .repeatable(),
           OptionSpec.flag("--verbose", "Print the stack trace of an internal error"),
           OptionSpec.flag("--help", "Show this help"));
@@ -111,6 +111,8 @@ public final class JobSpec {
   }
 
   private static String pad(String s, int width) {
-    return s.length() >= width ? s + "\n  " + " ".repeat(width) : s + " ".repeat(width - s.length());
+    return s.length() >= width
+        ? s + "\n  " + " ".repeat(width)
+        : s + " ".repeat(width - s.length());
   }
 }

@@ -33,7 +33,8 @@ public final class ParsedArgs {
   }
 
   public String required(String option) {
-    return value(option).orElseThrow(() -> CostlakeErrors.missingRequiredOption(spec.name(), option));
+    return value(option)
+        .orElseThrow(() -> CostlakeErrors.missingRequiredOption(spec.name(), option));
   }
 
   public List<String> values(String option) {

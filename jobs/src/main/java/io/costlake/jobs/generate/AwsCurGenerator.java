@@ -121,7 +121,13 @@ public final class AwsCurGenerator {
   private static final DateTimeFormatter COMPACT =
       DateTimeFormatter.ofPattern("yyyyMMdd", Locale.ROOT);
   private static final String[] ACCOUNT_NAMES = {
-    "prod-web", "prod-data", "staging", "shared-services", "analytics", "ml-platform", "sandbox",
+    "prod-web",
+    "prod-data",
+    "staging",
+    "shared-services",
+    "analytics",
+    "ml-platform",
+    "sandbox",
     "security"
   };
   private static final String[] TEAMS = {"payments", "search", "data-eng", "platform", "ml"};
@@ -149,7 +155,11 @@ public final class AwsCurGenerator {
         int accounts,
         long rowsPerFile,
         boolean olderAssembly) {
-      if (rows < 1 || months < 1 || accounts < 1 || accounts > ACCOUNT_NAMES.length || rowsPerFile < 1) {
+      if (rows < 1
+          || months < 1
+          || accounts < 1
+          || accounts > ACCOUNT_NAMES.length
+          || rowsPerFile < 1) {
         throw new IllegalArgumentException(
             "rows, months and rows per file must be positive; accounts between 1 and "
                 + ACCOUNT_NAMES.length);
@@ -204,7 +214,15 @@ public final class AwsCurGenerator {
     final String family;
     final int weight;
 
-    Service(String code, String name, String usageType, String operation, String unit, String rate, String family, int weight) {
+    Service(
+        String code,
+        String name,
+        String usageType,
+        String operation,
+        String unit,
+        String rate,
+        String family,
+        int weight) {
       this.code = code;
       this.name = name;
       this.usageType = usageType;
@@ -217,23 +235,95 @@ public final class AwsCurGenerator {
   }
 
   private static final Service EC2 =
-      new Service("AmazonEC2", "Amazon Elastic Compute Cloud", "BoxUsage:m5.large", "RunInstances", "Hrs", "0.096", "Compute Instance", 34);
+      new Service(
+          "AmazonEC2",
+          "Amazon Elastic Compute Cloud",
+          "BoxUsage:m5.large",
+          "RunInstances",
+          "Hrs",
+          "0.096",
+          "Compute Instance",
+          34);
   private static final Service EBS =
-      new Service("AmazonEC2", "Amazon Elastic Compute Cloud", "EBS:VolumeUsage.gp3", "CreateVolume-Gp3", "GB-Mo", "0.08", "Storage", 14);
+      new Service(
+          "AmazonEC2",
+          "Amazon Elastic Compute Cloud",
+          "EBS:VolumeUsage.gp3",
+          "CreateVolume-Gp3",
+          "GB-Mo",
+          "0.08",
+          "Storage",
+          14);
   private static final Service S3 =
-      new Service("AmazonS3", "Amazon Simple Storage Service", "TimedStorage-ByteHrs", "StandardStorage", "GB-Mo", "0.023", "Storage", 10);
+      new Service(
+          "AmazonS3",
+          "Amazon Simple Storage Service",
+          "TimedStorage-ByteHrs",
+          "StandardStorage",
+          "GB-Mo",
+          "0.023",
+          "Storage",
+          10);
   private static final Service RDS =
-      new Service("AmazonRDS", "Amazon Relational Database Service", "InstanceUsage:db.r5.large", "CreateDBInstance:0002", "Hrs", "0.25", "Database Instance", 8);
+      new Service(
+          "AmazonRDS",
+          "Amazon Relational Database Service",
+          "InstanceUsage:db.r5.large",
+          "CreateDBInstance:0002",
+          "Hrs",
+          "0.25",
+          "Database Instance",
+          8);
   private static final Service LAMBDA =
-      new Service("AWSLambda", "AWS Lambda", "Lambda-GB-Second", "Invoke", "Lambda-GB-Second", "0.0000166667", "Serverless", 8);
+      new Service(
+          "AWSLambda",
+          "AWS Lambda",
+          "Lambda-GB-Second",
+          "Invoke",
+          "Lambda-GB-Second",
+          "0.0000166667",
+          "Serverless",
+          8);
   private static final Service TRANSFER =
-      new Service("AWSDataTransfer", "AWS Data Transfer", "DataTransfer-Out-Bytes", "", "GB", "0.09", "Data Transfer", 10);
+      new Service(
+          "AWSDataTransfer",
+          "AWS Data Transfer",
+          "DataTransfer-Out-Bytes",
+          "",
+          "GB",
+          "0.09",
+          "Data Transfer",
+          10);
   private static final Service CLOUDWATCH =
-      new Service("AmazonCloudWatch", "AmazonCloudWatch", "CW:MetricMonitorUsage", "MetricStorage", "Metrics", "0.30", "Metric", 6);
+      new Service(
+          "AmazonCloudWatch",
+          "AmazonCloudWatch",
+          "CW:MetricMonitorUsage",
+          "MetricStorage",
+          "Metrics",
+          "0.30",
+          "Metric",
+          6);
   private static final Service DYNAMODB =
-      new Service("AmazonDynamoDB", "Amazon DynamoDB", "ReadCapacityUnit-Hrs", "CommittedThroughput", "ReadCapacityUnit-Hrs", "0.00013", "Provisioned IOPS", 6);
+      new Service(
+          "AmazonDynamoDB",
+          "Amazon DynamoDB",
+          "ReadCapacityUnit-Hrs",
+          "CommittedThroughput",
+          "ReadCapacityUnit-Hrs",
+          "0.00013",
+          "Provisioned IOPS",
+          6);
   private static final Service EKS =
-      new Service("AmazonEKS", "Amazon Elastic Container Service for Kubernetes", "AmazonEKS-Hours:perCluster", "CreateOperation", "Hours", "0.10", "Compute", 4);
+      new Service(
+          "AmazonEKS",
+          "Amazon Elastic Container Service for Kubernetes",
+          "AmazonEKS-Hours:perCluster",
+          "CreateOperation",
+          "Hours",
+          "0.10",
+          "Compute",
+          4);
   private static final List<Service> SERVICES =
       List.of(EC2, EBS, S3, RDS, LAMBDA, TRANSFER, CLOUDWATCH, DYNAMODB, EKS);
 
@@ -254,7 +344,13 @@ public final class AwsCurGenerator {
     final String[] tags;
     Coverage coverage = Coverage.ON_DEMAND;
 
-    Resource(int account, Service service, String[] region, String id, BigDecimal dailyAmount, String[] tags) {
+    Resource(
+        int account,
+        Service service,
+        String[] region,
+        String id,
+        BigDecimal dailyAmount,
+        String[] tags) {
       this.account = account;
       this.service = service;
       this.region = region;
@@ -279,7 +375,15 @@ public final class AwsCurGenerator {
     final BigDecimal upfrontPerHour;
     final String purchaseOption;
 
-    Reservation(String arn, Service service, int account, int count, int covered, String recurring, String upfront, String option) {
+    Reservation(
+        String arn,
+        Service service,
+        int account,
+        int count,
+        int covered,
+        String recurring,
+        String upfront,
+        String option) {
       this.arn = arn;
       this.service = service;
       this.account = account;
@@ -349,7 +453,8 @@ public final class AwsCurGenerator {
     }
     List<String> keys = new ArrayList<>();
     for (Path part : month.parts.parts()) {
-      keys.add(PREFIX + "/" + REPORT + "/" + periodFolder + "/" + assembly + "/" + part.getFileName());
+      keys.add(
+          PREFIX + "/" + REPORT + "/" + periodFolder + "/" + assembly + "/" + part.getFileName());
     }
     String manifest = manifest(assembly, period, keys);
     write(folder.resolve(REPORT + "-Manifest.json"), manifest);
@@ -384,7 +489,8 @@ public final class AwsCurGenerator {
       Path part = olderFolder.resolve(REPORT + "-00001.csv.gz");
       try (var outStream =
           new java.io.OutputStreamWriter(
-              new java.util.zip.GZIPOutputStream(Files.newOutputStream(part)), StandardCharsets.UTF_8)) {
+              new java.util.zip.GZIPOutputStream(Files.newOutputStream(part)),
+              StandardCharsets.UTF_8)) {
         for (String line : lines.subList(0, Math.max(2, lines.size() / 2))) {
           outStream.write(line);
           outStream.write('\n');
@@ -396,7 +502,16 @@ public final class AwsCurGenerator {
           manifest(
               older,
               period,
-              List.of(PREFIX + "/" + REPORT + "/" + periodFolder + "/" + older + "/" + part.getFileName())));
+              List.of(
+                  PREFIX
+                      + "/"
+                      + REPORT
+                      + "/"
+                      + periodFolder
+                      + "/"
+                      + older
+                      + "/"
+                      + part.getFileName())));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -436,7 +551,9 @@ public final class AwsCurGenerator {
       for (Reservation reservation : reservations) {
         riFee(reservation);
       }
-      for (LocalDate day = period.atDay(1); day.isBefore(period.plusMonths(1).atDay(1)); day = day.plusDays(1)) {
+      for (LocalDate day = period.atDay(1);
+          day.isBefore(period.plusMonths(1).atDay(1));
+          day = day.plusDays(1)) {
         writeDay(day, resources, reservations, spArn, spPerHour);
       }
       taxes();
@@ -464,7 +581,8 @@ public final class AwsCurGenerator {
             break;
           default:
             BigDecimal discount = usage(resource, from, to);
-            discounts.merge(resource.account + "|" + resource.service.code, discount, BigDecimal::add);
+            discounts.merge(
+                resource.account + "|" + resource.service.code, discount, BigDecimal::add);
         }
       }
       for (Map.Entry<String, BigDecimal> entry : discounts.entrySet()) {
@@ -484,12 +602,18 @@ public final class AwsCurGenerator {
       set(row, UNBLENDED_COST, amount(r, cost));
       set(row, BLENDED_RATE, plain(r.service.rate));
       set(row, BLENDED_COST, amount(r, cost));
-      set(row, NET_UNBLENDED_RATE, plain(r.service.rate.multiply(BigDecimal.ONE.subtract(EDP_RATE))));
+      set(
+          row,
+          NET_UNBLENDED_RATE,
+          plain(r.service.rate.multiply(BigDecimal.ONE.subtract(EDP_RATE))));
       set(row, NET_UNBLENDED_COST, amount(r, cost.subtract(discount)));
       set(row, PUBLIC_COST, amount(r, cost));
       set(row, PUBLIC_RATE, plain(r.service.rate));
       set(row, TERM, "OnDemand");
-      set(row, DESCRIPTION, "$" + plain(r.service.rate) + " per " + r.service.unit + " of " + r.service.usageType);
+      set(
+          row,
+          DESCRIPTION,
+          "$" + plain(r.service.rate) + " per " + r.service.unit + " of " + r.service.usageType);
       taxable.merge(r.account + "|" + r.service.code, cost.subtract(discount), BigDecimal::add);
       emit(row);
       return discount;
@@ -519,7 +643,9 @@ public final class AwsCurGenerator {
       emit(row);
     }
 
-    /** Covered usage at its on-demand cost, and the negation that cancels it; returns the SP cost. */
+    /**
+     * Covered usage at its on-demand cost, and the negation that cancels it; returns the SP cost.
+     */
     private BigDecimal savingsPlanUsage(Resource r, String spArn, String from, String to) {
       BigDecimal cost = r.onDemandCost();
       BigDecimal spCost = money(cost.multiply(SP_DISCOUNT));
@@ -545,12 +671,16 @@ public final class AwsCurGenerator {
       set(negation, NET_UNBLENDED_RATE, plain(r.service.rate.negate()));
       set(negation, NET_UNBLENDED_COST, amount(r, cost.negate()));
       set(negation, SP_ARN, spArn);
-      set(negation, DESCRIPTION, "SavingsPlanNegation used by AccountId : " + accountIds.get(r.account));
+      set(
+          negation,
+          DESCRIPTION,
+          "SavingsPlanNegation used by AccountId : " + accountIds.get(r.account));
       emit(negation);
       return spCost;
     }
 
-    private void edpDiscount(int account, String productCode, BigDecimal discount, String from, String to) {
+    private void edpDiscount(
+        int account, String productCode, BigDecimal discount, String from, String to) {
       String[] row = base(account, "EdpDiscount", from, to);
       set(row, PRODUCT_CODE, productCode);
       set(row, USAGE_TYPE, "EDP-Discount");
@@ -561,7 +691,8 @@ public final class AwsCurGenerator {
       emit(row);
     }
 
-    private void spRecurringFee(String spArn, BigDecimal perHour, BigDecimal used, String from, String to) {
+    private void spRecurringFee(
+        String spArn, BigDecimal perHour, BigDecimal used, String from, String to) {
       BigDecimal daily = money(perHour.multiply(HOURS_PER_DAY));
       BigDecimal half = money(daily.divide(BigDecimal.valueOf(2), SCALE, RoundingMode.HALF_UP));
       BigDecimal recurring = daily.subtract(half);
@@ -572,7 +703,10 @@ public final class AwsCurGenerator {
       set(row, RESOURCE_ID, spArn);
       set(row, USAGE_AMOUNT, "24");
       set(row, UNIT, "Hrs");
-      set(row, UNBLENDED_RATE, plain(perHour.divide(BigDecimal.valueOf(2), SCALE, RoundingMode.HALF_UP)));
+      set(
+          row,
+          UNBLENDED_RATE,
+          plain(perHour.divide(BigDecimal.valueOf(2), SCALE, RoundingMode.HALF_UP)));
       set(row, UNBLENDED_COST, plain(recurring));
       set(row, NET_UNBLENDED_COST, plain(recurring));
       set(row, SP_ARN, spArn);
@@ -590,7 +724,10 @@ public final class AwsCurGenerator {
 
     private void spUpfrontFee(String spArn, BigDecimal perHour) {
       BigDecimal upfront =
-          money(perHour.divide(BigDecimal.valueOf(2), SCALE, RoundingMode.HALF_UP).multiply(BigDecimal.valueOf(8760)));
+          money(
+              perHour
+                  .divide(BigDecimal.valueOf(2), SCALE, RoundingMode.HALF_UP)
+                  .multiply(BigDecimal.valueOf(8760)));
       String[] row = base(0, "SavingsPlanUpfrontFee", periodStart, periodStart);
       set(row, BILL_TYPE, "Purchase");
       set(row, USAGE_END, instant(options.firstPeriod.atDay(1).plusYears(1)));
@@ -609,13 +746,15 @@ public final class AwsCurGenerator {
     }
 
     private void riUpfrontFee(Reservation ri) {
-      BigDecimal upfront =
-          money(ri.upfrontPerHour.multiply(BigDecimal.valueOf(8760L * ri.count)));
+      BigDecimal upfront = money(ri.upfrontPerHour.multiply(BigDecimal.valueOf(8760L * ri.count)));
       String[] row = base(ri.account, "Fee", periodStart, periodStart);
       set(row, BILL_TYPE, "Purchase");
       set(row, PRODUCT_CODE, ri.service.code);
       set(row, PRODUCT_NAME, ri.service.name);
-      set(row, USAGE_TYPE, "HeavyUsage:" + ri.service.usageType.substring(ri.service.usageType.indexOf(':') + 1));
+      set(
+          row,
+          USAGE_TYPE,
+          "HeavyUsage:" + ri.service.usageType.substring(ri.service.usageType.indexOf(':') + 1));
       set(row, USAGE_AMOUNT, Integer.toString(ri.count));
       set(row, UNBLENDED_COST, plain(upfront));
       set(row, NET_UNBLENDED_COST, plain(upfront));
@@ -638,7 +777,10 @@ public final class AwsCurGenerator {
       String[] row = base(ri.account, "RIFee", periodStart, periodEnd);
       set(row, PRODUCT_CODE, ri.service.code);
       set(row, PRODUCT_NAME, ri.service.name);
-      set(row, USAGE_TYPE, "HeavyUsage:" + ri.service.usageType.substring(ri.service.usageType.indexOf(':') + 1));
+      set(
+          row,
+          USAGE_TYPE,
+          "HeavyUsage:" + ri.service.usageType.substring(ri.service.usageType.indexOf(':') + 1));
       set(row, USAGE_AMOUNT, plain(total));
       set(row, UNIT, "Hrs");
       set(row, UNBLENDED_RATE, plain(ri.recurringPerHour));
@@ -678,7 +820,8 @@ public final class AwsCurGenerator {
     }
 
     private void credit() {
-      String[] row = base(period.getMonthValue() % options.accounts, "Credit", periodStart, periodEnd);
+      String[] row =
+          base(period.getMonthValue() % options.accounts, "Credit", periodStart, periodEnd);
       set(row, PRODUCT_CODE, "AmazonEC2");
       set(row, USAGE_TYPE, "Promotional Credit");
       set(row, UNBLENDED_COST, "-50");
@@ -692,11 +835,7 @@ public final class AwsCurGenerator {
       boolean previous = !period.equals(options.firstPeriod);
       YearMonth corrected = previous ? period.minusMonths(1) : period;
       String[] row =
-          base(
-              0,
-              "Refund",
-              instant(corrected.atDay(1)),
-              instant(corrected.plusMonths(1).atDay(1)));
+          base(0, "Refund", instant(corrected.atDay(1)), instant(corrected.plusMonths(1).atDay(1)));
       set(row, BILL_TYPE, "Refund");
       set(row, PRODUCT_CODE, "AmazonS3");
       set(row, PRODUCT_NAME, S3.name);
@@ -746,10 +885,18 @@ public final class AwsCurGenerator {
       set(row, SKU, sku(r.service, r.region[0]));
       set(row, RATE_CODE, sku(r.service, r.region[0]) + ".JRTCKXETXF.6YS6EN2CT7");
       if (r.service.usageType.contains(":")) {
-        set(row, INSTANCE_TYPE, r.service.usageType.substring(r.service.usageType.indexOf(':') + 1));
+        set(
+            row,
+            INSTANCE_TYPE,
+            r.service.usageType.substring(r.service.usageType.indexOf(':') + 1));
       }
       CurColumns[] tagColumns = {
-        TAG_CREATED_BY, TAG_COST_CENTER, TAG_COST_CENTER_VARIANT, TAG_ENVIRONMENT, TAG_OWNER, TAG_NAME
+        TAG_CREATED_BY,
+        TAG_COST_CENTER,
+        TAG_COST_CENTER_VARIANT,
+        TAG_ENVIRONMENT,
+        TAG_OWNER,
+        TAG_NAME
       };
       for (int i = 0; i < tagColumns.length; i++) {
         set(row, tagColumns[i], r.tags[i]);
@@ -773,7 +920,13 @@ public final class AwsCurGenerator {
       String[] region = REGIONS[i % 5 == 4 ? 1 : i % 7 == 6 ? 2 : 0];
       String accountId = accountIds.get(account);
       resources.add(
-          new Resource(account, service, region, resourceId(r, service, region[0], accountId, i), dailyAmount(r, service), tags(r, i)));
+          new Resource(
+              account,
+              service,
+              region,
+              resourceId(r, service, region[0], accountId, i),
+              dailyAmount(r, service),
+              tags(r, i)));
     }
     return resources;
   }
@@ -831,7 +984,8 @@ public final class AwsCurGenerator {
     BigDecimal daily = BigDecimal.ZERO;
     int seen = 0;
     for (Resource resource : resources) {
-      if ((resource.service == EC2 || resource.service == LAMBDA) && resource.coverage == Coverage.ON_DEMAND) {
+      if ((resource.service == EC2 || resource.service == LAMBDA)
+          && resource.coverage == Coverage.ON_DEMAND) {
         if (seen++ % 6 == 0) {
           resource.coverage = Coverage.SAVINGS_PLAN;
           daily = daily.add(money(resource.onDemandCost().multiply(SP_DISCOUNT)));
@@ -839,7 +993,9 @@ public final class AwsCurGenerator {
       }
     }
     // Commit for 90% utilization: hourly commitment = daily covered cost / 0.9 / 24.
-    return daily.divide(new BigDecimal("21.6"), 6, RoundingMode.HALF_UP).max(new BigDecimal("0.01"));
+    return daily
+        .divide(new BigDecimal("21.6"), 6, RoundingMode.HALF_UP)
+        .max(new BigDecimal("0.01"));
   }
 
   private Reservation reservationFor(Resource resource, List<Reservation> reservations) {
@@ -860,18 +1016,22 @@ public final class AwsCurGenerator {
     }
     if (service == EBS || service == S3) {
       // GB-months accrue per day: GB / days in an average month
-      return BigDecimal.valueOf(10 + r.nextInt(2_000)).divide(BigDecimal.valueOf(30), 6, RoundingMode.HALF_UP);
+      return BigDecimal.valueOf(10 + r.nextInt(2_000))
+          .divide(BigDecimal.valueOf(30), 6, RoundingMode.HALF_UP);
     }
     if (service == DYNAMODB) {
       return BigDecimal.valueOf(24L * (5 + r.nextInt(200)));
     }
     if (service == CLOUDWATCH) {
-      return BigDecimal.valueOf(1 + r.nextInt(300)).divide(BigDecimal.valueOf(30), 6, RoundingMode.HALF_UP);
+      return BigDecimal.valueOf(1 + r.nextInt(300))
+          .divide(BigDecimal.valueOf(30), 6, RoundingMode.HALF_UP);
     }
-    return BigDecimal.valueOf(r.nextInt(50_000)).divide(BigDecimal.valueOf(1000), 3, RoundingMode.HALF_UP);
+    return BigDecimal.valueOf(r.nextInt(50_000))
+        .divide(BigDecimal.valueOf(1000), 3, RoundingMode.HALF_UP);
   }
 
-  private String resourceId(SplittableRandom r, Service service, String region, String account, int i) {
+  private String resourceId(
+      SplittableRandom r, Service service, String region, String account, int i) {
     String hex = Long.toHexString(r.nextLong() & 0xfffffffffffffL);
     if (service == EC2 || service == TRANSFER) {
       return "i-0" + hex;
@@ -941,8 +1101,11 @@ public final class AwsCurGenerator {
           .append("\", \"type\": \"String\"}");
     }
     json.append("\n  ],\n");
-    json.append("  \"charset\": \"UTF-8\",\n  \"compression\": \"GZIP\",\n  \"contentType\": \"text/csv\",\n");
-    json.append("  \"reportId\": \"").append(uuid("report").toString().replace("-", "")).append("\",\n");
+    json.append(
+        "  \"charset\": \"UTF-8\",\n  \"compression\": \"GZIP\",\n  \"contentType\": \"text/csv\",\n");
+    json.append("  \"reportId\": \"")
+        .append(uuid("report").toString().replace("-", ""))
+        .append("\",\n");
     json.append("  \"reportName\": \"").append(REPORT).append("\",\n");
     json.append("  \"billingPeriod\": {\"start\": \"")
         .append(period.atDay(1).format(COMPACT))

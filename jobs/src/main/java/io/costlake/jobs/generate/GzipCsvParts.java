@@ -51,7 +51,8 @@ final class GzipCsvParts implements AutoCloseable {
   private void nextPart() throws IOException {
     closePart();
     Files.createDirectories(folder);
-    Path part = folder.resolve(String.format(Locale.ROOT, "%s-%05d.csv.gz", prefix, parts.size() + 1));
+    Path part =
+        folder.resolve(String.format(Locale.ROOT, "%s-%05d.csv.gz", prefix, parts.size() + 1));
     writer =
         new BufferedWriter(
             new OutputStreamWriter(
