@@ -78,9 +78,11 @@ public final class FileLister {
     }
   }
 
+  /** Hadoop's canonical spelling: {@code file:/tmp/x}, {@code s3a://bucket/x}. */
   private static String qualified(FileSystem fs, Path path) {
     URI uri = fs.makeQualified(path).toUri();
-    return uri.toString();
+    String text = uri.toString();
+    return text.startsWith("file:///") ? "file:/" + text.substring("file:///".length()) : text;
   }
 
   /** Hidden when any path segment below the listed root starts with '_' or '.'. */

@@ -95,7 +95,13 @@ public final class CurHeader implements Serializable {
       if (name.indexOf('/') > 0) {
         slashNames = true;
       }
-      if (!seen.add(CurField.key(name))) {
+      // Tag keys are case-sensitive (user:CostCenter and user:cost-center differ); fields are not.
+      boolean keyed =
+          lower.startsWith("resourcetags/")
+              || lower.startsWith("resource_tags_")
+              || lower.startsWith("costcategory/")
+              || lower.startsWith("cost_category_");
+      if (!seen.add(keyed ? name : CurField.key(name))) {
         unknownColumns.add(name + " (duplicate)");
         continue;
       }

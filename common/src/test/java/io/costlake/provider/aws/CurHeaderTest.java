@@ -73,6 +73,14 @@ class CurHeaderTest {
   }
 
   @Test
+  void tagKeysDifferingOnlyInCaseAreDifferentTags() {
+    CurHeader header =
+        CurHeader.of("resourceTags/user:CostCenter", "resourceTags/user:cost-center", "lineItem/UnblendedCost");
+    assertEquals(List.of(), header.unknownColumns());
+    assertEquals(2, header.tagColumns().size());
+  }
+
+  @Test
   void aDuplicateColumnIsReportedAndTheFirstWins() {
     CurHeader header = CurHeader.of("lineItem/UnblendedCost", "line_item_unblended_cost");
     assertEquals(0, header.indexOf(CurField.LINE_ITEM_UNBLENDED_COST));

@@ -1,0 +1,61 @@
+package io.costlake.it;
+
+import io.costlake.jobs.generate.AwsCurGenerator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Test inputs: the bundled public samples and generated CURs, written into temp folders. */
+final class Fixtures {
+  static final List<String> AWS_SAMPLES =
+      List.of(
+          "koku_test_cur.csv",
+          "koku_2023-06-01_savingsplan.csv",
+          "koku_2022-07-01-alt-columns.csv");
+
+  private Fixtures() {}
+
+  /** Copies the bundled AWS samples (as they are) into {@code folder}. */
+  static Path awsSamples(Path folder) {
+    try {
+      Files.createDirectories(folder);
+      for (String name : AWS_SAMPLES) {
+        try (InputStream in =
+            Fixtures.class.getResourceAsStream("/io/costlake/samples/aws/" + name)) {
+          Files.copy(in, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      return folder;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A generated CUR: {@code months} periods from 2025-01, about {@code rows} line items. */
+  static AwsCurGenerator.Result generated(
+      Path folder, long rows, int months, boolean olderAssembly) {
+    return new AwsCurGenerator(
+            new AwsCurGenerator.Options(
+                rows, 7, YearMonth.of(2025, 1), months, 3, 250_000, olderAssembly))
+        .generate(folder);
+  }
+
+  static String uri(Path path) {
+    return "file:" + path.toAbsolutePath();
+  }
+
+  static List<Path> files(Path folder, String suffix) {
+    try (Stream<Path> walk = Files.walk(folder)) {
+      return walk.filter(p -> p.toString().endsWith(suffix)).sorted().collect(Collectors.toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
