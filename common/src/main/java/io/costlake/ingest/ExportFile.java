@@ -38,14 +38,26 @@ public final class ExportFile implements Serializable {
   private final String manifest;
   private final String assemblyId;
   private final String billingPeriod;
+  private final String billingAccountId;
 
   public ExportFile(
       StoredFile file, Layout layout, String manifest, String assemblyId, String billingPeriod) {
+    this(file, layout, manifest, assemblyId, billingPeriod, null);
+  }
+
+  public ExportFile(
+      StoredFile file,
+      Layout layout,
+      String manifest,
+      String assemblyId,
+      String billingPeriod,
+      String billingAccountId) {
     this.file = Objects.requireNonNull(file);
     this.layout = Objects.requireNonNull(layout);
     this.manifest = manifest;
     this.assemblyId = assemblyId;
     this.billingPeriod = billingPeriod;
+    this.billingAccountId = billingAccountId;
   }
 
   public StoredFile file() {
@@ -71,6 +83,11 @@ public final class ExportFile implements Serializable {
   /** The billing period (yyyy-MM) the manifest assigns the file to, when there is a manifest. */
   public Optional<String> billingPeriod() {
     return Optional.ofNullable(billingPeriod);
+  }
+
+  /** The billing account the manifest says the file belongs to, when it says. */
+  public Optional<String> billingAccountId() {
+    return Optional.ofNullable(billingAccountId);
   }
 
   @Override

@@ -123,6 +123,22 @@ public final class IngestPlanner {
       }
     }
 
+    // A file that could not be read still names its slice through its manifest: record it failed.
+    for (ExportFile file : files) {
+      FileRecord record = records.get(file.uri());
+      if ((record == null || record.failed())
+          && file.billingPeriod().isPresent()
+          && file.billingAccountId().isPresent()
+          && (period.isEmpty() || period.equals(file.billingPeriod()))) {
+        SliceKey key =
+            new SliceKey(provider, file.billingAccountId().get(), file.billingPeriod().get());
+        sliceFiles.computeIfAbsent(key, k -> new TreeSet<>()).add(file.uri());
+        fileSlices.computeIfAbsent(file.uri(), k -> new HashSet<>()).add(key);
+        sliceRows.computeIfAbsent(key, k -> new long[3]);
+        sliceCost.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+      }
+    }
+
     Map<SliceKey, String> blocked = new HashMap<>();
     for (ExportFile file : files) {
       FileOutcome outcome = outcomes.get(file.uri());

@@ -210,6 +210,19 @@ class IngestPlannerTest {
   }
 
   @Test
+  void aFileUnreadableFromItsFirstByteStillFailsTheSliceItsManifestNames() {
+    files.add(
+        new ExportFile(
+            new StoredFile(B, 10), ExportFile.Layout.CSV, "file:/m.json", "asm", "2024-01", "111"));
+    records.put(
+        B,
+        new FileRecord(B, "aws-cur-1.0/v1", null, 10L, 0, "TRUNCATED_FILE", "it broke", List.of()));
+    IngestPlan plan = plan();
+    assertEquals(SliceStatus.FAILED, plan.slices().get(JAN).status());
+    assertEquals(List.of(B), plan.slices().get(JAN).files());
+  }
+
+  @Test
   void aFailedManifestBlocksItsPeriod() {
     file(A, "2024-01", 10);
     good(A, JAN, 10, "10");

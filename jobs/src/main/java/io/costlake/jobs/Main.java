@@ -81,7 +81,7 @@ public final class Main {
         e.printStackTrace(err);
       }
       return e.kind().exitCode();
-    } catch (RuntimeException | LinkageError e) {
+    } catch (Exception | LinkageError e) { // Scala code throws checked exceptions undeclared
       err.println(
           "costlake "
               + jobName

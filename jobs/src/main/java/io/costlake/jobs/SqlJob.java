@@ -52,12 +52,12 @@ public final class SqlJob implements Job {
     Dataset<Row> result;
     try {
       result = spark.sql(args.positionals().get(0));
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark's AnalysisException is a checked exception thrown from Scala
       throw CostlakeErrors.sqlFailed(firstLine(e.getMessage()));
     }
     try {
       ResultPrinter.print(result, format, context.out());
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       throw CostlakeErrors.sqlFailed(firstLine(e.getMessage()));
     }
   }

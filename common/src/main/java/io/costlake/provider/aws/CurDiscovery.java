@@ -195,7 +195,8 @@ public final class CurDiscovery {
             layout,
             manifest.uri(),
             manifest.assemblyId().orElse(null),
-            manifest.billingPeriod());
+            manifest.billingPeriod(),
+            manifest.account().orElse(null));
   }
 
   private static List<String> uris(Collection<CurManifest> manifests) {

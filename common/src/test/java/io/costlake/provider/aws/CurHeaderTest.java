@@ -75,7 +75,10 @@ class CurHeaderTest {
   @Test
   void tagKeysDifferingOnlyInCaseAreDifferentTags() {
     CurHeader header =
-        CurHeader.of("resourceTags/user:CostCenter", "resourceTags/user:cost-center", "lineItem/UnblendedCost");
+        CurHeader.of(
+            "resourceTags/user:CostCenter",
+            "resourceTags/user:cost-center",
+            "lineItem/UnblendedCost");
     assertEquals(List.of(), header.unknownColumns());
     assertEquals(2, header.tagColumns().size());
   }

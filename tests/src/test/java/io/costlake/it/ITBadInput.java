@@ -1,0 +1,182 @@
+package io.costlake.it;
+
+import static io.costlake.testing.Money.assertMoney;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.costlake.testing.TestSpark;
+import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad AWS input gives a clear one-line message or a quarantine row, never a stack trace, and never
+ * a silently lost row: a truncated gzip, a file missing a required column, a row whose cost is not
+ * a number.
+ */
+class ITBadInput {
+  @TempDir Path dir;
+
+  private final SparkSession spark = TestSpark.session();
+
+  private String warehouse() {
+    return Fixtures.uri(dir.resolve("warehouse"));
+  }
+
+  private Dataset<Row> table(String name) {
+    return spark.read().format("delta").load(warehouse() + "/" + name);
+  }
+
+  private Cli ingest(Path source) {
+    return Cli.run(
+        "ingest",
+        "--provider",
+        "aws",
+        "--warehouse",
+        warehouse(),
+        "--source",
+        Fixtures.uri(source));
+  }
+
+  @Test
+  void aTruncatedGzipLeavesItsSliceAsItWasAndSaysWhichFile() throws IOException {
+    Path generated = dir.resolve("generated");
+    Fixtures.generated(generated, 2_000, 1, false);
+    assertEquals(0, ingest(generated).exitCode);
+    long version =
+        DeltaTable.forPath(spark, warehouse() + "/cost_line_items").history(1).head().getLong(0);
+    long rows = table("cost_line_items").count();
+
+    ITAwsIngest.restate(generated.resolve("costlake-cur/20250101-20250201"), 5);
+    Path part =
+        Fixtures.files(generated.resolve("costlake-cur/20250101-20250201/restated-assembly"), ".gz")
+            .get(0);
+    byte[] bytes = Files.readAllBytes(part);
+    Files.write(part, Arrays.copyOf(bytes, bytes.length / 2));
+
+    Cli cli = ingest(generated);
+    assertEquals(1, cli.exitCode, cli.toString());
+    assertTrue(cli.oneLineError(), cli.err);
+    assertTrue(cli.err.contains(Fixtures.uri(part)), cli.err);
+    assertTrue(cli.err.contains("the file ends abruptly after data row"), cli.err);
+    assertEquals(
+        version,
+        DeltaTable.forPath(spark, warehouse() + "/cost_line_items").history(1).head().getLong(0));
+    assertEquals(rows, table("cost_line_items").count(), "the month is exactly as it was");
+
+    List<Row> all = table("ingest_quarantine").collectAsList();
+    Row quarantined =
+        all.stream()
+            .filter(r -> "TRUNCATED_FILE".equals(r.getAs("reason_code")))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no TRUNCATED_FILE row in " + all + "\n" + cli));
+    assertEquals(Fixtures.uri(part), quarantined.getAs("source_file"));
+    assertNull(quarantined.getAs("source_row"));
+    assertEquals("2025-01", quarantined.getAs("billing_period"));
+    Row run = table("ingest_runs").filter("status = 'FAILED'").head();
+    assertEquals(Fixtures.uri(part), run.getAs("source_file"));
+    Row slice = table("ingest_slices").filter("status = 'FAILED'").head();
+    assertTrue(
+        ((String) slice.getAs("message")).contains("ends abruptly"),
+        (String) slice.getAs("message"));
+  }
+
+  @Test
+  void aFileMissingARequiredColumnIsNamedWithTheColumn() throws IOException {
+    Path source = dir.resolve("source");
+    Files.createDirectories(source);
+    List<String> lines =
+        Files.readAllLines(
+            Fixtures.awsSamples(dir.resolve("samples")).resolve("koku_2023-06-01_savingsplan.csv"));
+    String header = lines.get(0).replace("lineItem/CurrencyCode", "lineItem/Currency");
+    Path file = source.resolve("no-currency.csv");
+    Files.write(file, List.of(header, lines.get(1), lines.get(2)), StandardCharsets.UTF_8);
+
+    Cli cli = ingest(source);
+    assertEquals(1, cli.exitCode, cli.toString());
+    assertTrue(cli.oneLineError(), cli.err);
+    assertTrue(
+        cli.err.contains(
+            Fixtures.uri(file)
+                + ": missing required column lineItem/CurrencyCode (contract aws-cur-1.0/v1)"),
+        cli.err);
+    Row run = table("ingest_runs").head();
+    assertEquals("FAILED", run.getAs("status"));
+    assertEquals(2L, (long) run.getAs("rows_in"), "the rows were counted, none silently dropped");
+    assertEquals(0L, (long) run.getAs("rows_written"));
+    assertEquals("MISSING_COLUMNS", table("ingest_quarantine").head().getAs("reason_code"));
+  }
+
+  @Test
+  void aRowWithANonNumericCostIsQuarantinedWithFileRowAndColumn() throws IOException {
+    Path source = dir.resolve("source");
+    Files.createDirectories(source);
+    Path sample = Fixtures.awsSamples(dir.resolve("samples")).resolve("koku_test_cur.csv");
+    List<String> lines = Files.readAllLines(sample);
+    lines.set(
+        4, lines.get(4).replace("0.0029517456", "n/a").replaceAll(",0\\.0029[0-9]*,", ",n/a,"));
+    Path file = source.resolve("one-bad-row.csv");
+    Files.write(file, lines, StandardCharsets.UTF_8);
+
+    Cli cli = ingest(source);
+    assertEquals(0, cli.exitCode, cli.toString());
+    assertTrue(cli.out.contains("18 in the table, 1 quarantined"), cli.out);
+    Row bad = table("ingest_quarantine").head();
+    assertEquals(Fixtures.uri(file), bad.getAs("source_file"));
+    assertEquals(4L, (long) bad.getAs("source_row"));
+    assertEquals("lineItem/UnblendedCost", bad.getAs("column_name"));
+    assertEquals("INVALID_NUMBER", bad.getAs("reason_code"));
+    assertEquals("n/a", bad.getAs("raw_value"));
+    assertEquals("6838635603105", bad.getAs("billing_account_id"));
+    assertEquals("2018-06", bad.getAs("billing_period"));
+    Row run = table("ingest_runs").head();
+    assertEquals(19L, (long) run.getAs("rows_in"));
+    assertEquals(18L, (long) run.getAs("rows_written"));
+    assertEquals(1L, (long) run.getAs("rows_quarantined"));
+    assertMoney(
+        ((java.math.BigDecimal) run.getAs("cost_in")).toPlainString(),
+        ((java.math.BigDecimal) run.getAs("cost_written")).add(run.getAs("cost_quarantined")));
+    assertEquals(18L, table("cost_line_items").count());
+  }
+
+  @Test
+  void tooManyBadRowsKeepAGoodMonthFromBeingReplaced() throws IOException {
+    Path source = dir.resolve("source");
+    Files.createDirectories(source);
+    Path sample =
+        Fixtures.awsSamples(dir.resolve("samples")).resolve("koku_2023-06-01_savingsplan.csv");
+    Files.copy(sample, source.resolve("month.csv"));
+    assertEquals(0, ingest(source).exitCode);
+    List<String> lines = Files.readAllLines(source.resolve("month.csv"));
+    lines.set(1, lines.get(1).replace(",NOK,", ",??,"));
+    Files.write(source.resolve("month.csv"), lines, StandardCharsets.UTF_8);
+
+    Cli cli = ingest(source);
+    assertEquals(1, cli.exitCode, cli.toString());
+    assertTrue(
+        cli.err.contains(
+            "1 of 3 rows rejected (33.3%), more than ingest.maxQuarantinedFraction 0.10"),
+        cli.err);
+    assertEquals(3L, table("cost_line_items").count(), "the earlier, good month is still there");
+    assertEquals("UNKNOWN_CURRENCY", table("ingest_quarantine").head().getAs("reason_code"));
+  }
+
+  @Test
+  void aSourceThatDoesNotExistIsOneLine() {
+    Cli cli = ingest(dir.resolve("nowhere"));
+    assertEquals(1, cli.exitCode);
+    assertTrue(cli.oneLineError(), cli.err);
+    assertTrue(cli.err.startsWith("costlake ingest: Cannot ingest file:"), cli.err);
+    assertTrue(cli.err.strip().endsWith("nowhere: no such file or folder"), cli.err);
+  }
+}

@@ -1,0 +1,67 @@
+package io.costlake.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's first command, in-process: the demo runs, then the README's query reads it. */
+class ITDemo {
+  @TempDir Path dir;
+
+  @Test
+  void theDemoIngestsGeneratedAndPublicDataAndTheReadmeQueryReadsIt() {
+    String warehouse = Fixtures.uri(dir.resolve("warehouse"));
+    String input = dir.resolve("demo-data").toString();
+    Cli demo =
+        Cli.run(
+            "demo",
+            "--warehouse",
+            warehouse,
+            "--conf",
+            Cli.testConf().toString(),
+            "--set",
+            "demo.inputDir=" + input,
+            "--set",
+            "demo.rows=3000");
+    assertEquals(0, demo.exitCode, demo.toString());
+    assertTrue(demo.out.contains("slices   5 written, 0 unchanged, 0 failed"), demo.out);
+    assertTrue(demo.out.contains("0 quarantined"), demo.out);
+
+    Cli sql =
+        Cli.run(
+            "sql",
+            "--warehouse",
+            warehouse,
+            "--format",
+            "csv",
+            "SELECT x_BillingPeriod, BillingAccountId, ChargeCategory, SUM(BilledCost), SUM(EffectiveCost)"
+                + " FROM cost_line_items GROUP BY ALL ORDER BY ALL");
+    assertEquals(0, sql.exitCode, sql.toString());
+    String[] lines = sql.out.split("\n");
+    assertEquals(
+        "x_BillingPeriod,BillingAccountId,ChargeCategory,sum(BilledCost),sum(EffectiveCost)",
+        lines[0]);
+    assertTrue(sql.out.contains("2025-09,"), sql.out);
+    assertTrue(sql.out.contains(",Purchase,"), sql.out);
+    assertTrue(sql.out.contains(",Tax,"), sql.out);
+    assertTrue(sql.out.contains(",Credit,"), sql.out);
+    assertTrue(sql.out.contains("2018-06,6838635603105,Usage,0.0827499840,0.0827499840"), sql.out);
+
+    Cli again =
+        Cli.run(
+            "demo",
+            "--warehouse",
+            warehouse,
+            "--conf",
+            Cli.testConf().toString(),
+            "--set",
+            "demo.inputDir=" + input,
+            "--set",
+            "demo.rows=3000");
+    assertEquals(0, again.exitCode, again.toString());
+    assertTrue(again.out.contains("0 written, 5 unchanged"), again.out);
+  }
+}
