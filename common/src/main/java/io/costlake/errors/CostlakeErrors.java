@@ -109,14 +109,16 @@ public final class CostlakeErrors {
             + ")");
   }
 
-  public static CostlakeException ingestFailed(int failedSlices, int totalSlices, String first) {
+  public static CostlakeException ingestFailed(int failedInputs, int failedSlices, String first) {
     return new CostlakeException(
         FAILED,
-        "Ingest left "
+        "Cannot ingest everything: "
+            + failedInputs
+            + (failedInputs == 1 ? " input" : " inputs")
+            + " failed, "
             + failedSlices
-            + " of "
-            + totalSlices
-            + " slices unchanged because of bad input; first: "
+            + (failedSlices == 1 ? " slice" : " slices")
+            + " left as they were; first: "
             + first);
   }
 

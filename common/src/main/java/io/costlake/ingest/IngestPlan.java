@@ -235,8 +235,10 @@ public final class IngestPlan {
         .map(d -> d.key + ": " + d.message);
   }
 
+  /** Inputs at fault: unusable sources and files that could not be read or were mostly rejected. */
   public int failureCount() {
     return sourceFailures.size()
-        + (int) files.values().stream().filter(f -> "FAILED".equals(f.status)).count();
+        + (int)
+            files.values().stream().filter(f -> "FAILED".equals(f.status) && f.ownFailure).count();
   }
 }

@@ -1,6 +1,5 @@
 package io.costlake.jobs;
 
-import io.costlake.errors.CostlakeErrors;
 import io.costlake.jobs.IngestJob.IngestSummary;
 import io.costlake.jobs.cli.JobSpec;
 import io.costlake.jobs.cli.ParsedArgs;
@@ -80,12 +79,7 @@ public final class DemoJob implements Job {
                 JobContext.uri(samples.resolve("aws").toString())),
             Optional.empty());
     aws.print(context.out());
-    if (aws.plan.hasFailures()) {
-      throw CostlakeErrors.ingestFailed(
-          aws.plan.failureCount(),
-          aws.plan.slices().size(),
-          aws.plan.firstFailure().orElse("unknown"));
-    }
+    aws.failIfIncomplete();
     summarize(context);
   }
 

@@ -83,13 +83,7 @@ public final class IngestJob implements Job {
     Optional<String> period = args.period("--period");
     IngestSummary summary = ingest(context, adapter, sources, period);
     summary.print(context.out());
-    if (summary.plan.hasFailures()) {
-      int failedSlices = summary.plan.slicesWith(SliceStatus.FAILED).size();
-      throw CostlakeErrors.ingestFailed(
-          Math.max(failedSlices, summary.plan.failureCount()),
-          summary.plan.slices().size() + summary.plan.sourceFailures().size(),
-          summary.plan.firstFailure().orElse("unknown"));
-    }
+    summary.failIfIncomplete();
   }
 
   /** Runs one ingest and returns what it did; used by {@code demo} too. */
@@ -153,7 +147,7 @@ public final class IngestJob implements Job {
           Table.INGEST_RUNS,
           spark.createDataFrame(audit.runRows(plan, files, records), Table.INGEST_RUNS.schema()),
           "costlake ingest " + runId);
-      return new IngestSummary(runId, provider, plan, discovery, version);
+      return new IngestSummary(runId, provider, plan, discovery, version, period);
     } finally {
       raw.unpersist();
       spark.sparkContext().clearJobGroup();
@@ -268,14 +262,43 @@ public final class IngestJob implements Job {
     final IngestPlan plan;
     final Discovery discovery;
     final Long tableVersion;
+    final Optional<String> period;
 
     IngestSummary(
-        String runId, String provider, IngestPlan plan, Discovery discovery, Long tableVersion) {
+        String runId,
+        String provider,
+        IngestPlan plan,
+        Discovery discovery,
+        Long tableVersion,
+        Optional<String> period) {
       this.runId = runId;
+      this.period = period;
       this.provider = provider;
       this.plan = plan;
       this.discovery = discovery;
       this.tableVersion = tableVersion;
+    }
+
+    /**
+     * Exit code 1, one line, when any file or slice could not be ingested, or when a requested
+     * period has no rows at all (its export has not arrived: the scheduler should retry).
+     */
+    void failIfIncomplete() {
+      if (!plan.hasFailures() && period.isPresent() && plan.slices().isEmpty()) {
+        long elsewhere = plan.files().values().stream().mapToLong(f -> f.rowsOutOfScope()).sum();
+        throw CostlakeErrors.nothingToIngest(
+            String.format(
+                Locale.ROOT,
+                "no rows of %s in the files read (%,d rows of other periods)",
+                period.get(),
+                elsewhere));
+      }
+      if (plan.hasFailures()) {
+        throw CostlakeErrors.ingestFailed(
+            plan.failureCount(),
+            plan.slicesWith(SliceStatus.FAILED).size(),
+            plan.firstFailure().orElse("unknown"));
+      }
     }
 
     void print(java.io.PrintStream out) {

@@ -150,6 +150,56 @@ class ITAwsIngest {
   }
 
   @Test
+  void periodIngestsOnlyThatMonthAndCountsTheRestOutOfScope() throws IOException {
+    Path generated = dir.resolve("generated");
+    Fixtures.generated(generated, 2_000, 2, false);
+    Path loose = dir.resolve("loose");
+    Files.createDirectories(loose);
+    Files.copy(
+        Fixtures.files(generated.resolve("costlake-cur/20250101-20250201"), ".csv.gz").get(0),
+        loose.resolve("january.csv.gz"));
+    Cli manifests =
+        Cli.run(
+            "ingest",
+            "--provider",
+            "aws",
+            "--warehouse",
+            warehouse(),
+            "--source",
+            Fixtures.uri(generated),
+            "--period",
+            "2025-02");
+    assertEquals(0, manifests.exitCode, manifests.toString());
+    assertEquals(
+        List.of("2025-02"),
+        table("cost_line_items")
+            .select("x_BillingPeriod")
+            .distinct()
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList());
+
+    Cli plain =
+        Cli.run(
+            "ingest",
+            "--provider",
+            "aws",
+            "--warehouse",
+            warehouse(),
+            "--source",
+            Fixtures.uri(loose),
+            "--period",
+            "2025-02");
+    assertEquals(1, plain.exitCode, "a file of another period only: nothing to ingest");
+    assertTrue(
+        plain.err.strip().endsWith("Nothing to ingest: no rows of 2025-02 in the files read (" + String.format("%,d", Fixtures.files(loose, ".gz").size() > 0 ? table("ingest_runs").filter("source_file LIKE '%january.csv.gz'").head().<Long>getAs("rows_in") : 0L) + " rows of other periods)"),
+        plain.err);
+    assertTrue(plain.out.contains("out of scope"), plain.out);
+    Row run = table("ingest_runs").filter("source_file LIKE '%january.csv.gz'").head();
+    assertEquals((long) run.getAs("rows_in"), (long) run.getAs("rows_out_of_scope"));
+    assertEquals(0L, (long) run.getAs("rows_written"));
+  }
+
+  @Test
   void reIngestingTheSameFilesLeavesTheTableIdentical() {
     Path generated = dir.resolve("generated");
     Fixtures.generated(generated, 2_000, 2, false);

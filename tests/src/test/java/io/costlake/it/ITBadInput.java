@@ -69,6 +69,10 @@ class ITBadInput {
     assertTrue(cli.oneLineError(), cli.err);
     assertTrue(cli.err.contains(Fixtures.uri(part)), cli.err);
     assertTrue(cli.err.contains("the file ends abruptly after data row"), cli.err);
+    assertTrue(
+        cli.err.startsWith(
+            "costlake ingest: Cannot ingest everything: 1 input failed, 1 slice left as they were; first: "),
+        cli.err);
     assertEquals(
         version,
         DeltaTable.forPath(spark, warehouse() + "/cost_line_items").history(1).head().getLong(0));

@@ -126,10 +126,14 @@ public final class CurCsvFileReader implements Iterator<Row>, AutoCloseable {
       }
       cause = cause.getCause();
     }
-    if (cause instanceof EOFException || cause instanceof ZipException) {
+    if (cause instanceof EOFException) {
       errorCode = "TRUNCATED_FILE";
       errorMessage =
           "the file ends abruptly after data row " + rows + " (" + cause.getMessage() + ")";
+    } else if (cause instanceof ZipException) {
+      errorCode = "CORRUPT_FILE";
+      errorMessage =
+          "the compressed data is corrupt after data row " + rows + " (" + cause.getMessage() + ")";
     } else if (e instanceof TextParsingException) {
       errorCode = "MALFORMED_CSV";
       errorMessage =

@@ -125,6 +125,15 @@ class CurCsvFileReaderTest {
   }
 
   @Test
+  void aFileNamedGzThatIsNotGzipIsCorrupt() throws IOException {
+    Row summary = fileRecord(read(plain("not-gzip.csv.gz", HEADER + "\n" + ROW + "x,\n")));
+    assertEquals("CORRUPT_FILE", field(summary, RawFrame.FILE_ERROR_CODE));
+    assertEquals(
+        "the compressed data is corrupt after data row 0 (Not in GZIP format)",
+        field(summary, RawFrame.FILE_ERROR_MESSAGE));
+  }
+
+  @Test
   void anEmptyFileIsAFileError() throws IOException {
     Row summary = fileRecord(read(plain("empty.csv", "")));
     assertEquals("EMPTY_FILE", field(summary, RawFrame.FILE_ERROR_CODE));
