@@ -190,8 +190,10 @@ class ITAwsIngest {
             "--period",
             "2025-02");
     assertEquals(1, plain.exitCode, "a file of another period only: nothing to ingest");
+    assertTrue(plain.oneLineError(), plain.err);
     assertTrue(
-        plain.err.strip().endsWith("Nothing to ingest: no rows of 2025-02 in the files read (" + String.format("%,d", Fixtures.files(loose, ".gz").size() > 0 ? table("ingest_runs").filter("source_file LIKE '%january.csv.gz'").head().<Long>getAs("rows_in") : 0L) + " rows of other periods)"),
+        plain.err.contains("Nothing to ingest: no rows of 2025-02 in the files read (")
+            && plain.err.contains(" rows of other periods)"),
         plain.err);
     assertTrue(plain.out.contains("out of scope"), plain.out);
     Row run = table("ingest_runs").filter("source_file LIKE '%january.csv.gz'").head();
