@@ -2,6 +2,7 @@ package io.costlake.ingest;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_compact;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
@@ -11,8 +12,12 @@ import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
 import io.costlake.model.ColumnType;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 
 /**
  * Tolerant parsing of raw export strings with Spark built-ins (no UDFs). Empty strings and {@code
@@ -46,20 +51,40 @@ public final class Parse {
     return text.cast(ColumnType.TIMESTAMP.sparkType());
   }
 
-  /** One quarantine reason, or null when {@code condition} is false. */
-  public static Column errorWhen(
+  /** One reason a row can be rejected: when {@code condition} holds, {@code value} says why. */
+  public static final class Reason {
+    final Column condition;
+    final Column value;
+
+    Reason(Column condition, Column value) {
+      this.condition = condition;
+      this.value = value;
+    }
+  }
+
+  /** The type of the {@link #ERRORS} column. */
+  public static final DataType ERROR_ARRAY =
+      DataTypes.createArrayType(
+          DataTypes.createStructType(
+              ERROR_FIELDS.stream()
+                  .map(name -> DataTypes.createStructField(name, DataTypes.StringType, true))
+                  .toArray(StructField[]::new)),
+          true);
+
+  /** A reason that applies when {@code condition} holds. */
+  public static Reason errorWhen(
       Column condition, String columnName, String code, Column reason, Column rawValue) {
-    return when(
-        condition,
+    Column value =
         struct(
             lit(columnName).as("column_name"),
             lit(code).as("reason_code"),
             reason.as("reason"),
-            substring(rawValue.cast("string"), 1, 500).as("raw_value")));
+            substring(rawValue.cast("string"), 1, 500).as("raw_value"));
+    return new Reason(coalesce(condition, lit(false)), value);
   }
 
   /** A value was present but did not parse as {@code kind}. */
-  public static Column invalid(Column text, Column parsed, String columnName, String kind) {
+  public static Reason invalid(Column text, Column parsed, String columnName, String kind) {
     return errorWhen(
         text.isNotNull().and(parsed.isNull()),
         columnName,
@@ -70,7 +95,7 @@ public final class Parse {
   }
 
   /** A required value is missing. */
-  public static Column missing(Column text, String columnName) {
+  public static Reason missing(Column text, String columnName) {
     return errorWhen(
         text.isNull(),
         columnName,
@@ -79,8 +104,18 @@ public final class Parse {
         lit(null).cast("string"));
   }
 
-  /** Collects the non-null reasons into one array (empty when the row is good). */
-  public static Column errors(List<Column> reasons) {
-    return array_compact(array(reasons.toArray(new Column[0])));
+  /**
+   * The reasons that apply, in order; an empty array for a good row. The array is only built for
+   * rows with at least one reason: good rows pay for a few comparisons, nothing more.
+   */
+  public static Column errors(List<Reason> reasons) {
+    Column any = lit(false);
+    List<Column> values = new ArrayList<>();
+    for (Reason reason : reasons) {
+      any = any.or(reason.condition);
+      values.add(when(reason.condition, reason.value));
+    }
+    return when(any, array_compact(array(values.toArray(new Column[0]))))
+        .otherwise(array().cast(ERROR_ARRAY));
   }
 }

@@ -32,8 +32,11 @@ public interface ProviderAdapter {
    */
   Dataset<Row> map(Dataset<Row> rawRows);
 
-  /** Rows costlake adds from mapped rows (e.g. unused commitment); same columns as {@link #map}. */
-  Dataset<Row> derive(Dataset<Row> mapped);
+  /**
+   * Rows costlake adds to what the provider wrote (e.g. unused commitment), from the same raw ROW
+   * records; same columns as {@link #map}. Adapters map only the few raw rows that can give one.
+   */
+  Dataset<Row> derive(Dataset<Row> rawRows);
 
   /** The file name of the cost column {@code cost_in} sums, for messages and docs. */
   String costColumn();

@@ -38,6 +38,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import scala.collection.JavaConverters;
 
 /**
@@ -50,6 +52,7 @@ import scala.collection.JavaConverters;
  * write. No shuffle but the aggregation's.
  */
 public final class IngestJob implements Job {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
   private static final JobSpec SPEC =
       new JobSpec(
           "ingest",
@@ -109,10 +112,16 @@ public final class IngestJob implements Job {
     }
     Dataset<Row> raw = adapter.read(spark, files).persist(StorageLevel.MEMORY_AND_DISK());
     try {
+      long started = System.nanoTime();
       Map<String, FileRecord> records = fileRecords(raw);
-      Dataset<Row> mapped = adapter.map(raw.filter(RawFrame.isRow()));
-      Dataset<Row> all = IngestFrames.union(mapped, adapter.derive(mapped));
+      LOG.info("{}: read {} files in {} ms", runId, records.size(), millisSince(started));
+      // The mapping is recomputed from the cached parse for the statistics and for each write:
+      // cheaper here than caching the wide, typed mapped rows (measured on 850k rows).
+      Dataset<Row> rows = raw.filter(RawFrame.isRow());
+      Dataset<Row> all = IngestFrames.union(adapter.map(rows), adapter.derive(rows));
+      started = System.nanoTime();
       List<SliceStat> stats = IngestFrames.collectStats(IngestFrames.stats(all));
+      LOG.info("{}: mapped and counted the rows in {} ms", runId, millisSince(started));
       IngestPlanner planner =
           new IngestPlanner(
               provider,
@@ -126,6 +135,7 @@ public final class IngestJob implements Job {
 
       List<SliceKey> toWrite = plan.slicesWith(SliceStatus.WRITTEN);
       Long version = null;
+      started = System.nanoTime();
       if (!toWrite.isEmpty()) {
         version =
             warehouse.replace(
@@ -134,6 +144,7 @@ public final class IngestJob implements Job {
                 IngestFrames.slicePredicate(toWrite),
                 "costlake ingest " + runId + ": " + describe(toWrite));
       }
+      LOG.info("{}: wrote {} slices in {} ms", runId, toWrite.size(), millisSince(started));
       Instant end = context.clock().instant();
       IngestAudit audit =
           new IngestAudit(
@@ -247,6 +258,10 @@ public final class IngestJob implements Job {
       fingerprints.put(new SliceKey(provider, r.getString(0), r.getString(1)), r.getString(2));
     }
     return fingerprints;
+  }
+
+  private static long millisSince(long nanos) {
+    return (System.nanoTime() - nanos) / 1_000_000;
   }
 
   private static String describe(List<SliceKey> slices) {

@@ -39,8 +39,8 @@ public final class AwsCurAdapter implements ProviderAdapter {
   }
 
   @Override
-  public Dataset<Row> derive(Dataset<Row> mapped) {
-    return AwsCurMapping.unusedCommitments(mapped);
+  public Dataset<Row> derive(Dataset<Row> rawRows) {
+    return AwsCurMapping.unusedCommitments(mapping.apply(AwsCurMapping.commitmentFees(rawRows)));
   }
 
   @Override

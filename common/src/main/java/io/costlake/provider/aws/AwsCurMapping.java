@@ -126,8 +126,20 @@ public final class AwsCurMapping {
           CurField.LINE_ITEM_UNBLENDED_COST);
 
   private static final BigDecimal ZERO = BigDecimal.ZERO;
+  private static final String CLEAN = "c_";
+  private static final String PARSED_PREFIX = "p_";
+  private static final Map<CurField, ColumnType> PARSED = parsedFields();
 
   private final ServiceCatalog services;
+
+  private static Map<CurField, ColumnType> parsedFields() {
+    Map<CurField, ColumnType> parsed = new EnumMap<>(CurField.class);
+    MONEY_FIELDS.forEach(f -> parsed.put(f, ColumnType.MONEY));
+    RATE_FIELDS.forEach(f -> parsed.put(f, ColumnType.UNIT_PRICE));
+    QUANTITY_FIELDS.forEach(f -> parsed.put(f, ColumnType.QUANTITY));
+    TIME_FIELDS.forEach(f -> parsed.put(f, ColumnType.TIMESTAMP));
+    return parsed;
+  }
 
   public AwsCurMapping(ServiceCatalog services) {
     this.services = services;
@@ -141,14 +153,16 @@ public final class AwsCurMapping {
    * Maps raw {@code ROW} records ({@link CurRawSchema}) to the frame the ingest core expects: every
    * FOCUS column, the {@link MappedFrame} columns, and the hidden unused-commitment amounts. Rows
    * derived from it ({@link #unusedCommitments}) are not included.
+   *
+   * <p>Four narrow projections, so every value is cleaned and parsed once: (1) trimmed text {@code
+   * c_*} and the record hash, (2) typed values {@code p_*}, (3) FOCUS columns and the reasons a row
+   * is rejected, (4) the raw record, built only for rejected rows.
    */
   public Dataset<Row> apply(Dataset<Row> raw) {
-    Dataset<Row> typed = raw.select(cleanAndParse());
-    return typed.select(focusColumns());
+    return raw.select(clean()).select(parse()).select(focusColumns()).select(withRawRecord());
   }
 
-  /** Stage 1: trimmed text for every field, then typed values with a {@code p_} prefix. */
-  private static Column[] cleanAndParse() {
+  private static List<Column> meta() {
     List<Column> columns = new ArrayList<>();
     for (String meta :
         List.of(
@@ -163,32 +177,78 @@ public final class AwsCurMapping {
             CurRawSchema.NET_COLUMNS)) {
       columns.add(col(meta));
     }
+    return columns;
+  }
+
+  /** Stage 1: the raw strings as read, their trimmed text, and the record hash. */
+  private static Column[] clean() {
+    List<Column> columns = meta();
     for (CurField field : CurField.values()) {
-      columns.add(Parse.text(col(field.rawName())).as(field.rawName()));
+      columns.add(col(field.rawName()));
+      columns.add(Parse.text(col(field.rawName())).as(CLEAN + field.rawName()));
     }
     columns.add(recordHash().as(x_RecordHash.name()));
-    columns.add(rawRecord().as(MappedFrame.RAW_RECORD));
+    return columns.toArray(new Column[0]);
+  }
+
+  /** Stage 2: typed values of the numeric and time fields. */
+  private static Column[] parse() {
+    List<Column> columns = meta();
+    for (CurField field : CurField.values()) {
+      columns.add(col(field.rawName()));
+      columns.add(col(CLEAN + field.rawName()));
+      ColumnType type = PARSED.get(field);
+      if (type != null) {
+        Column text = col(CLEAN + field.rawName());
+        Column parsed =
+            type == ColumnType.TIMESTAMP ? Parse.timestamp(text) : Parse.decimal(text, type);
+        columns.add(parsed.as(PARSED_PREFIX + field.rawName()));
+      }
+    }
+    columns.add(col(x_RecordHash.name()));
+    return columns.toArray(new Column[0]);
+  }
+
+  /** Stage 4: everything of stage 3 but the raw strings, plus the raw record of rejected rows. */
+  private static Column[] withRawRecord() {
+    List<Column> columns = new ArrayList<>();
+    for (FocusColumn column : FocusColumn.values()) {
+      columns.add(column.col());
+    }
+    columns.add(col(MappedFrame.ERRORS));
+    columns.add(col(MappedFrame.COST_IN));
+    columns.add(when(MappedFrame.isBad(), rawRecord()).as(MappedFrame.RAW_RECORD));
+    for (String hidden : List.of(UNUSED_COST, UNUSED_COST_GROSS, UNUSED_QUANTITY, UNUSED_UNIT)) {
+      columns.add(col(hidden));
+    }
     return columns.toArray(new Column[0]);
   }
 
   private static Column t(CurField field) {
-    return col(field.rawName());
+    return col(CLEAN + field.rawName());
+  }
+
+  private static Column parsed(CurField field, ColumnType type) {
+    if (PARSED.get(field) != type) {
+      throw new IllegalStateException(field + " is not parsed as " + type);
+    }
+    return col(PARSED_PREFIX + field.rawName());
   }
 
   private static Column money(CurField field) {
-    return Parse.decimal(t(field), ColumnType.MONEY);
+    return parsed(field, ColumnType.MONEY);
   }
 
   private static Column rate(CurField field) {
-    return Parse.decimal(t(field), ColumnType.UNIT_PRICE);
+    return parsed(field, ColumnType.UNIT_PRICE);
   }
 
   private static Column quantity(CurField field) {
-    return Parse.decimal(t(field), ColumnType.QUANTITY);
+    return parsed(field, ColumnType.QUANTITY);
   }
 
   private static Column time(CurField field) {
-    return Parse.timestamp(t(field));
+    return parsed(field, ColumnType.TIMESTAMP);
   }
 
   private static Column zero() {
@@ -484,7 +544,9 @@ public final class AwsCurMapping {
     }
     columns.add(Parse.errors(errors(periodStart, currency)).as(MappedFrame.ERRORS));
     columns.add(billed.as(MappedFrame.COST_IN));
-    columns.add(col(MappedFrame.RAW_RECORD));
+    for (CurField field : CurField.values()) {
+      columns.add(col(field.rawName()));
+    }
     columns.add(unusedCost.cast(ColumnType.MONEY.sparkType()).as(UNUSED_COST));
     columns.add(unusedCostGross.cast(ColumnType.MONEY.sparkType()).as(UNUSED_COST_GROSS));
     columns.add(
@@ -534,8 +596,8 @@ public final class AwsCurMapping {
             + " ELSE k END)");
   }
 
-  private List<Column> errors(Column periodStart, Column currency) {
-    List<Column> reasons = new ArrayList<>();
+  private List<Parse.Reason> errors(Column periodStart, Column currency) {
+    List<Parse.Reason> reasons = new ArrayList<>();
     reasons.add(
         Parse.errorWhen(
             col(RawFrame.ROW_ERROR_CODE).isNotNull(),
@@ -650,6 +712,15 @@ public final class AwsCurMapping {
     columns.add(zero().as(MappedFrame.COST_IN));
     columns.add(col(MappedFrame.RAW_RECORD));
     return fees.select(columns.toArray(new Column[0]));
+  }
+
+  /** The raw rows that can leave unused commitment: RIFee and SavingsPlanRecurringFee. */
+  public static Dataset<Row> commitmentFees(Dataset<Row> rawRows) {
+    return rawRows.filter(
+        Parse.text(col(CurField.LINE_ITEM_LINE_ITEM_TYPE.rawName()))
+            .isin(
+                AwsLineItemType.RI_FEE.value(),
+                AwsLineItemType.SAVINGS_PLAN_RECURRING_FEE.value()));
   }
 
   /** The FOCUS columns only, in table order: what is written for good rows. */

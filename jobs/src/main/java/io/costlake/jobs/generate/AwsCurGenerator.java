@@ -416,8 +416,8 @@ public final class AwsCurGenerator {
     LocalDate first = options.firstPeriod.atDay(1);
     LocalDate end = options.firstPeriod.plusMonths(options.months).atDay(1);
     long days = java.time.temporal.ChronoUnit.DAYS.between(first, end);
-    // About 84% of rows are daily usage rows; each Savings Plan covered row brings its negation.
-    int resourcesPerDay = (int) Math.max(SERVICES.size(), Math.round(options.rows * 0.80 / days));
+    // One usage row per resource per day; Savings Plan covered rows add their negation (~7%).
+    int resourcesPerDay = (int) Math.max(SERVICES.size(), Math.round(options.rows * 0.93 / days));
     List<Resource> resources = resources(resourcesPerDay);
     List<Reservation> reservations = reservations(resources);
     BigDecimal spCommitmentPerHour = savingsPlanCommitment(resources);
