@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.map;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -65,28 +64,19 @@ public final class ServiceCatalog {
 
   /** ServiceCategory of the code in {@code serviceCode}; {@code Other} when unknown. */
   public Column categoryOf(Column serviceCode) {
-    return coalesce(element_at(literalMap(categories), serviceCode), lit(OTHER));
+    return coalesce(
+        element_at(io.costlake.spark.Literals.map(categories), serviceCode), lit(OTHER));
   }
 
   /** ServiceSubcategory, consistent with {@link #categoryOf}. */
   public Column subcategoryOf(Column serviceCode) {
     return coalesce(
-        element_at(literalMap(subcategories), serviceCode),
+        element_at(io.costlake.spark.Literals.map(subcategories), serviceCode),
         concat(lit("Other ("), categoryOf(serviceCode), lit(")")));
   }
 
   public Set<String> categories() {
     return new TreeSet<>(categories.values());
-  }
-
-  private static Column literalMap(Map<String, String> entries) {
-    List<Column> keyValues = new ArrayList<>();
-    entries.forEach(
-        (k, v) -> {
-          keyValues.add(lit(k));
-          keyValues.add(lit(v));
-        });
-    return map(keyValues.toArray(new Column[0]));
   }
 
   static List<String[]> csv(String resource) {

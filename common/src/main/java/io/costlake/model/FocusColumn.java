@@ -151,16 +151,12 @@ public enum FocusColumn implements TableColumn {
     COSTLAKE
   }
 
-  private final ColumnType type;
-  private final boolean nullable;
+  private final ColumnSpec spec;
   private final Origin origin;
-  private final String comment;
 
   FocusColumn(ColumnType type, boolean nullable, Origin origin, String comment) {
-    this.type = type;
-    this.nullable = nullable;
+    this.spec = ColumnSpec.of(type, nullable, comment);
     this.origin = origin;
-    this.comment = comment;
   }
 
   @Override
@@ -169,18 +165,8 @@ public enum FocusColumn implements TableColumn {
   }
 
   @Override
-  public ColumnType type() {
-    return type;
-  }
-
-  @Override
-  public boolean nullable() {
-    return nullable;
-  }
-
-  @Override
-  public String comment() {
-    return comment;
+  public ColumnSpec spec() {
+    return spec;
   }
 
   public Origin origin() {

@@ -38,14 +38,10 @@ public enum IngestRunColumn implements TableColumn {
   started_at(TIMESTAMP, false, "Run start (UTC)"),
   ended_at(TIMESTAMP, false, "Run end (UTC)");
 
-  private final ColumnType type;
-  private final boolean nullable;
-  private final String comment;
+  private final ColumnSpec spec;
 
   IngestRunColumn(ColumnType type, boolean nullable, String comment) {
-    this.type = type;
-    this.nullable = nullable;
-    this.comment = comment;
+    this.spec = ColumnSpec.of(type, nullable, comment);
   }
 
   @Override
@@ -54,17 +50,7 @@ public enum IngestRunColumn implements TableColumn {
   }
 
   @Override
-  public ColumnType type() {
-    return type;
-  }
-
-  @Override
-  public boolean nullable() {
-    return nullable;
-  }
-
-  @Override
-  public String comment() {
-    return comment;
+  public ColumnSpec spec() {
+    return spec;
   }
 }

@@ -27,14 +27,10 @@ public enum IngestSliceColumn implements TableColumn {
   message(STRING, true, "Why the slice was not written, in one line"),
   recorded_at(TIMESTAMP, false, "When the run recorded it (UTC)");
 
-  private final ColumnType type;
-  private final boolean nullable;
-  private final String comment;
+  private final ColumnSpec spec;
 
   IngestSliceColumn(ColumnType type, boolean nullable, String comment) {
-    this.type = type;
-    this.nullable = nullable;
-    this.comment = comment;
+    this.spec = ColumnSpec.of(type, nullable, comment);
   }
 
   @Override
@@ -43,17 +39,7 @@ public enum IngestSliceColumn implements TableColumn {
   }
 
   @Override
-  public ColumnType type() {
-    return type;
-  }
-
-  @Override
-  public boolean nullable() {
-    return nullable;
-  }
-
-  @Override
-  public String comment() {
-    return comment;
+  public ColumnSpec spec() {
+    return spec;
   }
 }

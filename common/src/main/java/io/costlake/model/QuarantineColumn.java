@@ -28,14 +28,10 @@ public enum QuarantineColumn implements TableColumn {
   contract_version(STRING, false, "Schema contract the file was read under"),
   quarantined_at(TIMESTAMP, false, "When the run quarantined it (UTC)");
 
-  private final ColumnType type;
-  private final boolean nullable;
-  private final String comment;
+  private final ColumnSpec spec;
 
   QuarantineColumn(ColumnType type, boolean nullable, String comment) {
-    this.type = type;
-    this.nullable = nullable;
-    this.comment = comment;
+    this.spec = ColumnSpec.of(type, nullable, comment);
   }
 
   @Override
@@ -44,17 +40,7 @@ public enum QuarantineColumn implements TableColumn {
   }
 
   @Override
-  public ColumnType type() {
-    return type;
-  }
-
-  @Override
-  public boolean nullable() {
-    return nullable;
-  }
-
-  @Override
-  public String comment() {
-    return comment;
+  public ColumnSpec spec() {
+    return spec;
   }
 }

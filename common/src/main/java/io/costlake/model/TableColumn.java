@@ -10,12 +10,20 @@ public interface TableColumn {
   /** The column's name exactly as stored. */
   String columnName();
 
-  ColumnType type();
+  ColumnSpec spec();
 
-  boolean nullable();
+  default ColumnType type() {
+    return spec().type();
+  }
+
+  default boolean nullable() {
+    return spec().nullable();
+  }
 
   /** One line for analysts; stored as the column comment. */
-  String comment();
+  default String comment() {
+    return spec().comment();
+  }
 
   default Column col() {
     return org.apache.spark.sql.functions.col(columnName());

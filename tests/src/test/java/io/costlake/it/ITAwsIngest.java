@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.univocity.parsers.csv.CsvParser;
 import com.univocity.parsers.csv.CsvParserSettings;
 import io.costlake.testing.TestSpark;
-import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -41,22 +40,20 @@ class ITAwsIngest {
 
   private final SparkSession spark = TestSpark.session();
 
+  private TestWarehouse lake() {
+    return new TestWarehouse(dir.resolve("warehouse"));
+  }
+
   private String warehouse() {
-    return Fixtures.uri(dir.resolve("warehouse"));
+    return lake().uri();
   }
 
   private Dataset<Row> table(String name) {
-    return spark.read().format("delta").load(warehouse() + "/" + name);
+    return lake().table(name);
   }
 
   private Cli ingest(String... sources) {
-    List<String> args =
-        new ArrayList<>(List.of("ingest", "--provider", "aws", "--warehouse", warehouse()));
-    for (String source : sources) {
-      args.add("--source");
-      args.add(source);
-    }
-    return Cli.run(args.toArray(new String[0]));
+    return lake().ingest(sources);
   }
 
   @Test
@@ -207,16 +204,13 @@ class ITAwsIngest {
     Fixtures.generated(generated, 2_000, 2, false);
     Path samples = Fixtures.awsSamples(dir.resolve("samples"));
     assertEquals(0, ingest(Fixtures.uri(generated), Fixtures.uri(samples)).exitCode);
-    long version =
-        DeltaTable.forPath(spark, warehouse() + "/cost_line_items").history(1).head().getLong(0);
+    long version = lake().version("cost_line_items");
     List<Row> before = content(table("cost_line_items"));
 
     Cli again = ingest(Fixtures.uri(generated), Fixtures.uri(samples));
     assertEquals(0, again.exitCode, again.toString());
     assertTrue(again.out.contains("0 written, 5 unchanged, 0 failed"), again.out);
-    assertEquals(
-        version,
-        DeltaTable.forPath(spark, warehouse() + "/cost_line_items").history(1).head().getLong(0));
+    assertEquals(version, lake().version("cost_line_items"));
     assertEquals(before, content(table("cost_line_items")));
 
     Cli forced =
@@ -248,7 +242,7 @@ class ITAwsIngest {
     Fixtures.generated(generated, 2_000, 2, false);
     assertEquals(0, ingest(Fixtures.uri(generated)).exitCode);
     String table = warehouse() + "/cost_line_items";
-    long before = DeltaTable.forPath(spark, table).history(1).head().getLong(0);
+    long before = lake().version("cost_line_items");
     long januaryBefore = table("cost_line_items").filter("x_BillingPeriod = '2025-01'").count();
     List<Row> februaryBefore =
         content(table("cost_line_items").filter("x_BillingPeriod = '2025-02'"));
@@ -258,7 +252,7 @@ class ITAwsIngest {
     assertEquals(0, cli.exitCode, cli.toString());
     assertTrue(cli.out.contains("1 written, 1 unchanged"), cli.out);
 
-    long after = DeltaTable.forPath(spark, table).history(1).head().getLong(0);
+    long after = lake().version("cost_line_items");
     assertEquals(before + 1, after, "one commit replaces the slice");
     assertEquals(
         januaryBefore - 10, table("cost_line_items").filter("x_BillingPeriod = '2025-01'").count());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.costlake.testing.TestSpark;
-import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,23 +28,16 @@ class ITBadInput {
 
   private final SparkSession spark = TestSpark.session();
 
-  private String warehouse() {
-    return Fixtures.uri(dir.resolve("warehouse"));
+  private TestWarehouse lake() {
+    return new TestWarehouse(dir.resolve("warehouse"));
   }
 
   private Dataset<Row> table(String name) {
-    return spark.read().format("delta").load(warehouse() + "/" + name);
+    return lake().table(name);
   }
 
   private Cli ingest(Path source) {
-    return Cli.run(
-        "ingest",
-        "--provider",
-        "aws",
-        "--warehouse",
-        warehouse(),
-        "--source",
-        Fixtures.uri(source));
+    return lake().ingest(Fixtures.uri(source));
   }
 
   @Test
@@ -53,8 +45,7 @@ class ITBadInput {
     Path generated = dir.resolve("generated");
     Fixtures.generated(generated, 2_000, 1, false);
     assertEquals(0, ingest(generated).exitCode);
-    long version =
-        DeltaTable.forPath(spark, warehouse() + "/cost_line_items").history(1).head().getLong(0);
+    long version = lake().version("cost_line_items");
     long rows = table("cost_line_items").count();
 
     ITAwsIngest.restate(generated.resolve("costlake-cur/20250101-20250201"), 5);
@@ -73,9 +64,7 @@ class ITBadInput {
         cli.err.startsWith(
             "costlake ingest: Cannot ingest everything: 1 input failed, 1 slice left as they were; first: "),
         cli.err);
-    assertEquals(
-        version,
-        DeltaTable.forPath(spark, warehouse() + "/cost_line_items").history(1).head().getLong(0));
+    assertEquals(version, lake().version("cost_line_items"));
     assertEquals(rows, table("cost_line_items").count(), "the month is exactly as it was");
 
     List<Row> all = table("ingest_quarantine").collectAsList();

@@ -64,7 +64,8 @@ final class CurParquetReader {
       Dataset<Row> parquet =
           spark.read().option("mergeSchema", "true").parquet(readable.toArray(new String[0]));
       schema = parquet.schema();
-      Column sourceFile = element_at(literalMap(uriByPath), col("_metadata.file_path"));
+      Column sourceFile =
+          element_at(io.costlake.spark.Literals.map(uriByPath), col("_metadata.file_path"));
       Dataset<Row> withMeta =
           parquet.select(
               col("*"),
@@ -190,16 +191,6 @@ final class CurParquetReader {
     values[trailing + 4] = check.errorMessage;
     values[trailing + 5] = JavaConverters.asScalaBuffer(unknown).toSeq();
     return RowFactory.create(values);
-  }
-
-  private static Column literalMap(Map<String, String> entries) {
-    List<Column> keyValues = new ArrayList<>();
-    entries.forEach(
-        (k, v) -> {
-          keyValues.add(lit(k));
-          keyValues.add(lit(v));
-        });
-    return map(keyValues.toArray(new Column[0]));
   }
 
   /** Footer check and checksum of one file, computed on an executor. */
