@@ -1,21 +1,27 @@
 package io.costlake.provider.aws;
 
+import io.costlake.ingest.RawFrame;
+import io.costlake.ingest.read.Cells;
+import io.costlake.ingest.read.CsvLayout;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import scala.collection.JavaConverters;
 
 /**
  * What a CUR file's column names mean: which {@link CurField} sits where, which columns are tags
  * and cost categories, which are unknown (schema drift), and which contract the file follows.
  * Tolerant of real headers: any capitalization, a byte-order mark, and malformed merged names.
  */
-public final class CurHeader implements Serializable {
+public final class CurHeader implements CsvLayout.Binding, Serializable {
   private static final long serialVersionUID = 1L;
 
   private static final Set<String> SLASH_FAMILIES =
@@ -171,6 +177,77 @@ public final class CurHeader implements Serializable {
     return format;
   }
 
+  @Override
+  public String contract() {
+    return format.contractVersion();
+  }
+
+  @Override
+  public Optional<String> contractViolation() {
+    List<CurField> missing = missingRequired();
+    if (missing.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "missing required column"
+            + (missing.size() > 1 ? "s " : " ")
+            + String.join(", ", missing.stream().map(CurField::curName).toArray(String[]::new))
+            + " (contract "
+            + contract()
+            + ")");
+  }
+
+  @Override
+  public void fill(String[] record, Object[] values) {
+    int base = RawFrame.FIRST_PROVIDER_FIELD;
+    for (Map.Entry<CurField, Integer> entry : fields.entrySet()) {
+      values[base + entry.getKey().ordinal()] = Cells.cell(record, entry.getValue());
+    }
+    Map<String, String> product = Cells.jsonMap(Cells.cell(record, productMapColumn));
+    if (!product.isEmpty()) {
+      fillFromProductMap(values, base, product);
+    }
+    int after = base + CurRawSchema.FIELD_COUNT;
+    values[after] = keyed(record, tagColumns, tagMapColumn);
+    values[after + 1] = keyed(record, costCategoryColumns, costCategoryMapColumn);
+    values[after + 2] = hasNetColumns();
+  }
+
+  /** CUR 2.0 moved most product columns into one map; read the ones we need from it. */
+  private static void fillFromProductMap(Object[] values, int base, Map<String, String> product) {
+    Map<String, String> byKey = new LinkedHashMap<>();
+    product.forEach((k, v) -> byKey.put(CurField.key(k), v));
+    for (CurField field : CurField.values()) {
+      if (field.family().equals("product") && values[base + field.ordinal()] == null) {
+        String value = byKey.get(CurField.key(field.attribute()));
+        if (value == null) {
+          value = byKey.get(CurField.key("product_" + field.attribute()));
+        }
+        values[base + field.ordinal()] = value;
+      }
+    }
+  }
+
+  private static scala.collection.Map<String, String> keyed(
+      String[] record, List<KeyedColumn> columns, int mapColumn) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (KeyedColumn column : columns) {
+      String value = Cells.cell(record, column.index);
+      if (value != null) {
+        map.put(column.key, value);
+      }
+    }
+    Cells.jsonMap(Cells.cell(record, mapColumn))
+        .forEach(
+            (k, v) -> {
+              if (v != null && !v.isEmpty()) {
+                map.putIfAbsent(k, v);
+              }
+            });
+    return JavaConverters.mapAsScalaMap(map);
+  }
+
+  @Override
   public int width() {
     return names.length;
   }
@@ -196,6 +273,7 @@ public final class CurHeader implements Serializable {
   }
 
   /** Columns outside every known CUR column family: schema drift, reported and carried on. */
+  @Override
   public List<String> unknownColumns() {
     return List.copyOf(unknownColumns);
   }

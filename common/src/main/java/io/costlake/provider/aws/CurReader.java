@@ -1,15 +1,10 @@
 package io.costlake.provider.aws;
 
 import io.costlake.ingest.ExportFile;
-import io.costlake.io.SerializableHadoopConf;
+import io.costlake.ingest.read.CsvFiles;
 import io.costlake.io.StoredFile;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -41,41 +36,6 @@ public final class CurReader {
   }
 
   static Dataset<Row> readCsv(SparkSession spark, List<StoredFile> files) {
-    if (files.isEmpty()) {
-      return spark.createDataFrame(Collections.<Row>emptyList(), CurRawSchema.SCHEMA);
-    }
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    SerializableHadoopConf conf =
-        new SerializableHadoopConf(spark.sparkContext().hadoopConfiguration());
-    // Largest files first, so the longest tasks start first.
-    List<StoredFile> ordered = new ArrayList<>(files);
-    ordered.sort((a, b) -> Long.compare(b.bytes(), a.bytes()));
-    JavaRDD<Row> rows =
-        jsc.parallelize(ordered, ordered.size())
-            .mapPartitions(partition -> readAll(partition, conf));
-    return spark.createDataFrame(rows, CurRawSchema.SCHEMA);
-  }
-
-  private static Iterator<Row> readAll(Iterator<StoredFile> files, SerializableHadoopConf conf) {
-    return new Iterator<>() {
-      private CurCsvFileReader current;
-
-      @Override
-      public boolean hasNext() {
-        while (current == null || !current.hasNext()) {
-          if (!files.hasNext()) {
-            return false;
-          }
-          current = new CurCsvFileReader(files.next(), conf.get());
-        }
-        return true;
-      }
-
-      @Override
-      public Row next() {
-        hasNext();
-        return current.next();
-      }
-    };
+    return CsvFiles.read(spark, files, new CurCsvLayout());
   }
 }

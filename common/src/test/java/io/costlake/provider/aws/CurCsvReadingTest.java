@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.costlake.ingest.RawFrame;
+import io.costlake.ingest.read.CsvFileReader;
 import io.costlake.io.StoredFile;
 import io.costlake.testing.Hashes;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CurCsvFileReaderTest {
+class CurCsvReadingTest {
   static final String HEADER =
       "bill/PayerAccountId,bill/BillingPeriodStartDate,bill/BillingPeriodEndDate,lineItem/LineItemType,"
           + "lineItem/UsageStartDate,lineItem/UsageEndDate,lineItem/ProductCode,lineItem/CurrencyCode,"
@@ -33,10 +34,11 @@ class CurCsvFileReaderTest {
 
   private List<Row> read(Path file) {
     List<Row> rows = new ArrayList<>();
-    try (CurCsvFileReader reader =
-        new CurCsvFileReader(
+    try (CsvFileReader reader =
+        new CsvFileReader(
             new StoredFile("file:" + file.toAbsolutePath(), Files.size(file)),
-            new Configuration())) {
+            new Configuration(),
+            new CurCsvLayout())) {
       reader.forEachRemaining(rows::add);
     } catch (IOException e) {
       throw new AssertionError(e);
