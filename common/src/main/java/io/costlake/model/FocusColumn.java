@@ -142,7 +142,12 @@ public enum FocusColumn implements TableColumn {
   x_GrossCost(MONEY, true, COSTLAKE, "Billed cost before negotiated discounts (AWS UnblendedCost)"),
   x_GrossEffectiveCost(MONEY, true, COSTLAKE, "Effective cost before negotiated discounts"),
   x_CostCategories(TAGS, true, COSTLAKE, "Provider cost categories (AWS costCategory/*)"),
-  x_RawTags(TAGS, true, COSTLAKE, "Tags exactly as the provider wrote them, before normalization");
+  x_RawTags(TAGS, true, COSTLAKE, "Tags exactly as the provider wrote them, before normalization"),
+  x_Extensions(
+      TAGS,
+      true,
+      COSTLAKE,
+      "Source columns neither FOCUS nor costlake define, by their name: schema drift, carried along");
 
   /** Where a column is defined. */
   public enum Origin {

@@ -44,9 +44,13 @@ public final class Warehouse {
     return DeltaTable.isDeltaTable(spark, path(table));
   }
 
-  /** Creates the table from its declared schema when it does not exist yet. */
+  /**
+   * Creates the table from its declared schema when it does not exist yet, and adds the columns a
+   * newer costlake declares to a table an older one created (additive changes only, all nullable).
+   */
   public void ensure(Table table) {
     if (exists(table)) {
+      addMissingColumns(table);
       return;
     }
     DeltaTableBuilder builder =
@@ -64,6 +68,30 @@ public final class Warehouse {
       builder = builder.property("delta.dataSkippingStatsColumns", stats);
     }
     builder.execute();
+  }
+
+  private void addMissingColumns(Table table) {
+    java.util.Set<String> existing =
+        new java.util.HashSet<>(
+            java.util.Arrays.asList(
+                spark.read().format("delta").load(path(table)).schema().fieldNames()));
+    List<String> added = new ArrayList<>();
+    for (StructField field : table.schema().fields()) {
+      if (!existing.contains(field.name())) {
+        added.add(
+            "`"
+                + field.name()
+                + "` "
+                + field.dataType().sql()
+                + " COMMENT '"
+                + field.getComment().getOrElse(() -> "").replace("'", "\\'")
+                + "'");
+      }
+    }
+    if (!added.isEmpty()) {
+      spark.sql(
+          "ALTER TABLE delta.`" + path(table) + "` ADD COLUMNS (" + String.join(", ", added) + ")");
+    }
   }
 
   /** The table's rows; an empty frame of the declared schema when it does not exist yet. */

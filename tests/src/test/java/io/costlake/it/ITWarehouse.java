@@ -1,0 +1,48 @@
+package io.costlake.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.costlake.model.FocusColumn;
+import io.costlake.model.Table;
+import io.costlake.spark.Warehouse;
+import io.costlake.testing.TestSpark;
+import io.delta.tables.DeltaTable;
+import io.delta.tables.DeltaTableBuilder;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Tables follow their declared schema, also when an older costlake created them. */
+class ITWarehouse {
+  @TempDir Path dir;
+
+  @Test
+  void aTableFromAnOlderVersionGainsTheNewColumns() {
+    SparkSession spark = TestSpark.session();
+    Warehouse warehouse = new Warehouse(spark, Fixtures.uri(dir));
+    DeltaTableBuilder old =
+        DeltaTable.create(spark).location(warehouse.path(Table.COST_LINE_ITEMS));
+    for (StructField field : Table.COST_LINE_ITEMS.schema().fields()) {
+      if (!field.name().equals(FocusColumn.x_Extensions.name())) {
+        old = old.addColumn(field);
+      }
+    }
+    old.partitionedBy("x_BillingPeriod", "BillingAccountId").execute();
+
+    warehouse.ensure(Table.COST_LINE_ITEMS);
+    StructField[] fields = warehouse.read(Table.COST_LINE_ITEMS).schema().fields();
+    assertEquals(Table.COST_LINE_ITEMS.schema().fields().length, fields.length);
+    assertTrue(
+        Arrays.stream(fields)
+            .anyMatch(f -> f.name().equals("x_Extensions") && f.getComment().isDefined()));
+    warehouse.ensure(Table.COST_LINE_ITEMS);
+    assertEquals(
+        fields.length,
+        warehouse.read(Table.COST_LINE_ITEMS).schema().fields().length,
+        "idempotent");
+  }
+}
