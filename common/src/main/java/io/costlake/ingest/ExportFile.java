@@ -16,12 +16,26 @@ public final class ExportFile implements Serializable {
   /** How the file's bytes are laid out. */
   public enum Layout {
     CSV,
-    PARQUET;
+    PARQUET,
+    /** Newline-delimited JSON, one record per line (BigQuery exports). */
+    JSON,
+    AVRO;
 
     public static Optional<Layout> ofName(String name) {
       String n = name.toLowerCase(Locale.ROOT);
       if (n.endsWith(".parquet")) {
         return Optional.of(PARQUET);
+      }
+      if (n.endsWith(".avro")) {
+        return Optional.of(AVRO);
+      }
+      if (n.endsWith(".json")
+          || n.endsWith(".jsonl")
+          || n.endsWith(".ndjson")
+          || n.endsWith(".json.gz")
+          || n.endsWith(".jsonl.gz")
+          || n.endsWith(".ndjson.gz")) {
+        return n.endsWith("manifest.json") ? Optional.empty() : Optional.of(JSON);
       }
       if (n.endsWith(".csv")
           || n.endsWith(".csv.gz")

@@ -2,6 +2,7 @@ package io.costlake.provider.aws;
 
 import io.costlake.ingest.ExportFile;
 import io.costlake.ingest.read.CsvFiles;
+import io.costlake.ingest.read.ParquetFiles;
 import io.costlake.io.StoredFile;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -30,7 +31,7 @@ public final class CurReader {
             .collect(Collectors.toList());
     Dataset<Row> raw = readCsv(spark, csv);
     if (!parquet.isEmpty()) {
-      raw = raw.unionByName(CurParquetReader.read(spark, parquet));
+      raw = raw.unionByName(ParquetFiles.read(spark, parquet, new CurParquetLayout()));
     }
     return raw;
   }

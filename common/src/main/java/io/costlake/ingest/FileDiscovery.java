@@ -1,0 +1,45 @@
+package io.costlake.ingest;
+
+import io.costlake.errors.CostlakeErrors;
+import io.costlake.io.FileLister;
+import io.costlake.io.StoredFile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * Discovery for exports without manifests: every file under each source whose name says it is one
+ * of the accepted layouts. Used by providers whose exports are plain files.
+ */
+public final class FileDiscovery {
+  private final FileLister lister;
+
+  public FileDiscovery(Configuration conf) {
+    this.lister = new FileLister(conf);
+  }
+
+  public Discovery discover(List<String> sources, Set<ExportFile.Layout> accepted, String what) {
+    Map<String, ExportFile> files = new LinkedHashMap<>();
+    int ignored = 0;
+    for (String source : sources) {
+      List<StoredFile> listed = lister.list(source);
+      int found = 0;
+      for (StoredFile file : listed) {
+        ExportFile.Layout layout = ExportFile.Layout.ofName(file.name()).orElse(null);
+        if (layout != null && accepted.contains(layout)) {
+          files.putIfAbsent(file.uri(), new ExportFile(file, layout, null, null, null));
+          found++;
+        } else {
+          ignored++;
+        }
+      }
+      if (found == 0) {
+        throw CostlakeErrors.noExportFiles(source, what);
+      }
+    }
+    return new Discovery(new ArrayList<>(files.values()), List.of(), ignored);
+  }
+}

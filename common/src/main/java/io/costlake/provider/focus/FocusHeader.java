@@ -1,0 +1,141 @@
+package io.costlake.provider.focus;
+
+import io.costlake.ingest.read.Cells;
+import io.costlake.ingest.read.CsvLayout;
+import io.costlake.model.FocusColumn;
+import io.costlake.provider.aws.CurField;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import scala.collection.JavaConverters;
+
+/**
+ * A FOCUS file's header bound to the raw frame: FOCUS columns matched by name in any case (and
+ * older versions' names), unknown columns kept as extensions, absent columns filled with the
+ * configured defaults.
+ */
+final class FocusHeader implements CsvLayout.Binding, Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final Map<String, FocusColumn> BY_KEY = byKey();
+
+  private final FocusVersion version;
+  private final Map<FocusColumn, Integer> positions = new LinkedHashMap<>();
+  private final Map<String, Integer> extensions = new LinkedHashMap<>();
+  private final List<String> unknown = new ArrayList<>();
+  private final int subcategory;
+  private final int width;
+  private final Map<FocusColumn, String> defaults;
+  private final String absent;
+
+  FocusHeader(String[] names, Map<String, String> columnDefaults) {
+    this.width = names.length;
+    Set<String> folded = new HashSet<>();
+    int sub = -1;
+    for (int i = 0; i < names.length; i++) {
+      String name = clean(names[i]);
+      String key = CurField.key(name);
+      folded.add(key);
+      FocusColumn column = BY_KEY.getOrDefault(key, FocusVersion.RENAMED.get(key));
+      if (column != null && FocusRawSchema.FIELDS.contains(column)) {
+        positions.putIfAbsent(column, i);
+      } else if (key.equals("chargesubcategory")) {
+        sub = i;
+      } else if (!name.isEmpty()) {
+        extensions.put(name, i);
+        unknown.add(name);
+      }
+    }
+    this.subcategory = sub;
+    this.version = FocusVersion.of(folded);
+    this.defaults = new LinkedHashMap<>();
+    StringBuilder missing = new StringBuilder(",");
+    for (FocusColumn column : FocusRawSchema.FIELDS) {
+      if (!positions.containsKey(column)) {
+        missing.append(column.name()).append(',');
+        String value = columnDefaults.get(column.name());
+        if (value != null) {
+          defaults.put(column, value);
+        }
+      }
+    }
+    this.absent = missing.toString();
+  }
+
+  private static Map<String, FocusColumn> byKey() {
+    Map<String, FocusColumn> map = new LinkedHashMap<>();
+    for (FocusColumn column : FocusColumn.values()) {
+      map.put(CurField.key(column.name()), column);
+    }
+    return map;
+  }
+
+  private static String clean(String name) {
+    String n = name == null ? "" : name;
+    if (!n.isEmpty() && n.charAt(0) == '\uFEFF') {
+      n = n.substring(1);
+    }
+    return n.trim();
+  }
+
+  @Override
+  public String contract() {
+    return version.contract();
+  }
+
+  @Override
+  public Optional<String> contractViolation() {
+    List<String> missing =
+        FocusVersion.REQUIRED.stream()
+            .filter(c -> !positions.containsKey(c) && !defaults.containsKey(c))
+            .map(FocusColumn::name)
+            .collect(Collectors.toList());
+    if (missing.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "missing required column"
+            + (missing.size() > 1 ? "s " : " ")
+            + String.join(", ", missing)
+            + " (contract "
+            + contract()
+            + ")");
+  }
+
+  @Override
+  public List<String> unknownColumns() {
+    return List.copyOf(unknown);
+  }
+
+  @Override
+  public int width() {
+    return width;
+  }
+
+  @Override
+  public void fill(String[] record, Object[] values) {
+    for (Map.Entry<FocusColumn, Integer> entry : positions.entrySet()) {
+      values[FocusRawSchema.indexOf(entry.getKey())] = Cells.cell(record, entry.getValue());
+    }
+    for (Map.Entry<FocusColumn, String> entry : defaults.entrySet()) {
+      values[FocusRawSchema.indexOf(entry.getKey())] = entry.getValue();
+    }
+    int after = FocusRawSchema.subcategoryIndex();
+    values[after] = Cells.cell(record, subcategory);
+    Map<String, String> extra = new LinkedHashMap<>();
+    extensions.forEach(
+        (name, index) -> {
+          String value = Cells.cell(record, index);
+          if (value != null) {
+            extra.put(name, value);
+          }
+        });
+    values[after + 1] = JavaConverters.mapAsScalaMap(extra);
+    values[after + 2] = absent;
+  }
+}

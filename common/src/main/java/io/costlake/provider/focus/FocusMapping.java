@@ -1,0 +1,352 @@
+package io.costlake.provider.focus;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.from_json;
+import static org.apache.spark.sql.functions.instr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map_filter;
+import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+
+import io.costlake.focus.Currencies;
+import io.costlake.focus.Vocabulary;
+import io.costlake.ingest.MappedFrame;
+import io.costlake.ingest.Parse;
+import io.costlake.ingest.RawFrame;
+import io.costlake.model.ColumnType;
+import io.costlake.model.FocusColumn;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * Maps FOCUS files of any version (0.5 to 1.3) to costlake's FOCUS 1.2 table: values are kept as
+ * the file states them, after real-NULL handling ({@code NULL}, {@code null}, empty), canonical
+ * spelling of enumerated values ({@code Usage-based} is {@code Usage-Based}), and the conversions
+ * older versions need (pre-1.0 {@code ChargeSubcategory} Credit and Refund; {@code On-Demand}
+ * pricing is {@code Standard}). Columns the file lacks are derived where FOCUS defines how ({@code
+ * ContractedCost} defaults to {@code ListCost}), else taken from the configured defaults. Unknown
+ * columns are kept in {@code x_Extensions}.
+ *
+ * <p>A row is rejected when a mandatory value is missing, a number, time or tag object does not
+ * parse, an enumerated value is not one FOCUS allows, or the currency is not ISO 4217.
+ */
+public final class FocusMapping {
+  public static final String PROVIDER = "focus";
+  private static final String CLEAN = "c_";
+  private static final String TYPED = "p_";
+
+  /** Enumerated columns and their vocabularies. */
+  private static final Map<FocusColumn, Vocabulary> ENUMERATED = enumerated();
+
+  private FocusMapping() {}
+
+  private static Map<FocusColumn, Vocabulary> enumerated() {
+    Map<FocusColumn, Vocabulary> map = new EnumMap<>(FocusColumn.class);
+    map.put(FocusColumn.ChargeCategory, Vocabulary.CHARGE_CATEGORY);
+    map.put(FocusColumn.ChargeClass, Vocabulary.CHARGE_CLASS);
+    map.put(FocusColumn.ChargeFrequency, Vocabulary.CHARGE_FREQUENCY);
+    map.put(FocusColumn.PricingCategory, Vocabulary.PRICING_CATEGORY);
+    map.put(FocusColumn.CommitmentDiscountCategory, Vocabulary.COMMITMENT_DISCOUNT_CATEGORY);
+    map.put(FocusColumn.CommitmentDiscountStatus, Vocabulary.COMMITMENT_DISCOUNT_STATUS);
+    map.put(FocusColumn.CapacityReservationStatus, Vocabulary.CAPACITY_RESERVATION_STATUS);
+    map.put(FocusColumn.ServiceCategory, Vocabulary.SERVICE_CATEGORY);
+    return map;
+  }
+
+  /** Raw FOCUS rows ({@link FocusRawSchema}) to the mapped frame of the ingest core. */
+  public static Dataset<Row> apply(Dataset<Row> raw) {
+    return raw.select(clean()).select(typed()).select(focus()).select(withRawRecord());
+  }
+
+  private static List<Column> meta() {
+    List<Column> columns = new ArrayList<>();
+    for (String meta :
+        List.of(
+            RawFrame.SOURCE_FILE,
+            RawFrame.SOURCE_ROW,
+            RawFrame.CONTRACT,
+            RawFrame.ROW_ERROR_CODE,
+            RawFrame.ROW_ERROR_VALUE,
+            FocusRawSchema.EXTENSIONS,
+            FocusRawSchema.ABSENT)) {
+      columns.add(col(meta));
+    }
+    return columns;
+  }
+
+  private static List<String> rawNames() {
+    List<String> names = new ArrayList<>();
+    FocusRawSchema.FIELDS.forEach(c -> names.add(c.name()));
+    names.add(FocusRawSchema.CHARGE_SUBCATEGORY);
+    return names;
+  }
+
+  /** Stage 1: raw strings, their trimmed text without NULL placeholders, and the record hash. */
+  private static Column[] clean() {
+    List<Column> columns = meta();
+    List<Column> hashed = new ArrayList<>();
+    for (String name : rawNames()) {
+      columns.add(col(name));
+      columns.add(Parse.text(col(name)).as(CLEAN + name));
+      hashed.add(coalesce(col(name), lit("")));
+    }
+    hashed.add(coalesce(to_json(col(FocusRawSchema.EXTENSIONS)), lit("")));
+    columns.add(
+        sha2(concat_ws("\u001f", hashed.toArray(new Column[0])), 256)
+            .as(FocusColumn.x_RecordHash.name()));
+    return columns.toArray(new Column[0]);
+  }
+
+  /** Stage 2: typed values. */
+  private static Column[] typed() {
+    List<Column> columns = meta();
+    for (String name : rawNames()) {
+      columns.add(col(name));
+      columns.add(col(CLEAN + name));
+    }
+    for (FocusColumn column : FocusRawSchema.FIELDS) {
+      Column text = col(CLEAN + column.name());
+      Column value;
+      switch (column.type()) {
+        case MONEY:
+        case QUANTITY:
+        case UNIT_PRICE:
+          value = Parse.decimal(text, column.type());
+          break;
+        case TIMESTAMP:
+          value = Parse.timestamp(text);
+          break;
+        case TAGS:
+          value = tags(text);
+          break;
+        default:
+          value = ENUMERATED.containsKey(column) ? ENUMERATED.get(column).canonical(text) : text;
+      }
+      columns.add(value.as(TYPED + column.name()));
+    }
+    columns.add(col(FocusColumn.x_RecordHash.name()));
+    return columns.toArray(new Column[0]);
+  }
+
+  /** A JSON object of tags; EA-style objects without their braces are accepted too. */
+  static Column tags(Column text) {
+    Column object = when(text.startsWith("{"), text).otherwise(concat(lit("{"), text, lit("}")));
+    return from_json(
+        object, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), Map.of());
+  }
+
+  private static Column t(FocusColumn column) {
+    return col(CLEAN + column.name());
+  }
+
+  private static Column v(FocusColumn column) {
+    return col(TYPED + column.name());
+  }
+
+  private static Column absent(FocusColumn column) {
+    return instr(col(FocusRawSchema.ABSENT), "," + column.name() + ",").gt(0);
+  }
+
+  /** Stage 3: FOCUS columns, derivations for absent columns, and the reasons to reject. */
+  private static Column[] focus() {
+    Map<FocusColumn, Column> out = new LinkedHashMap<>();
+    for (FocusColumn column : FocusRawSchema.FIELDS) {
+      out.put(column, v(column));
+    }
+    Column subcategory = Parse.text(col(FocusRawSchema.CHARGE_SUBCATEGORY));
+    Column category = v(FocusColumn.ChargeCategory);
+    // FOCUS 1.0-preview: Credit and Refund were subcategories of Adjustment.
+    out.put(
+        FocusColumn.ChargeCategory,
+        when(subcategory.rlike("(?i)^credit$"), lit("Credit")).otherwise(category));
+    out.put(
+        FocusColumn.ChargeClass,
+        when(subcategory.rlike("(?i)^refund$"), lit("Correction"))
+            .otherwise(v(FocusColumn.ChargeClass)));
+    out.put(
+        FocusColumn.ChargeFrequency,
+        when(
+                absent(FocusColumn.ChargeFrequency),
+                when(category.equalTo("Usage"), lit("Usage-Based"))
+                    .when(category.equalTo("Tax"), lit("Recurring"))
+                    .otherwise(lit("One-Time")))
+            .otherwise(v(FocusColumn.ChargeFrequency)));
+    out.put(
+        FocusColumn.ContractedCost,
+        when(
+                absent(FocusColumn.ContractedCost),
+                coalesce(v(FocusColumn.ListCost), v(FocusColumn.BilledCost)))
+            .otherwise(v(FocusColumn.ContractedCost)));
+    out.put(
+        FocusColumn.ListCost,
+        when(
+                absent(FocusColumn.ListCost),
+                coalesce(v(FocusColumn.ContractedCost), v(FocusColumn.BilledCost)))
+            .otherwise(v(FocusColumn.ListCost)));
+    out.put(
+        FocusColumn.ServiceSubcategory,
+        when(
+                absent(FocusColumn.ServiceSubcategory),
+                concat(lit("Other ("), v(FocusColumn.ServiceCategory), lit(")")))
+            .otherwise(v(FocusColumn.ServiceSubcategory)));
+    out.put(
+        FocusColumn.BillingAccountType,
+        when(absent(FocusColumn.BillingAccountType), lit("Billing Account"))
+            .otherwise(v(FocusColumn.BillingAccountType)));
+    Column provider =
+        coalesce(
+            v(FocusColumn.ProviderName),
+            v(FocusColumn.ServiceProviderName),
+            v(FocusColumn.PublisherName),
+            v(FocusColumn.InvoiceIssuerName));
+    out.put(FocusColumn.ProviderName, provider);
+    out.put(FocusColumn.PublisherName, coalesce(v(FocusColumn.PublisherName), provider));
+    out.put(FocusColumn.InvoiceIssuerName, coalesce(v(FocusColumn.InvoiceIssuerName), provider));
+    out.put(
+        FocusColumn.ServiceProviderName, coalesce(v(FocusColumn.ServiceProviderName), provider));
+    out.put(FocusColumn.x_Provider, lit(PROVIDER));
+    out.put(FocusColumn.x_BillingPeriod, date_format(v(FocusColumn.BillingPeriodStart), "yyyy-MM"));
+    out.put(FocusColumn.x_SourceFile, col(RawFrame.SOURCE_FILE));
+    out.put(FocusColumn.x_SourceRow, col(RawFrame.SOURCE_ROW));
+    out.put(FocusColumn.x_RecordHash, col(FocusColumn.x_RecordHash.name()));
+    out.put(FocusColumn.x_ContractVersion, col(RawFrame.CONTRACT));
+    out.put(FocusColumn.x_RowOrigin, lit("Export"));
+    out.put(FocusColumn.x_GrossCost, v(FocusColumn.BilledCost));
+    out.put(FocusColumn.x_GrossEffectiveCost, v(FocusColumn.EffectiveCost));
+    out.put(FocusColumn.x_RawTags, v(FocusColumn.Tags));
+    out.put(
+        FocusColumn.x_Extensions,
+        map_filter(col(FocusRawSchema.EXTENSIONS), (k, x) -> trim(x).notEqual(lit(""))));
+
+    List<Column> columns = new ArrayList<>();
+    for (FocusColumn column : FocusColumn.values()) {
+      Column value = out.getOrDefault(column, lit(null));
+      columns.add(value.cast(column.type().sparkType()).as(column.name()));
+    }
+    columns.add(Parse.errors(reasons(out)).as(MappedFrame.ERRORS));
+    columns.add(v(FocusColumn.BilledCost).as(MappedFrame.COST_IN));
+    for (String name : rawNames()) {
+      columns.add(col(name));
+    }
+    return columns.toArray(new Column[0]);
+  }
+
+  private static List<Parse.Reason> reasons(Map<FocusColumn, Column> out) {
+    List<Parse.Reason> reasons = new ArrayList<>();
+    reasons.add(
+        Parse.errorWhen(
+            col(RawFrame.ROW_ERROR_CODE).isNotNull(),
+            "(row)",
+            "ROW_TOO_WIDE",
+            concat(lit("the row has more cells than the header: "), col(RawFrame.ROW_ERROR_VALUE)),
+            col(RawFrame.ROW_ERROR_VALUE)));
+    for (FocusColumn column : FocusRawSchema.FIELDS) {
+      Column text = t(column);
+      switch (column.type()) {
+        case MONEY:
+        case QUANTITY:
+        case UNIT_PRICE:
+          reasons.add(Parse.invalid(text, v(column), column.name(), "number"));
+          break;
+        case TIMESTAMP:
+          reasons.add(Parse.invalid(text, v(column), column.name(), "timestamp"));
+          break;
+        case TAGS:
+          reasons.add(
+              Parse.errorWhen(
+                  text.isNotNull().and(v(column).isNull()),
+                  column.name(),
+                  "INVALID_JSON",
+                  concat(
+                      lit(column.name() + " is not a JSON object of tags: '"),
+                      substring(text, 1, 100),
+                      lit("'")),
+                  text));
+          break;
+        default:
+          if (ENUMERATED.containsKey(column)) {
+            reasons.add(
+                Parse.errorWhen(
+                    text.isNotNull().and(v(column).isNull()),
+                    column.name(),
+                    "INVALID_VALUE",
+                    concat(
+                        lit(
+                            column.name()
+                                + " is not one of "
+                                + String.join(", ", ENUMERATED.get(column).values())
+                                + ": '"),
+                        substring(text, 1, 100),
+                        lit("'")),
+                    text));
+          }
+      }
+    }
+    for (FocusColumn column : FocusColumn.values()) {
+      if (!column.nullable() && column.origin() != FocusColumn.Origin.COSTLAKE) {
+        reasons.add(
+            Parse.errorWhen(
+                out.get(column).isNull(),
+                column.name(),
+                "MISSING_VALUE",
+                lit(column.name() + " is empty but FOCUS requires it"),
+                lit(null).cast("string")));
+      }
+    }
+    Column currency = out.get(FocusColumn.BillingCurrency);
+    reasons.add(
+        Parse.errorWhen(
+            currency.isNotNull().and(Currencies.isKnown(currency).equalTo(lit(false))),
+            FocusColumn.BillingCurrency.name(),
+            "UNKNOWN_CURRENCY",
+            concat(lit("not an ISO 4217 currency code: '"), currency, lit("'")),
+            currency));
+    reasons.add(
+        Parse.errorWhen(
+            v(FocusColumn.BillingPeriodEnd).leq(v(FocusColumn.BillingPeriodStart)),
+            FocusColumn.BillingPeriodEnd.name(),
+            "INVALID_PERIOD",
+            lit("the billing period ends before it starts"),
+            t(FocusColumn.BillingPeriodEnd)));
+    return reasons;
+  }
+
+  /** Stage 4: drop the raw strings; keep the raw record of rejected rows only. */
+  private static Column[] withRawRecord() {
+    List<Column> columns = new ArrayList<>();
+    for (FocusColumn column : FocusColumn.values()) {
+      columns.add(column.col());
+    }
+    columns.add(col(MappedFrame.ERRORS));
+    columns.add(col(MappedFrame.COST_IN));
+    List<Column> keyValues = new ArrayList<>();
+    for (String name : rawNames()) {
+      keyValues.add(lit(name));
+      keyValues.add(col(name));
+    }
+    Column record =
+        map_filter(
+            org.apache.spark.sql.functions.map(keyValues.toArray(new Column[0])),
+            (k, x) -> x.isNotNull());
+    columns.add(when(MappedFrame.isBad(), record).as(MappedFrame.RAW_RECORD));
+    return columns.toArray(new Column[0]);
+  }
+
+  static ColumnType typeOf(FocusColumn column) {
+    return column.type();
+  }
+}
