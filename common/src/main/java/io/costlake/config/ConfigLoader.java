@@ -30,7 +30,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class ConfigLoader {
   /** Keys whose value is a free-form map: the rest of a dotted --set key is one map key. */
-  private static final List<String> MAP_KEYS = List.of("spark.settings");
+  private static final List<String> MAP_KEYS =
+      List.of("spark.settings", "ingest.focus.columnDefaults");
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

@@ -49,6 +49,10 @@ public final class CostlakeConfig {
     return demo;
   }
 
+  public CostlakeConfig withIngest(IngestConfig newIngest) {
+    return new CostlakeConfig(warehouse, spark, newIngest, demo);
+  }
+
   public CostlakeConfig withWarehouse(String newWarehouse) {
     return new CostlakeConfig(newWarehouse, spark, ingest, demo);
   }

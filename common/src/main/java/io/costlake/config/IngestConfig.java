@@ -15,11 +15,14 @@ public final class IngestConfig {
 
   private final BigDecimal maxQuarantinedFraction;
   private final boolean skipUnchangedSlices;
+  private final FocusIngestConfig focus;
 
   @JsonCreator
   public IngestConfig(
       @JsonProperty("maxQuarantinedFraction") BigDecimal maxQuarantinedFraction,
-      @JsonProperty("skipUnchangedSlices") Boolean skipUnchangedSlices) {
+      @JsonProperty("skipUnchangedSlices") Boolean skipUnchangedSlices,
+      @JsonProperty("focus") FocusIngestConfig focus) {
+    this.focus = focus == null ? FocusIngestConfig.defaults() : focus;
     this.maxQuarantinedFraction =
         Objects.requireNonNullElse(maxQuarantinedFraction, DEFAULT_MAX_QUARANTINED_FRACTION);
     this.skipUnchangedSlices = Objects.requireNonNullElse(skipUnchangedSlices, Boolean.TRUE);
@@ -31,7 +34,7 @@ public final class IngestConfig {
   }
 
   public static IngestConfig defaults() {
-    return new IngestConfig(null, null);
+    return new IngestConfig(null, null, null);
   }
 
   public BigDecimal maxQuarantinedFraction() {
@@ -44,5 +47,9 @@ public final class IngestConfig {
    */
   public boolean skipUnchangedSlices() {
     return skipUnchangedSlices;
+  }
+
+  public FocusIngestConfig focus() {
+    return focus;
   }
 }

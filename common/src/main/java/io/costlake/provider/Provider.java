@@ -1,7 +1,9 @@
 package io.costlake.provider;
 
+import io.costlake.config.CostlakeConfig;
 import io.costlake.errors.CostlakeErrors;
 import io.costlake.provider.aws.AwsCurAdapter;
+import io.costlake.provider.focus.FocusAdapter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -11,13 +13,18 @@ import java.util.stream.Collectors;
 public enum Provider {
   AWS("aws") {
     @Override
-    public ProviderAdapter adapter() {
+    public ProviderAdapter adapter(CostlakeConfig config) {
       return new AwsCurAdapter();
     }
   },
   GCP("gcp"),
   AZURE("azure"),
-  FOCUS("focus");
+  FOCUS("focus") {
+    @Override
+    public ProviderAdapter adapter(CostlakeConfig config) {
+      return new FocusAdapter(config.ingest().focus().columnDefaults());
+    }
+  };
 
   private final String id;
 
@@ -30,12 +37,12 @@ public enum Provider {
   }
 
   /** The adapter that ingests this provider's exports. */
-  public ProviderAdapter adapter() {
+  public ProviderAdapter adapter(CostlakeConfig config) {
     throw CostlakeErrors.unsupportedProvider(id, supportedIds());
   }
 
   public boolean isSupported() {
-    return this == AWS;
+    return this == AWS || this == FOCUS;
   }
 
   public static Provider of(String id) {

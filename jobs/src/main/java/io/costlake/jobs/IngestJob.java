@@ -63,7 +63,7 @@ public final class IngestJob implements Job {
               + "in one Delta commit, and the previous version stays readable by time travel.\n"
               + "Exit code 1 when a file or slice could not be ingested (the slice is left as it was).",
           List.of(
-              OptionSpec.value("--provider", "NAME", "Export kind: aws").required(),
+              OptionSpec.value("--provider", "NAME", "Export kind: aws or focus").required(),
               OptionSpec.value("--source", "URI", "Export location (file, folder or report prefix)")
                   .repeatable()
                   .required(),
@@ -80,7 +80,7 @@ public final class IngestJob implements Job {
   @Override
   public void run(JobContext context, ParsedArgs args) {
     Provider provider = Provider.of(args.required("--provider"));
-    ProviderAdapter adapter = provider.adapter();
+    ProviderAdapter adapter = provider.adapter(context.config());
     List<String> sources =
         args.values("--source").stream().map(JobContext::uri).collect(Collectors.toList());
     Optional<String> period = args.period("--period");

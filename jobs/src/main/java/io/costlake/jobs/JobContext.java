@@ -22,6 +22,13 @@ public final class JobContext {
     this.clock = clock;
   }
 
+  /** The same context (same Spark, output and clock) with another config. */
+  public JobContext withConfig(CostlakeConfig other) {
+    JobContext context = new JobContext(other, out, clock);
+    context.spark = spark;
+    return context;
+  }
+
   public CostlakeConfig config() {
     return config;
   }

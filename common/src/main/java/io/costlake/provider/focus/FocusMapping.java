@@ -48,6 +48,7 @@ public final class FocusMapping {
   public static final String PROVIDER = "focus";
   private static final String CLEAN = "c_";
   private static final String TYPED = "p_";
+  private static final String RAW = "r_";
 
   /** Enumerated columns and their vocabularies. */
   private static final Map<FocusColumn, Vocabulary> ENUMERATED = enumerated();
@@ -100,7 +101,7 @@ public final class FocusMapping {
     List<Column> columns = meta();
     List<Column> hashed = new ArrayList<>();
     for (String name : rawNames()) {
-      columns.add(col(name));
+      columns.add(col(name).as(RAW + name));
       columns.add(Parse.text(col(name)).as(CLEAN + name));
       hashed.add(coalesce(col(name), lit("")));
     }
@@ -115,7 +116,7 @@ public final class FocusMapping {
   private static Column[] typed() {
     List<Column> columns = meta();
     for (String name : rawNames()) {
-      columns.add(col(name));
+      columns.add(col(RAW + name));
       columns.add(col(CLEAN + name));
     }
     for (FocusColumn column : FocusRawSchema.FIELDS) {
@@ -150,7 +151,11 @@ public final class FocusMapping {
   }
 
   private static Column t(FocusColumn column) {
-    return col(CLEAN + column.name());
+    return t(column.name());
+  }
+
+  private static Column t(String name) {
+    return col(CLEAN + name);
   }
 
   private static Column v(FocusColumn column) {
@@ -167,7 +172,7 @@ public final class FocusMapping {
     for (FocusColumn column : FocusRawSchema.FIELDS) {
       out.put(column, v(column));
     }
-    Column subcategory = Parse.text(col(FocusRawSchema.CHARGE_SUBCATEGORY));
+    Column subcategory = t(FocusRawSchema.CHARGE_SUBCATEGORY);
     Column category = v(FocusColumn.ChargeCategory);
     // FOCUS 1.0-preview: Credit and Refund were subcategories of Adjustment.
     out.put(
@@ -240,7 +245,7 @@ public final class FocusMapping {
     columns.add(Parse.errors(reasons(out)).as(MappedFrame.ERRORS));
     columns.add(v(FocusColumn.BilledCost).as(MappedFrame.COST_IN));
     for (String name : rawNames()) {
-      columns.add(col(name));
+      columns.add(col(RAW + name));
     }
     return columns.toArray(new Column[0]);
   }
@@ -298,9 +303,10 @@ public final class FocusMapping {
     }
     for (FocusColumn column : FocusColumn.values()) {
       if (!column.nullable() && column.origin() != FocusColumn.Origin.COSTLAKE) {
+        // A value that is there but does not parse already has its own reason.
         reasons.add(
             Parse.errorWhen(
-                out.get(column).isNull(),
+                out.get(column).isNull().and(t(column).isNull()),
                 column.name(),
                 "MISSING_VALUE",
                 lit(column.name() + " is empty but FOCUS requires it"),
@@ -336,7 +342,7 @@ public final class FocusMapping {
     List<Column> keyValues = new ArrayList<>();
     for (String name : rawNames()) {
       keyValues.add(lit(name));
-      keyValues.add(col(name));
+      keyValues.add(col(RAW + name));
     }
     Column record =
         map_filter(
