@@ -5,7 +5,8 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 
-import java.io.BufferedReader;
+import com.univocity.parsers.csv.CsvParser;
+import com.univocity.parsers.csv.CsvParserSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -79,19 +80,23 @@ public final class ServiceCatalog {
     return new TreeSet<>(categories.values());
   }
 
-  static List<String[]> csv(String resource) {
+  /** A bundled lookup file's rows (header skipped), parsed as CSV: quoted cells may hold commas. */
+  public static List<String[]> csv(String resource) {
     String path = "/io/costlake/focus/" + resource;
     try (InputStream in = ServiceCatalog.class.getResourceAsStream(path)) {
       if (in == null) {
         throw new IllegalStateException("missing bundled lookup file " + path);
       }
+      CsvParserSettings settings = new CsvParserSettings();
+      settings.setHeaderExtractionEnabled(true);
+      settings.setNullValue("");
+      settings.setIgnoreLeadingWhitespaces(false);
+      settings.setIgnoreTrailingWhitespaces(false);
       List<String[]> rows = new ArrayList<>();
-      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      reader.readLine();
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (!line.isBlank()) {
-          rows.add(line.split(",", -1));
+      for (String[] row :
+          new CsvParser(settings).parseAll(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        if (row.length > 0 && !(row.length == 1 && row[0].isBlank())) {
+          rows.add(row);
         }
       }
       return rows;

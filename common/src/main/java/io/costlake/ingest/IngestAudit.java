@@ -68,6 +68,8 @@ public final class IngestAudit {
       v[IngestRunColumn.rows_quarantined.ordinal()] = outcome.rowsQuarantined();
       v[IngestRunColumn.rows_out_of_scope.ordinal()] = outcome.rowsOutOfScope();
       v[IngestRunColumn.rows_derived.ordinal()] = outcome.rowsDerived();
+      v[IngestRunColumn.rows_superseded.ordinal()] = outcome.rowsSuperseded();
+      v[IngestRunColumn.cost_superseded.ordinal()] = outcome.costSuperseded();
       v[IngestRunColumn.cost_in.ordinal()] = outcome.costIn();
       v[IngestRunColumn.cost_written.ordinal()] = outcome.costWritten();
       v[IngestRunColumn.cost_quarantined.ordinal()] = outcome.costQuarantined();
@@ -93,6 +95,7 @@ public final class IngestAudit {
               IngestRunColumn.rows_written,
               IngestRunColumn.rows_quarantined,
               IngestRunColumn.rows_out_of_scope,
+              IngestRunColumn.rows_superseded,
               IngestRunColumn.rows_derived)) {
         v[c.ordinal()] = 0L;
       }
@@ -101,6 +104,7 @@ public final class IngestAudit {
               IngestRunColumn.cost_in,
               IngestRunColumn.cost_written,
               IngestRunColumn.cost_quarantined,
+              IngestRunColumn.cost_superseded,
               IngestRunColumn.cost_out_of_scope)) {
         v[c.ordinal()] = BigDecimal.ZERO;
       }

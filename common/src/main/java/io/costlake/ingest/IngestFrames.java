@@ -48,8 +48,22 @@ public final class IngestFrames {
     columns.add(col(MappedFrame.ERRORS));
     columns.add(col(MappedFrame.COST_IN));
     columns.add(col(MappedFrame.RAW_RECORD));
-    Column[] shared = columns.toArray(new Column[0]);
-    return mapped.select(shared).unionByName(derived.select(shared));
+    return withSuperseded(mapped)
+        .select(withFlag(columns))
+        .unionByName(withSuperseded(derived).select(withFlag(columns)));
+  }
+
+  private static Column[] withFlag(List<Column> columns) {
+    List<Column> all = new ArrayList<>(columns);
+    all.add(col(MappedFrame.SUPERSEDED));
+    return all.toArray(new Column[0]);
+  }
+
+  /** Adapters that never supersede rows need not have the column. */
+  private static Dataset<Row> withSuperseded(Dataset<Row> frame) {
+    return java.util.Arrays.asList(frame.columns()).contains(MappedFrame.SUPERSEDED)
+        ? frame
+        : frame.withColumn(MappedFrame.SUPERSEDED, lit(false));
   }
 
   /** Rows per (file, slice, origin, good/rejected) with their cost sums: small, collected. */
@@ -59,7 +73,8 @@ public final class IngestFrames {
             BillingAccountId.col(),
             x_BillingPeriod.col(),
             x_RowOrigin.col().notEqual(lit(ORIGIN_EXPORT)).as("derived"),
-            MappedFrame.isGood().as("good"))
+            MappedFrame.isGood().as("good"),
+            col(MappedFrame.SUPERSEDED).as("superseded"))
         .agg(
             count(lit(1)).as("rows"),
             sum(col(MappedFrame.COST_IN)).as("cost_in"),
@@ -77,17 +92,21 @@ public final class IngestFrames {
                     r.getString(2),
                     r.getBoolean(3),
                     r.getBoolean(4),
-                    r.getLong(5),
-                    (BigDecimal) r.get(6),
+                    r.getBoolean(5),
+                    r.getLong(6),
                     (BigDecimal) r.get(7),
-                    (BigDecimal) r.get(8)))
+                    (BigDecimal) r.get(8),
+                    (BigDecimal) r.get(9)))
         .collect(Collectors.toList());
   }
 
   /** Good rows of the given slices, as cost_line_items rows of run {@code runId}. */
   public static Dataset<Row> rowsToWrite(
       Dataset<Row> all, Collection<SliceKey> slices, String runId) {
-    return all.filter(MappedFrame.isGood().and(sliceFilter(slices)))
+    return all.filter(
+            MappedFrame.isGood()
+                .and(col(MappedFrame.SUPERSEDED).equalTo(lit(false)))
+                .and(sliceFilter(slices)))
         .withColumn(FocusColumn.x_IngestRunId.name(), lit(runId))
         .transform(io.costlake.model.CostLineItems::conform);
   }

@@ -102,11 +102,13 @@ public final class IngestPlan {
     long rowsWritten;
     long rowsQuarantined;
     long rowsOutOfScope;
+    long rowsSuperseded;
     long rowsDerived;
     BigDecimal costIn = BigDecimal.ZERO;
     BigDecimal costWritten = BigDecimal.ZERO;
     BigDecimal costQuarantined = BigDecimal.ZERO;
     BigDecimal costOutOfScope = BigDecimal.ZERO;
+    BigDecimal costSuperseded = BigDecimal.ZERO;
     final java.util.SortedSet<String> periods = new java.util.TreeSet<>();
 
     FileOutcome(String uri) {
@@ -139,6 +141,14 @@ public final class IngestPlan {
 
     public long rowsOutOfScope() {
       return rowsOutOfScope;
+    }
+
+    public long rowsSuperseded() {
+      return rowsSuperseded;
+    }
+
+    public BigDecimal costSuperseded() {
+      return costSuperseded;
     }
 
     public long rowsDerived() {

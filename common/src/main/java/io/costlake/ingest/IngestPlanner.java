@@ -94,6 +94,10 @@ public final class IngestPlanner {
           outcome.rowsQuarantined += stat.rows();
           outcome.costQuarantined = outcome.costQuarantined.add(stat.costIn());
         }
+      } else if (stat.superseded()) {
+        outcome.rowsSuperseded += stat.rows();
+        outcome.costSuperseded = outcome.costSuperseded.add(stat.costIn());
+        continue;
       } else if (!inScope) {
         if (!stat.derived()) {
           outcome.rowsOutOfScope += stat.rows();
@@ -202,7 +206,10 @@ public final class IngestPlanner {
 
     for (SliceStat stat : stats) {
       Optional<SliceKey> slice = stat.slice(provider);
-      if (!stat.good() || slice.isEmpty() || !decisions.containsKey(slice.get())) {
+      if (!stat.good()
+          || stat.superseded()
+          || slice.isEmpty()
+          || !decisions.containsKey(slice.get())) {
         continue;
       }
       SliceDecision decision = decisions.get(slice.get());

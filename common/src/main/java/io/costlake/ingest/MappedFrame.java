@@ -19,6 +19,12 @@ public final class MappedFrame {
   /** The source's own billed cost, as parsed: what {@code cost_in} sums, row by row. */
   public static final String COST_IN = "_cost_in";
 
+  /**
+   * Optional: true for rows another file of the same run supersedes (an Azure actual-cost row when
+   * the amortized data of its scope is there too). Not written, not quarantined: counted apart.
+   */
+  public static final String SUPERSEDED = "_superseded";
+
   /** The source record's non-empty fields (column name to raw value), kept for quarantine rows. */
   public static final String RAW_RECORD = "_raw_record";
 

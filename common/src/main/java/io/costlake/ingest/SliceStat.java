@@ -13,6 +13,7 @@ public final class SliceStat {
   private final String billingPeriod;
   private final boolean derived;
   private final boolean good;
+  private final boolean superseded;
   private final long rows;
   private final BigDecimal costIn;
   private final BigDecimal billedCost;
@@ -24,6 +25,7 @@ public final class SliceStat {
       String billingPeriod,
       boolean derived,
       boolean good,
+      boolean superseded,
       long rows,
       BigDecimal costIn,
       BigDecimal billedCost,
@@ -33,6 +35,7 @@ public final class SliceStat {
     this.billingPeriod = billingPeriod;
     this.derived = derived;
     this.good = good;
+    this.superseded = superseded;
     this.rows = rows;
     this.costIn = orZero(costIn);
     this.billedCost = orZero(billedCost);
@@ -64,6 +67,11 @@ public final class SliceStat {
 
   public boolean good() {
     return good;
+  }
+
+  /** Rows another file of the run supersedes: counted, never written. */
+  public boolean superseded() {
+    return superseded;
   }
 
   public long rows() {

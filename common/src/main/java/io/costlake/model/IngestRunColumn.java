@@ -8,8 +8,9 @@ import static io.costlake.model.ColumnType.TIMESTAMP;
 
 /**
  * {@code ingest_runs}: the audit of every file every run read. Grain: one row per (run, source
- * file). Per file, {@code rows_in = rows_written + rows_quarantined + rows_out_of_scope} and the
- * same for cost; {@code rows_derived} counts rows costlake added (unused commitments).
+ * file). Per file, {@code rows_in = rows_written + rows_quarantined + rows_out_of_scope +
+ * rows_superseded} and the same for cost; {@code rows_derived} counts rows costlake added (unused
+ * commitments).
  */
 public enum IngestRunColumn implements TableColumn {
   run_id(STRING, false, "Ingest run identifier"),
@@ -26,10 +27,15 @@ public enum IngestRunColumn implements TableColumn {
   rows_quarantined(LONG, false, "Rows written to ingest_quarantine"),
   rows_out_of_scope(LONG, false, "Rows outside the requested --period, left for another run"),
   rows_derived(LONG, false, "Rows costlake derived from this file's rows (unused commitments)"),
+  rows_superseded(
+      LONG,
+      true,
+      "Rows another file of the run replaces (Azure actual cost under amortized), not written"),
   cost_in(MONEY, false, "Sum of the file's billed cost column over rows whose cost parsed"),
   cost_written(MONEY, false, "Billed cost written to cost_line_items"),
   cost_quarantined(MONEY, false, "Billed cost of quarantined rows whose cost parsed"),
   cost_out_of_scope(MONEY, false, "Billed cost of rows outside the requested --period"),
+  cost_superseded(MONEY, true, "Billed cost of superseded rows"),
   unknown_columns(
       STRING_LIST, false, "Columns the contract does not know: schema drift, carried on"),
   status(STRING, false, "WRITTEN, UNCHANGED (slice already holds these files) or FAILED"),

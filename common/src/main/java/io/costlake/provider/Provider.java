@@ -3,6 +3,7 @@ package io.costlake.provider;
 import io.costlake.config.CostlakeConfig;
 import io.costlake.errors.CostlakeErrors;
 import io.costlake.provider.aws.AwsCurAdapter;
+import io.costlake.provider.azure.AzureAdapter;
 import io.costlake.provider.focus.FocusAdapter;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +19,12 @@ public enum Provider {
     }
   },
   GCP("gcp"),
-  AZURE("azure"),
+  AZURE("azure") {
+    @Override
+    public ProviderAdapter adapter(CostlakeConfig config) {
+      return new AzureAdapter();
+    }
+  },
   FOCUS("focus") {
     @Override
     public ProviderAdapter adapter(CostlakeConfig config) {
@@ -42,7 +48,7 @@ public enum Provider {
   }
 
   public boolean isSupported() {
-    return this == AWS || this == FOCUS;
+    return this != GCP;
   }
 
   public static Provider of(String id) {

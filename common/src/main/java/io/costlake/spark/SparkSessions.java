@@ -52,6 +52,7 @@ public final class SparkSessions {
         "spark.sql.ansi.enabled", "false",
         "spark.sql.shuffle.partitions", Integer.toString(config.shufflePartitions()),
         "spark.sql.mapKeyDedupPolicy", "LAST_WIN",
+        "spark.sql.legacy.timeParserPolicy", "CORRECTED",
         "spark.databricks.delta.schema.autoMerge.enabled", "false");
   }
 

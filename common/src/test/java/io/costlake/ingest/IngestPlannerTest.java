@@ -57,6 +57,22 @@ class IngestPlannerTest {
             slice.billingPeriod(),
             false,
             true,
+            false,
+            rows,
+            new BigDecimal(cost),
+            new BigDecimal(cost),
+            new BigDecimal(cost)));
+  }
+
+  private void superseded(String uri, SliceKey slice, long rows, String cost) {
+    stats.add(
+        new SliceStat(
+            uri,
+            slice.billingAccountId(),
+            slice.billingPeriod(),
+            false,
+            true,
+            true,
             rows,
             new BigDecimal(cost),
             new BigDecimal(cost),
@@ -69,6 +85,7 @@ class IngestPlannerTest {
             uri,
             slice == null ? null : slice.billingAccountId(),
             slice == null ? null : slice.billingPeriod(),
+            false,
             false,
             false,
             rows,
@@ -85,6 +102,7 @@ class IngestPlannerTest {
             slice.billingPeriod(),
             true,
             true,
+            false,
             rows,
             BigDecimal.ZERO,
             BigDecimal.ZERO,
@@ -112,6 +130,22 @@ class IngestPlannerTest {
     assertEquals(102, plan.slices().get(JAN).rows());
     assertMoney("1040.0000000001", plan.slices().get(JAN).effectiveCost());
     assertFalse(plan.hasFailures());
+  }
+
+  @Test
+  void supersededRowsAreCountedApartAndNeverWritten() {
+    file(A, null, 10);
+    good(A, JAN, 4, "4");
+    superseded(A, JAN, 6, "6.5");
+    IngestPlan plan = plan();
+    FileOutcome a = plan.files().get(A);
+    assertEquals(4, a.rowsWritten());
+    assertEquals(6, a.rowsSuperseded());
+    assertMoney("6.5", a.costSuperseded());
+    assertEquals(
+        a.rowsIn(),
+        a.rowsWritten() + a.rowsQuarantined() + a.rowsOutOfScope() + a.rowsSuperseded());
+    assertEquals(4, plan.slices().get(JAN).rows());
   }
 
   @Test

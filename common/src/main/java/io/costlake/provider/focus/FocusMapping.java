@@ -144,7 +144,7 @@ public final class FocusMapping {
   }
 
   /** A JSON object of tags; EA-style objects without their braces are accepted too. */
-  static Column tags(Column text) {
+  public static Column tags(Column text) {
     Column object = when(text.startsWith("{"), text).otherwise(concat(lit("{"), text, lit("}")));
     return from_json(
         object, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), Map.of());

@@ -1,0 +1,74 @@
+package io.costlake.provider.azure;
+
+import io.costlake.ingest.Discovery;
+import io.costlake.ingest.ExportFile;
+import io.costlake.ingest.FileDiscovery;
+import io.costlake.ingest.read.CsvFiles;
+import io.costlake.ingest.read.ParquetFiles;
+import io.costlake.io.StoredFile;
+import io.costlake.provider.Provider;
+import io.costlake.provider.ProviderAdapter;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Azure Cost Management exports: EA, MCA and legacy pay-as-you-go cost details, actual and
+ * amortized, CSV (plain or gzip) and Parquet. Actual and amortized files may sit in one source or
+ * come as separate sources; {@link AzureDatasets} combines them as FOCUS requires.
+ */
+public final class AzureAdapter implements ProviderAdapter {
+  private final AzureMapping mapping = new AzureMapping(AzureLookups.load());
+
+  @Override
+  public Provider provider() {
+    return Provider.AZURE;
+  }
+
+  @Override
+  public Discovery discover(Configuration conf, List<String> sources, Optional<String> period) {
+    return new FileDiscovery(conf)
+        .discover(sources, Set.of(ExportFile.Layout.CSV, ExportFile.Layout.PARQUET), "Azure cost");
+  }
+
+  @Override
+  public Dataset<Row> read(SparkSession spark, List<ExportFile> files) {
+    Dataset<Row> csv = CsvFiles.read(spark, of(files, ExportFile.Layout.CSV), new AzureCsvLayout());
+    List<StoredFile> parquet = of(files, ExportFile.Layout.PARQUET);
+    return parquet.isEmpty()
+        ? csv
+        : csv.unionByName(ParquetFiles.read(spark, parquet, new AzureParquetLayout()));
+  }
+
+  private static List<StoredFile> of(List<ExportFile> files, ExportFile.Layout layout) {
+    return files.stream()
+        .filter(f -> f.layout() == layout)
+        .map(ExportFile::file)
+        .collect(Collectors.toList());
+  }
+
+  /** Runs a small aggregate over the (cached) raw rows to tell actual from amortized files. */
+  @Override
+  public Dataset<Row> map(Dataset<Row> rawRows) {
+    Dataset<Row> typed = mapping.typed(rawRows);
+    Set<String> superseded =
+        AzureDatasets.superseded(AzureDatasets.fileSignals(AzureDatasets.signals(typed)));
+    return mapping.focus(typed, superseded);
+  }
+
+  @Override
+  public Dataset<Row> derive(Dataset<Row> rawRows) {
+    // Azure's amortized data has its own UnusedReservation and UnusedSavingsPlan rows.
+    return mapping.focus(mapping.typed(rawRows.limit(0)), Set.of());
+  }
+
+  @Override
+  public String costColumn() {
+    return "CostInBillingCurrency (Cost, PreTaxCost in older exports)";
+  }
+}

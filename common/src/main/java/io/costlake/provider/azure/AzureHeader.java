@@ -1,0 +1,133 @@
+package io.costlake.provider.azure;
+
+import io.costlake.ingest.RawFrame;
+import io.costlake.ingest.read.Cells;
+import io.costlake.ingest.read.CsvLayout;
+import io.costlake.provider.aws.CurField;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** An Azure export's header bound to the raw frame, with its dialect (EA, MCA, legacy). */
+final class AzureHeader implements CsvLayout.Binding, Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final AzureDialect dialect;
+  private final Map<AzureField, Integer> positions = new EnumMap<>(AzureField.class);
+  private final List<String> unknown = new ArrayList<>();
+  private final int width;
+
+  AzureHeader(String[] names) {
+    this.width = names.length;
+    Set<String> folded = new HashSet<>();
+    Map<AzureField, Integer> ranks = new EnumMap<>(AzureField.class);
+    for (int i = 0; i < names.length; i++) {
+      String name = clean(names[i]);
+      folded.add(CurField.key(name));
+      Optional<AzureField> field = AzureField.byColumnName(name);
+      if (field.isPresent()) {
+        int rank = field.get().rank(name);
+        if (rank < ranks.getOrDefault(field.get(), Integer.MAX_VALUE)) {
+          ranks.put(field.get(), rank);
+          positions.put(field.get(), i);
+        }
+      } else if (!name.isEmpty() && !KNOWN.contains(CurField.key(name))) {
+        unknown.add(name);
+      }
+    }
+    this.dialect = AzureDialect.of(folded);
+  }
+
+  /** Columns of the documented exports costlake does not need: not drift. */
+  private static final Set<String> KNOWN =
+      List.of(
+              "InvoiceSectionName",
+              "InvoiceSectionId",
+              "AccountName",
+              "AccountOwnerId",
+              "OfferId",
+              "ServiceInfo1",
+              "ServiceInfo2",
+              "ProductOrderId",
+              "ProductOrderName",
+              "Term",
+              "IsAzureCreditEligible",
+              "PlanName",
+              "ServiceFamily",
+              "CostAllocationRuleName",
+              "ServiceTier",
+              "CostInUsd",
+              "CostInPricingCurrency",
+              "PaygCostInUsd",
+              "ExchangeRateDate",
+              "CustomerName",
+              "CustomerTenantId",
+              "ResellerName",
+              "ResellerMpnId",
+              "Location",
+              "PreviousInvoiceId",
+              "ChargeTypeCategory")
+          .stream()
+          .map(CurField::key)
+          .collect(Collectors.toSet());
+
+  private static String clean(String name) {
+    String n = name == null ? "" : name;
+    if (!n.isEmpty() && n.charAt(0) == '\uFEFF') {
+      n = n.substring(1);
+    }
+    return n.trim();
+  }
+
+  AzureDialect dialect() {
+    return dialect;
+  }
+
+  @Override
+  public String contract() {
+    return dialect.contract();
+  }
+
+  @Override
+  public Optional<String> contractViolation() {
+    List<String> missing =
+        AzureDialect.REQUIRED.stream()
+            .filter(f -> !positions.containsKey(f))
+            .map(f -> String.join(" or ", f.names()))
+            .collect(Collectors.toList());
+    if (missing.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "missing required column"
+            + (missing.size() > 1 ? "s " : " ")
+            + String.join(", ", missing)
+            + " (contract "
+            + contract()
+            + ")");
+  }
+
+  @Override
+  public List<String> unknownColumns() {
+    return List.copyOf(unknown);
+  }
+
+  @Override
+  public int width() {
+    return width;
+  }
+
+  @Override
+  public void fill(String[] record, Object[] values) {
+    for (Map.Entry<AzureField, Integer> entry : positions.entrySet()) {
+      values[RawFrame.FIRST_PROVIDER_FIELD + entry.getKey().ordinal()] =
+          Cells.cell(record, entry.getValue());
+    }
+  }
+}
