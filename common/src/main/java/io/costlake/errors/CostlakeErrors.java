@@ -141,4 +141,18 @@ public final class CostlakeErrors {
   public static CostlakeException invalidArgument(String what, String reason) {
     return new CostlakeException(USAGE, "Invalid " + what + ": " + reason);
   }
+
+  public static CostlakeException nothingToValidate(String detail) {
+    return new CostlakeException(FAILED, "Nothing to validate: " + detail);
+  }
+
+  public static CostlakeException notConformant(long failedRules, String first) {
+    return new CostlakeException(
+        FAILED,
+        "cost_line_items breaks "
+            + failedRules
+            + (failedRules == 1 ? " MUST rule" : " MUST rules")
+            + " of FOCUS; first: "
+            + first);
+  }
 }

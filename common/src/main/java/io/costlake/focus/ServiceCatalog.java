@@ -50,6 +50,15 @@ public final class ServiceCatalog {
     return new ServiceCatalog(categories, subcategories);
   }
 
+  /** GCP: focus_converters' map from service.description to ServiceCategory. */
+  public static ServiceCatalog gcp() {
+    Map<String, String> categories = new LinkedHashMap<>();
+    for (String[] row : csv("gcp_category_mapping.csv")) {
+      categories.put(row[0].trim(), row[1].trim());
+    }
+    return new ServiceCatalog(categories, Map.of());
+  }
+
   public String category(String serviceCode) {
     return categories.getOrDefault(serviceCode, OTHER);
   }

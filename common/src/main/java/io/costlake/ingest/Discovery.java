@@ -7,11 +7,17 @@ public final class Discovery {
   private final List<ExportFile> files;
   private final List<SourceFailure> failures;
   private final int ignoredFiles;
+  private final String whyIgnored;
 
-  public Discovery(List<ExportFile> files, List<SourceFailure> failures, int ignoredFiles) {
+  /**
+   * @param whyIgnored what the ignored files are, for the run summary (e.g. "older assemblies")
+   */
+  public Discovery(
+      List<ExportFile> files, List<SourceFailure> failures, int ignoredFiles, String whyIgnored) {
     this.files = List.copyOf(files);
     this.failures = List.copyOf(failures);
     this.ignoredFiles = ignoredFiles;
+    this.whyIgnored = whyIgnored;
   }
 
   public List<ExportFile> files() {
@@ -22,8 +28,12 @@ public final class Discovery {
     return failures;
   }
 
-  /** Data files present but not part of any current assembly (older assemblies, other periods). */
+  /** Files under the sources that are not read (older assemblies, files of other formats). */
   public int ignoredFiles() {
     return ignoredFiles;
+  }
+
+  public String whyIgnored() {
+    return whyIgnored;
   }
 }

@@ -40,6 +40,7 @@ public final class FileDiscovery {
         throw CostlakeErrors.noExportFiles(source, what);
       }
     }
-    return new Discovery(new ArrayList<>(files.values()), List.of(), ignored);
+    return new Discovery(
+        new ArrayList<>(files.values()), List.of(), ignored, "not export files of this provider");
   }
 }

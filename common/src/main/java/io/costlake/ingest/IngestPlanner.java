@@ -218,12 +218,13 @@ public final class IngestPlanner {
         decision.message().ifPresent(outcome::fail);
         continue;
       }
+      // Derived rows carry cost too (GCP promotional credits split from their usage row).
       if (stat.derived()) {
         outcome.rowsDerived += stat.rows();
       } else {
         outcome.rowsWritten += stat.rows();
-        outcome.costWritten = outcome.costWritten.add(stat.billedCost());
       }
+      outcome.costWritten = outcome.costWritten.add(stat.billedCost());
     }
     for (Map.Entry<String, Set<SliceKey>> entry : fileSlices.entrySet()) {
       FileOutcome outcome = outcomes.get(entry.getKey());

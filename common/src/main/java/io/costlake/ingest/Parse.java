@@ -60,6 +60,11 @@ public final class Parse {
       this.condition = condition;
       this.value = value;
     }
+
+    /** This reason, applying only where {@code guard} holds too. */
+    public Reason onlyWhen(Column guard) {
+      return new Reason(condition.and(coalesce(guard, lit(false))), value);
+    }
   }
 
   /** The type of the {@link #ERRORS} column. */
@@ -78,6 +83,18 @@ public final class Parse {
         struct(
             lit(columnName).as("column_name"),
             lit(code).as("reason_code"),
+            reason.as("reason"),
+            substring(rawValue.cast("string"), 1, 500).as("raw_value"));
+    return new Reason(coalesce(condition, lit(false)), value);
+  }
+
+  /** A reason whose column and code come from the row (e.g. a reader's row-level error). */
+  public static Reason errorWhen(
+      Column condition, Column columnName, Column code, Column reason, Column rawValue) {
+    Column value =
+        struct(
+            columnName.as("column_name"),
+            code.as("reason_code"),
             reason.as("reason"),
             substring(rawValue.cast("string"), 1, 500).as("raw_value"));
     return new Reason(coalesce(condition, lit(false)), value);

@@ -22,7 +22,12 @@ public enum Table {
       "ingest_slices",
       IngestSliceColumn.values(),
       List.of(),
-      "one row per (run, provider, billing account, billing period)");
+      "one row per (run, provider, billing account, billing period)"),
+  FOCUS_CONFORMANCE(
+      "focus_conformance",
+      ConformanceColumn.values(),
+      List.of(),
+      "one row per FOCUS conformance rule, for the last validate run");
 
   private final String tableName;
   private final TableColumn[] columns;

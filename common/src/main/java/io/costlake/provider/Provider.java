@@ -5,6 +5,7 @@ import io.costlake.errors.CostlakeErrors;
 import io.costlake.provider.aws.AwsCurAdapter;
 import io.costlake.provider.azure.AzureAdapter;
 import io.costlake.provider.focus.FocusAdapter;
+import io.costlake.provider.gcp.GcpAdapter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,12 @@ public enum Provider {
       return new AwsCurAdapter();
     }
   },
-  GCP("gcp"),
+  GCP("gcp") {
+    @Override
+    public ProviderAdapter adapter(CostlakeConfig config) {
+      return new GcpAdapter();
+    }
+  },
   AZURE("azure") {
     @Override
     public ProviderAdapter adapter(CostlakeConfig config) {
@@ -48,7 +54,7 @@ public enum Provider {
   }
 
   public boolean isSupported() {
-    return this != GCP;
+    return true;
   }
 
   public static Provider of(String id) {

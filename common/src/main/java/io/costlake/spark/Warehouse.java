@@ -123,6 +123,21 @@ public final class Warehouse {
     return version(table);
   }
 
+  /** Replaces every row in one commit (older versions stay readable); returns the new version. */
+  public long overwrite(Table table, Dataset<Row> rows, String description) {
+    ensure(table);
+    try {
+      rows.write()
+          .format("delta")
+          .mode("overwrite")
+          .option("userMetadata", description)
+          .save(path(table));
+    } catch (RuntimeException e) {
+      throw CostlakeErrors.cannotWrite(table.tableName(), oneLine(e));
+    }
+    return version(table);
+  }
+
   /** Appends rows in one commit; returns the new version. */
   public long append(Table table, Dataset<Row> rows, String description) {
     ensure(table);

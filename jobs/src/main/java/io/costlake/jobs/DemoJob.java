@@ -1,11 +1,14 @@
 package io.costlake.jobs;
 
+import io.costlake.config.DemoConfig;
 import io.costlake.config.FocusIngestConfig;
 import io.costlake.config.IngestConfig;
 import io.costlake.jobs.IngestJob.IngestSummary;
 import io.costlake.jobs.cli.JobSpec;
 import io.costlake.jobs.cli.ParsedArgs;
 import io.costlake.jobs.generate.AwsCurGenerator;
+import io.costlake.jobs.generate.AzureCostGenerator;
+import io.costlake.jobs.generate.GcpBillingGenerator;
 import io.costlake.model.Table;
 import io.costlake.provider.Provider;
 import java.io.BufferedReader;
@@ -32,8 +35,9 @@ import org.apache.spark.sql.Row;
 
 /**
  * {@code costlake demo}: every job that exists, on bundled data, into a local warehouse. The input
- * is a generated AWS CUR (deterministic, with an older assembly left beside the current one) plus
- * the public sample exports bundled in the jar.
+ * is generated (deterministic) exports of all three clouds, an AWS CUR with an older assembly left
+ * beside the current one, a GCP billing export, Azure's actual and amortized exports, plus the
+ * public sample exports bundled in the jar.
  */
 public final class DemoJob implements Job {
   private static final String SAMPLES = "/io/costlake/samples/";
@@ -41,8 +45,9 @@ public final class DemoJob implements Job {
       new JobSpec(
           "demo",
           "Run every job on the bundled samples into a local warehouse and summarize it",
-          "Writes its input under demo.inputDir (default demo-data/): a generated AWS CUR and the\n"
-              + "public sample exports. Running it again changes nothing (the slices are unchanged).",
+          "Writes its input under demo.inputDir (default demo-data/): generated AWS, GCP and Azure\n"
+              + "exports and the public sample exports. Running it again changes nothing (the slices\n"
+              + "are unchanged).",
           List.of(),
           null,
           null);
@@ -56,20 +61,43 @@ public final class DemoJob implements Job {
   public void run(JobContext context, ParsedArgs args) {
     Path input = Paths.get(context.config().demo().inputDir()).toAbsolutePath().normalize();
     Path generated = input.resolve("aws-cur");
+    Path gcpExport = input.resolve("gcp-billing-export");
+    Path azureExport = input.resolve("azure-cost-exports");
     Path samples = input.resolve("samples");
     recreate(generated);
+    recreate(gcpExport);
+    recreate(azureExport);
+    DemoConfig demo = context.config().demo();
+    YearMonth first = YearMonth.parse(demo.firstPeriod());
     AwsCurGenerator.Result result =
         new AwsCurGenerator(
                 new AwsCurGenerator.Options(
-                    context.config().demo().rows(),
-                    context.config().demo().seed(),
-                    YearMonth.parse(context.config().demo().firstPeriod()),
-                    context.config().demo().months(),
-                    5,
-                    250_000,
-                    true))
+                    demo.rows(), demo.seed(), first, demo.months(), 5, 250_000, true))
             .generate(generated);
     context.out().printf("demo: generated %,d AWS line items under %s%n", result.rows(), generated);
+    GcpBillingGenerator.Result gcpResult =
+        new GcpBillingGenerator(
+                new GcpBillingGenerator.Options(
+                    (int) Math.max(1, demo.rows() / 2),
+                    demo.seed(),
+                    first,
+                    demo.months(),
+                    4,
+                    GcpBillingGenerator.Format.JSONL))
+            .generate(gcpExport, null);
+    context
+        .out()
+        .printf("demo: generated %,d GCP billing records under %s%n", gcpResult.rows(), gcpExport);
+    AzureCostGenerator.Result azureResult =
+        new AzureCostGenerator(
+                new AzureCostGenerator.Options(
+                    (int) Math.max(1, demo.rows() / 4), demo.seed(), first, demo.months()))
+            .generate(azureExport);
+    context
+        .out()
+        .printf(
+            "demo: generated Azure EA actual and amortized exports (%,d rows each) under %s%n",
+            azureResult.rows(), azureExport);
     List<String> sampleFiles = extractSamples(samples);
     context
         .out()
@@ -86,12 +114,24 @@ public final class DemoJob implements Job {
     aws.print(context.out());
     aws.failIfIncomplete();
 
+    IngestSummary gcp =
+        IngestJob.ingest(
+            context,
+            Provider.GCP.adapter(context.config()),
+            List.of(
+                JobContext.uri(gcpExport.toString()),
+                JobContext.uri(samples.resolve("gcp").toString())),
+            Optional.empty());
+    gcp.print(context.out());
+    gcp.failIfIncomplete();
+
     // The third Azure sample bills in "MC", which is not a currency: the tests show it quarantined.
     IngestSummary azure =
         IngestJob.ingest(
             context,
             Provider.AZURE.adapter(context.config()),
             List.of(
+                JobContext.uri(azureExport.toString()),
                 JobContext.uri(
                     samples
                         .resolve("azure/focusconv_sample-anonymous-ea-export-dataset.csv")

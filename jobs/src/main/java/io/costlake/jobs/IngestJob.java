@@ -322,6 +322,7 @@ public final class IngestJob implements Job {
       long derived = 0;
       long quarantined = 0;
       long outOfScope = 0;
+      long superseded = 0;
       BigDecimal costWritten = BigDecimal.ZERO;
       for (IngestPlan.FileOutcome f : plan.files().values()) {
         rowsIn += f.rowsIn();
@@ -329,6 +330,7 @@ public final class IngestJob implements Job {
         derived += f.rowsDerived();
         quarantined += f.rowsQuarantined();
         outOfScope += f.rowsOutOfScope();
+        superseded += f.rowsSuperseded();
         costWritten = costWritten.add(f.costWritten());
       }
       out.printf(Locale.ROOT, "ingest %s: run %s%n", provider, runId);
@@ -337,7 +339,7 @@ public final class IngestJob implements Job {
           "  files    %d read%s%n",
           plan.files().size(),
           discovery.ignoredFiles() > 0
-              ? ", " + discovery.ignoredFiles() + " ignored (older assemblies or other periods)"
+              ? ", " + discovery.ignoredFiles() + " ignored (" + discovery.whyIgnored() + ")"
               : "");
       out.printf(
           Locale.ROOT,
@@ -348,11 +350,17 @@ public final class IngestJob implements Job {
           tableVersion == null ? "" : " (cost_line_items version " + tableVersion + ")");
       out.printf(
           Locale.ROOT,
-          "  rows     %,d read: %,d in the table, %,d quarantined, %,d out of scope; %,d derived%n",
+          "  rows     %,d read: %,d in the table, %,d quarantined, %,d out of scope%s; %,d derived%n",
           rowsIn,
           written,
           quarantined,
           outOfScope,
+          superseded > 0
+              ? String.format(
+                  Locale.ROOT,
+                  ", %,d superseded (actual cost the amortized export replaces)",
+                  superseded)
+              : "",
           derived);
       out.printf(
           Locale.ROOT,

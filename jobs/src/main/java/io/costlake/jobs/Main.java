@@ -35,6 +35,7 @@ public final class Main {
     register(new SqlJob());
     register(new DemoJob());
     register(new GenerateJob());
+    register(new ValidateJob());
   }
 
   private void register(Job job) {

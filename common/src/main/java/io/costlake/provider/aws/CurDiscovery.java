@@ -60,7 +60,8 @@ public final class CurDiscovery {
       chosen.forEach(f -> files.putIfAbsent(f.uri(), f));
       ignored += (int) data.stream().filter(f -> !files.containsKey(f.uri())).count();
     }
-    return new Discovery(new ArrayList<>(files.values()), failures, ignored);
+    return new Discovery(
+        new ArrayList<>(files.values()), failures, ignored, "older assemblies or other periods");
   }
 
   private List<ExportFile> fromManifests(

@@ -1,0 +1,211 @@
+package io.costlake.provider.gcp;
+
+import io.costlake.ingest.RawFrame;
+import io.costlake.io.OpenedFile;
+import io.costlake.io.StoredFile;
+import java.io.EOFException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.zip.ZipException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import scala.collection.JavaConverters;
+
+/**
+ * Reads one JSON-lines or Avro extract into GCP raw rows, lazily, on an executor: one ROW record
+ * per export record (its line or record number kept), then a FILE record with the file's SHA-256,
+ * byte count, record count, drift and any file-level error. It never throws for bad content.
+ */
+final class GcpFileReader implements Iterator<Row>, AutoCloseable {
+  /** One record of a file, as JSON, with the fields the contract does not know. */
+  static final class Record {
+    final long position;
+    final String json;
+    final Map<String, String> extensions;
+    final String errorCode;
+    final String errorColumn;
+    final String errorValue;
+
+    Record(
+        long position,
+        String json,
+        Map<String, String> extensions,
+        String errorCode,
+        String errorColumn,
+        String errorValue) {
+      this.position = position;
+      this.json = json;
+      this.extensions = extensions;
+      this.errorCode = errorCode;
+      this.errorColumn = errorColumn;
+      this.errorValue = errorValue;
+    }
+  }
+
+  /** The records of one opened file, in order. */
+  interface Source extends AutoCloseable {
+    /** The next record, or null at the end. */
+    Record next() throws IOException;
+
+    /** Why the file cannot be mapped at all (its schema lacks required fields), when it cannot. */
+    default String contractViolation() {
+      return null;
+    }
+
+    /** Top-level fields seen so far that the contract does not know. */
+    Set<String> unknownFields();
+
+    @Override
+    void close() throws IOException;
+  }
+
+  /** Opens a {@link Source} over a file's decompressed content. */
+  interface SourceFactory extends java.io.Serializable {
+    Source open(OpenedFile file) throws IOException;
+  }
+
+  private static final int WIDTH = GcpRawSchema.SCHEMA.fields().length;
+  private static final int TRAILING = WIDTH - RawFrame.trailingWidth();
+
+  private final StoredFile file;
+  private final Configuration conf;
+  private final SourceFactory factory;
+  private OpenedFile opened;
+  private Source source;
+  private long rows;
+  private Row next;
+  private boolean done;
+  private String errorCode;
+  private String errorMessage;
+  private final Set<String> unknown = new LinkedHashSet<>();
+
+  GcpFileReader(StoredFile file, Configuration conf, SourceFactory factory) {
+    this.file = file;
+    this.conf = conf;
+    this.factory = factory;
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (next == null && !done) {
+      next = advance();
+    }
+    return next != null;
+  }
+
+  @Override
+  public Row next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    Row row = next;
+    next = null;
+    return row;
+  }
+
+  private Row advance() {
+    try {
+      if (opened == null) {
+        opened = OpenedFile.open(file.uri(), conf);
+        source = factory.open(opened);
+      }
+      Record record;
+      while ((record = source.next()) != null) {
+        rows++;
+        if (source.contractViolation() == null) {
+          return dataRow(record);
+        }
+      }
+      unknown.addAll(source.unknownFields());
+      opened.drain();
+    } catch (IOException | RuntimeException e) {
+      fail(e);
+    }
+    return fileRecord();
+  }
+
+  private Row dataRow(Record record) {
+    Object[] values = new Object[WIDTH];
+    values[0] = RawFrame.KIND_ROW;
+    values[1] = file.uri();
+    values[2] = record.position;
+    values[3] = GcpExport.NESTED_CONTRACT;
+    values[4] = record.errorCode;
+    values[5] = record.errorColumn;
+    values[6] = record.errorValue;
+    values[GcpRawSchema.RECORD_INDEX] = record.json;
+    values[GcpRawSchema.EXTENSIONS_INDEX] =
+        record.extensions == null || record.extensions.isEmpty()
+            ? null
+            : JavaConverters.mapAsScalaMap(record.extensions);
+    return RowFactory.create(values);
+  }
+
+  private void fail(Exception e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      if (cause instanceof EOFException || cause instanceof ZipException) {
+        break;
+      }
+      cause = cause.getCause();
+    }
+    String after = " after record " + rows;
+    if (cause instanceof EOFException) {
+      errorCode = "TRUNCATED_FILE";
+      errorMessage = "the file ends abruptly" + after + " (" + cause.getMessage() + ")";
+    } else if (cause instanceof ZipException || e instanceof org.apache.avro.AvroRuntimeException) {
+      errorCode = "CORRUPT_FILE";
+      errorMessage = "the file's data is corrupt" + after + " (" + cause.getMessage() + ")";
+    } else {
+      errorCode = "UNREADABLE_FILE";
+      errorMessage = "cannot read the file" + after + ": " + cause.getMessage();
+    }
+  }
+
+  private Row fileRecord() {
+    done = true;
+    String violation = source == null ? null : source.contractViolation();
+    closeQuietly();
+    Object[] values = new Object[WIDTH];
+    values[0] = RawFrame.KIND_FILE;
+    values[1] = file.uri();
+    values[3] = GcpExport.NESTED_CONTRACT;
+    values[TRAILING] = errorCode == null && opened != null ? opened.sha256Hex() : null;
+    values[TRAILING + 1] = opened == null ? null : opened.storedBytesRead();
+    values[TRAILING + 2] = rows;
+    if (errorCode == null && violation != null) {
+      errorCode = "MISSING_COLUMNS";
+      errorMessage = violation;
+    }
+    values[TRAILING + 3] = errorCode;
+    values[TRAILING + 4] = errorMessage;
+    List<String> drift = new ArrayList<>(unknown);
+    values[TRAILING + 5] = JavaConverters.asScalaBuffer(drift).toSeq();
+    return RowFactory.create(values);
+  }
+
+  private void closeQuietly() {
+    try {
+      if (source != null) {
+        source.close();
+      }
+      if (opened != null) {
+        opened.close();
+      }
+    } catch (IOException | RuntimeException e) {
+      // the file was read as far as it could be; closing cannot lose data
+    }
+  }
+
+  @Override
+  public void close() {
+    closeQuietly();
+  }
+}

@@ -1,0 +1,116 @@
+package io.costlake.provider.gcp;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.costlake.io.OpenedFile;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Newline-delimited JSON as BigQuery extracts it: one object per line. Each line is checked with a
+ * streaming parser that only looks at top-level names (values are skipped, not built), so a broken
+ * line becomes a quarantined row naming its line number instead of failing the file.
+ */
+final class JsonLinesSource implements GcpFileReader.Source {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final JsonFactory FACTORY = MAPPER.getFactory();
+
+  private final BufferedReader lines;
+  private final Set<String> unknown = new LinkedHashSet<>();
+  private long lineNumber;
+
+  JsonLinesSource(OpenedFile file) {
+    this.lines =
+        new BufferedReader(new InputStreamReader(file.content(), StandardCharsets.UTF_8), 1 << 16);
+  }
+
+  @Override
+  public GcpFileReader.Record next() throws IOException {
+    String line;
+    while ((line = lines.readLine()) != null) {
+      lineNumber++;
+      if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
+        line = line.substring(1);
+      }
+      if (!line.isBlank()) {
+        return record(line);
+      }
+    }
+    return null;
+  }
+
+  private GcpFileReader.Record record(String line) {
+    Map<String, String> extensions = null;
+    try (JsonParser parser = FACTORY.createParser(line)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return malformed(line, "the line is not a JSON object");
+      }
+      JsonToken token;
+      while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+        String name = parser.getCurrentName();
+        parser.nextToken();
+        if (GcpExport.KNOWN_FIELDS.contains(name)) {
+          parser.skipChildren();
+        } else {
+          unknown.add(name);
+          if (extensions == null) {
+            extensions = new LinkedHashMap<>();
+          }
+          extensions.put(name, text(parser));
+        }
+      }
+      if (token != JsonToken.END_OBJECT || parser.nextToken() != null) {
+        return malformed(line, "unexpected content after the JSON object");
+      }
+    } catch (JsonProcessingException e) {
+      return malformed(line, e.getOriginalMessage());
+    } catch (IOException e) {
+      return malformed(line, e.getMessage());
+    }
+    return new GcpFileReader.Record(lineNumber, line, extensions, null, null, null);
+  }
+
+  private static String text(JsonParser parser) throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.VALUE_STRING) {
+      return parser.getText();
+    }
+    if (token == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    return MAPPER.writeValueAsString(parser.readValueAsTree());
+  }
+
+  private GcpFileReader.Record malformed(String line, String why) {
+    return new GcpFileReader.Record(
+        lineNumber,
+        null,
+        null,
+        "MALFORMED_JSON",
+        null,
+        "line " + lineNumber + " is not valid JSON: " + why + ": " + abbreviate(line));
+  }
+
+  private static String abbreviate(String line) {
+    return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+  }
+
+  @Override
+  public Set<String> unknownFields() {
+    return unknown;
+  }
+
+  @Override
+  public void close() throws IOException {
+    lines.close();
+  }
+}
