@@ -507,12 +507,14 @@ public final class AwsCurMapping {
     out.put(FocusColumn.ServiceName, serviceName);
     out.put(FocusColumn.ServiceSubcategory, services.subcategoryOf(productCode));
     out.put(FocusColumn.SkuId, when(isTax, lit(null)).otherwise(t(CurField.PRODUCT_SKU)));
-    out.put(
-        FocusColumn.SkuMeter, when(isTax, lit(null)).otherwise(t(CurField.LINE_ITEM_USAGE_TYPE)));
+    // FOCUS: SkuMeter is null where SkuId is; SkuPriceId MAY equal SkuId when AWS has no rate.
+    Column skuId = when(isTax, lit(null)).otherwise(t(CurField.PRODUCT_SKU));
+    out.put(FocusColumn.SkuMeter, when(skuId.isNotNull(), t(CurField.LINE_ITEM_USAGE_TYPE)));
     out.put(
         FocusColumn.SkuPriceId,
         when(isTax, lit(null))
-            .otherwise(coalesce(t(CurField.PRICING_RATE_CODE), t(CurField.PRICING_RATE_ID))));
+            .otherwise(
+                coalesce(t(CurField.PRICING_RATE_CODE), t(CurField.PRICING_RATE_ID), skuId)));
     out.put(FocusColumn.SubAccountId, t(CurField.LINE_ITEM_USAGE_ACCOUNT_ID));
     out.put(FocusColumn.SubAccountName, t(CurField.LINE_ITEM_USAGE_ACCOUNT_NAME));
     out.put(

@@ -229,13 +229,13 @@ final class AzureMapping {
     Column listCost =
         coalesce(
             p("payg_cost"),
-            p("payg_price").multiply(p("quantity")).cast(ColumnType.MONEY.sparkType()),
+            p("payg_price").multiply(pricingQuantity).cast(ColumnType.MONEY.sparkType()),
             cost);
     Column contractedCost =
-        when(covered.or(unusedCommitment()), cost)
+        when(unusedCommitment(), cost)
             .otherwise(
                 coalesce(
-                    p("unit_price").multiply(p("quantity")).cast(ColumnType.MONEY.sparkType()),
+                    p("unit_price").multiply(pricingQuantity).cast(ColumnType.MONEY.sparkType()),
                     cost));
     Column frequency = t(AzureField.FREQUENCY);
     Column pricingModel = t(AzureField.PRICING_MODEL);
@@ -311,7 +311,13 @@ final class AzureMapping {
         FocusColumn.ConsumedUnit,
         when(type.equalTo("Usage"), coalesce(lookups.distinctUnit(unit), unit)));
     out.put(FocusColumn.ContractedCost, contractedCost);
-    out.put(FocusColumn.ContractedUnitPrice, when(chargeCategory.notEqual("Tax"), p("unit_price")));
+    // Idle commitment is priced at the commitment's own rate (EffectivePrice), not the meter's.
+    out.put(
+        FocusColumn.ContractedUnitPrice,
+        when(
+            chargeCategory.notEqual("Tax"),
+            when(unusedCommitment(), coalesce(p("effective_price"), p("unit_price")))
+                .otherwise(p("unit_price"))));
     out.put(FocusColumn.EffectiveCost, effective);
     out.put(FocusColumn.InvoiceId, t(AzureField.INVOICE_ID));
     out.put(FocusColumn.InvoiceIssuerName, coalesce(t(AzureField.PARTNER_NAME), lit("Microsoft")));
@@ -324,7 +330,19 @@ final class AzureMapping {
             .when(covered.or(unusedCommitment()), lit("Committed"))
             .when(chargeCategory.isin("Usage", "Purchase"), lit("Standard"))
             .otherwise(lit("Other")));
-    out.put(FocusColumn.PricingCurrency, coalesce(t(AzureField.PRICING_CURRENCY), currency));
+    Column pricingCurrency = coalesce(t(AzureField.PRICING_CURRENCY), currency);
+    Column samePricingCurrency = pricingCurrency.equalTo(currency);
+    out.put(FocusColumn.PricingCurrency, pricingCurrency);
+    out.put(FocusColumn.PricingCurrencyEffectiveCost, when(samePricingCurrency, effective));
+    out.put(
+        FocusColumn.PricingCurrencyContractedUnitPrice,
+        when(
+            samePricingCurrency.and(chargeCategory.notEqual("Tax")),
+            when(unusedCommitment(), coalesce(p("effective_price"), p("unit_price")))
+                .otherwise(p("unit_price"))));
+    out.put(
+        FocusColumn.PricingCurrencyListUnitPrice,
+        when(samePricingCurrency.and(chargeCategory.notEqual("Tax")), p("payg_price")));
     out.put(FocusColumn.PricingQuantity, when(chargeCategory.notEqual("Tax"), pricingQuantity));
     out.put(
         FocusColumn.PricingUnit,
@@ -357,12 +375,13 @@ final class AzureMapping {
     out.put(FocusColumn.ServiceCategory, category);
     out.put(FocusColumn.ServiceName, serviceName);
     out.put(FocusColumn.ServiceSubcategory, subcategory);
-    out.put(
-        FocusColumn.SkuId,
+    // EA has no product id: its meter id names what is sold. SkuMeter only where SkuId is.
+    Column skuId =
         when(
             chargeCategory.notEqual("Tax"),
-            coalesce(t(AzureField.PRODUCT_ID), t(AzureField.PART_NUMBER))));
-    out.put(FocusColumn.SkuMeter, t(AzureField.METER_NAME));
+            coalesce(t(AzureField.PRODUCT_ID), t(AzureField.PART_NUMBER), t(AzureField.METER_ID)));
+    out.put(FocusColumn.SkuId, skuId);
+    out.put(FocusColumn.SkuMeter, when(skuId.isNotNull(), t(AzureField.METER_NAME)));
     out.put(FocusColumn.SkuPriceId, when(chargeCategory.notEqual("Tax"), t(AzureField.METER_ID)));
     out.put(FocusColumn.SubAccountId, t(AzureField.SUBSCRIPTION_ID));
     out.put(FocusColumn.SubAccountName, t(AzureField.SUBSCRIPTION_NAME));

@@ -41,6 +41,7 @@ import io.costlake.ingest.Parse;
 import io.costlake.ingest.RawFrame;
 import io.costlake.model.ColumnType;
 import io.costlake.model.FocusColumn;
+import io.costlake.spark.Literals;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -80,6 +81,30 @@ final class GcpMapping {
       List.of("COMMITTED_USAGE_DISCOUNT", "COMMITTED_USAGE_DISCOUNT_DOLLAR_BASE");
 
   private final ServiceCatalog services = ServiceCatalog.gcp();
+
+  /** GCP's unit names in FOCUS UnitFormat; others are kept as GCP wrote them. */
+  private static final Map<String, String> UNITS =
+      Map.ofEntries(
+          Map.entry("seconds", "Seconds"),
+          Map.entry("second", "Seconds"),
+          Map.entry("hour", "Hours"),
+          Map.entry("hours", "Hours"),
+          Map.entry("month", "Months"),
+          Map.entry("bytes", "B"),
+          Map.entry("byte-seconds", "B-Seconds"),
+          Map.entry("gibibyte", "GiB"),
+          Map.entry("gibibyte hour", "GiB-Hours"),
+          Map.entry("gibibyte month", "GiB-Months"),
+          Map.entry("gibibyte second", "GiB-Seconds"),
+          Map.entry("tebibyte", "TiB"),
+          Map.entry("mebibyte", "MiB"),
+          Map.entry("requests", "Requests"),
+          Map.entry("request", "Requests"),
+          Map.entry("count", "Count"));
+
+  static Column unit(Column gcpUnit) {
+    return coalesce(element_at(Literals.map(UNITS), lower(gcpUnit)), gcpUnit);
+  }
 
   /** The mapped frame, with each row's promotional credits kept for {@link #promotionalCredits}. */
   Dataset<Row> mapped(Dataset<Row> raw) {
@@ -201,7 +226,12 @@ final class GcpMapping {
     Column taxOrCredit = chargeCategory.isin("Tax", "Credit");
     Column amount = Parse.decimal(f("usage.amount"), ColumnType.QUANTITY);
     Column pricingAmount = Parse.decimal(f("usage.amount_in_pricing_units"), ColumnType.QUANTITY);
-    Column unitPrice = Parse.decimal(f("price.effective_price"), ColumnType.UNIT_PRICE);
+    // Unit prices: the export's effective price, else derived from the cost it priced.
+    Column unitPrice =
+        coalesce(
+            Parse.decimal(f("price.effective_price"), ColumnType.UNIT_PRICE),
+            perUnit(cost, pricingAmount));
+    Column listUnitPrice = perUnit(listCost, pricingAmount);
     Column currency = f("currency");
     Column project = f("project.id");
     Column resourceId = f("resource.global_name");
@@ -267,16 +297,31 @@ final class GcpMapping {
                 covered,
                 coalesce(Parse.text(cud.getField("full_name")), Parse.text(cud.getField("name")))));
     out.put(FocusColumn.CommitmentDiscountStatus, when(covered, lit("Used")));
+    // What the commitment covered (usage) or commits to (fee), in the SKU's pricing units.
+    out.put(FocusColumn.CommitmentDiscountQuantity, when(commitmentId.isNotNull(), pricingAmount));
+    out.put(
+        FocusColumn.CommitmentDiscountUnit,
+        when(
+            commitmentId.isNotNull().and(pricingAmount.isNotNull()),
+            unit(f("usage.pricing_unit"))));
     out.put(
         FocusColumn.CommitmentDiscountType,
         when(commitmentId.isNotNull(), lit("Committed Use Discount")));
     out.put(FocusColumn.ConsumedQuantity, when(usage, amount));
-    out.put(FocusColumn.ConsumedUnit, when(usage.and(amount.isNotNull()), f("usage.unit")));
+    out.put(FocusColumn.ConsumedUnit, when(usage.and(amount.isNotNull()), unit(f("usage.unit"))));
     out.put(FocusColumn.ContractedCost, cost);
     out.put(FocusColumn.ContractedUnitPrice, when(taxOrCredit.equalTo(lit(false)), unitPrice));
     out.put(FocusColumn.EffectiveCost, billed);
     out.put(FocusColumn.InvoiceIssuerName, lit("Google Cloud"));
     out.put(FocusColumn.ListCost, listCost);
+    out.put(FocusColumn.ListUnitPrice, when(taxOrCredit.equalTo(lit(false)), listUnitPrice));
+    out.put(
+        FocusColumn.PricingCurrencyListUnitPrice,
+        when(taxOrCredit.equalTo(lit(false)), listUnitPrice));
+    out.put(
+        FocusColumn.PricingCurrencyContractedUnitPrice,
+        when(taxOrCredit.equalTo(lit(false)), unitPrice));
+    out.put(FocusColumn.PricingCurrencyEffectiveCost, billed);
     out.put(
         FocusColumn.PricingCategory,
         when(taxOrCredit, lit(null).cast("string"))
@@ -292,7 +337,7 @@ final class GcpMapping {
         FocusColumn.PricingUnit,
         when(
             taxOrCredit.equalTo(lit(false)).and(pricingAmount.isNotNull()),
-            f("usage.pricing_unit")));
+            unit(f("usage.pricing_unit"))));
     out.put(FocusColumn.ProviderName, lit("Google Cloud"));
     out.put(FocusColumn.PublisherName, coalesce(f("seller_name"), lit("Google Cloud")));
     out.put(FocusColumn.RegionId, regionId);
@@ -305,8 +350,11 @@ final class GcpMapping {
     out.put(FocusColumn.ServiceCategory, services.categoryOf(service));
     out.put(FocusColumn.ServiceName, coalesce(service, lit("Google Cloud")));
     out.put(FocusColumn.ServiceSubcategory, services.subcategoryOf(service));
-    out.put(FocusColumn.SkuId, when(chargeCategory.notEqual("Tax"), f("sku.id")));
-    out.put(FocusColumn.SkuMeter, sku);
+    // GCP has no price id: FOCUS allows SkuPriceId to equal SkuId. SkuMeter only where SkuId is.
+    Column skuId = when(chargeCategory.notEqual("Tax"), f("sku.id"));
+    out.put(FocusColumn.SkuId, skuId);
+    out.put(FocusColumn.SkuPriceId, skuId);
+    out.put(FocusColumn.SkuMeter, when(skuId.isNotNull(), sku));
     out.put(FocusColumn.SubAccountId, project);
     out.put(FocusColumn.SubAccountName, f("project.name"));
     out.put(FocusColumn.SubAccountType, when(project.isNotNull(), lit("Project")));
@@ -347,6 +395,19 @@ final class GcpMapping {
     columns.add(col(GcpRawSchema.RECORD));
     columns.add(col(GcpRawSchema.EXTENSIONS));
     return columns;
+  }
+
+  /**
+   * {@code amount / quantity} as a unit price; null without a positive quantity. The operands are
+   * narrowed first so that Spark's decimal division keeps 14 decimals instead of 6.
+   */
+  private static Column perUnit(Column amount, Column quantity) {
+    return when(
+        quantity.gt(lit(0)),
+        amount
+            .cast(DataTypes.createDecimalType(20, 10))
+            .divide(quantity.cast(DataTypes.createDecimalType(24, 14)))
+            .cast(ColumnType.UNIT_PRICE.sparkType()));
   }
 
   private static String[] cudTypes() {

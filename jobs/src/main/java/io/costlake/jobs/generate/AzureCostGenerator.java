@@ -331,7 +331,6 @@ public final class AzureCostGenerator {
           set(row, "PricingModel", "Reservation");
           set(row, "benefitId", benefitId);
           set(row, "benefitName", "vm-d4sv5-weu-1y");
-          set(row, "UnitPrice", "0");
           set(row, "EffectivePrice", hourly.toPlainString());
           set(row, "PaygCostInBillingCurrency", payg.toPlainString());
           String[] covered = row.clone();
