@@ -26,13 +26,16 @@ public enum IngestRunColumn implements TableColumn {
   rows_written(LONG, false, "Rows written to cost_line_items"),
   rows_quarantined(LONG, false, "Rows written to ingest_quarantine"),
   rows_out_of_scope(LONG, false, "Rows outside the requested --period, left for another run"),
-  rows_derived(LONG, false, "Rows costlake derived from this file's rows (unused commitments)"),
+  rows_derived(
+      LONG,
+      false,
+      "Rows costlake derived from this file's rows (unused commitments, GCP promotional credits)"),
   rows_superseded(
       LONG,
       true,
       "Rows another file of the run replaces (Azure actual cost under amortized), not written"),
   cost_in(MONEY, false, "Sum of the file's billed cost column over rows whose cost parsed"),
-  cost_written(MONEY, false, "Billed cost written to cost_line_items"),
+  cost_written(MONEY, false, "Billed cost written to cost_line_items, derived rows included"),
   cost_quarantined(MONEY, false, "Billed cost of quarantined rows whose cost parsed"),
   cost_out_of_scope(MONEY, false, "Billed cost of rows outside the requested --period"),
   cost_superseded(MONEY, true, "Billed cost of superseded rows"),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,11 @@ class ITDemo {
     assertEquals(0, demo.exitCode, demo.toString());
     assertTrue(demo.out.contains("slices   5 written, 0 unchanged, 0 failed"), demo.out);
     assertTrue(demo.out.contains("0 quarantined"), demo.out);
+    for (String provider : List.of("aws", "gcp", "azure", "focus")) {
+      assertTrue(demo.out.contains("ingest " + provider + ": run"), demo.out);
+    }
+    assertTrue(
+        demo.out.contains("superseded (actual cost the amortized export replaces)"), demo.out);
 
     Cli sql =
         Cli.run(
@@ -49,6 +55,20 @@ class ITDemo {
     assertTrue(sql.out.contains(",Tax,"), sql.out);
     assertTrue(sql.out.contains(",Credit,"), sql.out);
     assertTrue(sql.out.contains("2018-06,6838635603105,Usage,0.0827499840,0.0827499840"), sql.out);
+
+    Cli providers =
+        Cli.run(
+            "sql",
+            "--warehouse",
+            warehouse,
+            "--format",
+            "csv",
+            "SELECT x_Provider, COUNT(DISTINCT x_BillingPeriod) FROM cost_line_items"
+                + " WHERE x_BillingPeriod >= '2025-09' GROUP BY ALL ORDER BY ALL");
+    assertEquals(
+        "x_Provider,count(DISTINCT x_BillingPeriod)\naws,2\nazure,2\ngcp,2\n",
+        providers.out.replace("\r", ""),
+        "one table holds the three clouds' generated months");
 
     Cli again =
         Cli.run(
