@@ -15,21 +15,24 @@ public final class CostlakeConfig {
   private final SparkConfig spark;
   private final IngestConfig ingest;
   private final DemoConfig demo;
+  private final AmortizeConfig amortize;
 
   @JsonCreator
   public CostlakeConfig(
       @JsonProperty("warehouse") String warehouse,
       @JsonProperty("spark") SparkConfig spark,
       @JsonProperty("ingest") IngestConfig ingest,
-      @JsonProperty("demo") DemoConfig demo) {
+      @JsonProperty("demo") DemoConfig demo,
+      @JsonProperty("amortize") AmortizeConfig amortize) {
     this.warehouse = Objects.requireNonNullElse(warehouse, DEFAULT_WAREHOUSE);
     this.spark = spark == null ? SparkConfig.defaults() : spark;
     this.ingest = ingest == null ? IngestConfig.defaults() : ingest;
     this.demo = demo == null ? DemoConfig.defaults() : demo;
+    this.amortize = amortize == null ? AmortizeConfig.defaults() : amortize;
   }
 
   public static CostlakeConfig defaults() {
-    return new CostlakeConfig(null, null, null, null);
+    return new CostlakeConfig(null, null, null, null, null);
   }
 
   /** Where the Delta tables live: a URI, or a path relative to the working directory. */
@@ -49,11 +52,15 @@ public final class CostlakeConfig {
     return demo;
   }
 
+  public AmortizeConfig amortize() {
+    return amortize;
+  }
+
   public CostlakeConfig withIngest(IngestConfig newIngest) {
-    return new CostlakeConfig(warehouse, spark, newIngest, demo);
+    return new CostlakeConfig(warehouse, spark, newIngest, demo, amortize);
   }
 
   public CostlakeConfig withWarehouse(String newWarehouse) {
-    return new CostlakeConfig(newWarehouse, spark, ingest, demo);
+    return new CostlakeConfig(newWarehouse, spark, ingest, demo, amortize);
   }
 }

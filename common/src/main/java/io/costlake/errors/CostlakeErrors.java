@@ -146,6 +146,10 @@ public final class CostlakeErrors {
     return new CostlakeException(FAILED, "Nothing to validate: " + detail);
   }
 
+  public static CostlakeException nothingToAmortize(String detail) {
+    return new CostlakeException(FAILED, "Nothing to amortize: " + detail);
+  }
+
   public static CostlakeException notConformant(long failedRules, String first) {
     return new CostlakeException(
         FAILED,

@@ -1,5 +1,6 @@
 package io.costlake.model;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -27,6 +28,13 @@ public final class CostLineItems {
    */
   public static Dataset<Row> conform(Dataset<Row> mapped) {
     return Schemas.conform(mapped, FocusColumn.values());
+  }
+
+  /** {@code cost_amortized}: every cost_line_items column, then {@link AmortizedColumn}. */
+  public static TableColumn[] amortizedColumns() {
+    List<TableColumn> all = new ArrayList<>(Arrays.asList(FocusColumn.values()));
+    all.addAll(Arrays.asList(AmortizedColumn.values()));
+    return all.toArray(new TableColumn[0]);
   }
 
   public static Column[] columns() {

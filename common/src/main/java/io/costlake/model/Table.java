@@ -23,6 +23,22 @@ public enum Table {
       IngestSliceColumn.values(),
       List.of(),
       "one row per (run, provider, billing account, billing period)"),
+  COST_AMORTIZED(
+      "cost_amortized",
+      CostLineItems.amortizedColumns(),
+      CostLineItems.PARTITION_COLUMNS,
+      "one row per cost_line_items row, plus one per (commitment, charge period) of unused"
+          + " commitment cost costlake computes"),
+  COMMITMENT_UTILIZATION(
+      "commitment_utilization",
+      UtilizationColumn.values(),
+      List.of(UtilizationColumn.x_BillingPeriod.name()),
+      "one row per (commitment, UTC day)"),
+  AMORTIZATION_SCHEDULE(
+      "amortization_schedule",
+      ScheduleColumn.values(),
+      List.of(),
+      "one row per (pre-paid commitment purchase or refund, accounting month of its term)"),
   FOCUS_CONFORMANCE(
       "focus_conformance",
       ConformanceColumn.values(),

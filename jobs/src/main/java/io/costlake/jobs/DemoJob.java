@@ -154,6 +154,7 @@ public final class DemoJob implements Job {
             "  (the FOCUS spec's own example CSVs have two rows whose ChargePeriodEnd is hour 30:"
                 + " they are quarantined, see ingest_quarantine)");
     focus.failIfIncomplete();
+    AmortizeJob.amortize(context, Optional.empty());
     summarize(context);
   }
 

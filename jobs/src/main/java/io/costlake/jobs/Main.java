@@ -36,6 +36,7 @@ public final class Main {
     register(new DemoJob());
     register(new GenerateJob());
     register(new ValidateJob());
+    register(new AmortizeJob());
   }
 
   private void register(Job job) {

@@ -43,6 +43,7 @@ import io.costlake.ingest.RawFrame;
 import io.costlake.model.ColumnType;
 import io.costlake.model.CostLineItems;
 import io.costlake.model.FocusColumn;
+import io.costlake.spark.Decimals;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -412,25 +413,26 @@ public final class AwsCurMapping {
     Column unusedCost =
         when(
                 AwsLineItemType.RI_FEE.is(type),
-                coalesce(
+                Decimals.plus(
+                    coalesce(
                         money(
                             CurField
                                 .RESERVATION_NET_UNUSED_AMORTIZED_UPFRONT_FEE_FOR_BILLING_PERIOD),
                         money(CurField.RESERVATION_UNUSED_AMORTIZED_UPFRONT_FEE_FOR_BILLING_PERIOD),
-                        zero())
-                    .plus(
-                        coalesce(
-                            money(CurField.RESERVATION_NET_UNUSED_RECURRING_FEE),
-                            money(CurField.RESERVATION_UNUSED_RECURRING_FEE),
-                            zero())))
+                        zero()),
+                    coalesce(
+                        money(CurField.RESERVATION_NET_UNUSED_RECURRING_FEE),
+                        money(CurField.RESERVATION_UNUSED_RECURRING_FEE),
+                        zero())))
             .when(AwsLineItemType.SAVINGS_PLAN_RECURRING_FEE.is(type), unusedSavingsPlan());
     Column unusedCostGross =
         when(
                 AwsLineItemType.RI_FEE.is(type),
-                coalesce(
+                Decimals.plus(
+                    coalesce(
                         money(CurField.RESERVATION_UNUSED_AMORTIZED_UPFRONT_FEE_FOR_BILLING_PERIOD),
-                        zero())
-                    .plus(coalesce(money(CurField.RESERVATION_UNUSED_RECURRING_FEE), zero())))
+                        zero()),
+                    coalesce(money(CurField.RESERVATION_UNUSED_RECURRING_FEE), zero())))
             .when(AwsLineItemType.SAVINGS_PLAN_RECURRING_FEE.is(type), unusedSavingsPlan());
 
     Map<FocusColumn, Column> out = new EnumMap<>(FocusColumn.class);
@@ -446,8 +448,19 @@ public final class AwsCurMapping {
     out.put(FocusColumn.ChargeClass, chargeClass);
     out.put(FocusColumn.ChargeDescription, t(CurField.LINE_ITEM_LINE_ITEM_DESCRIPTION));
     out.put(FocusColumn.ChargeFrequency, chargeFrequency);
-    out.put(FocusColumn.ChargePeriodEnd, time(CurField.LINE_ITEM_USAGE_END_DATE));
-    out.put(FocusColumn.ChargePeriodStart, chargeStart);
+    // FOCUS: a pre-paying purchase's charge period is the commitment term, which CUR gives in
+    // the reservation / savingsPlan start and end columns rather than on the fee's usage dates.
+    Column termStart =
+        Parse.timestamp(
+            coalesce(t(CurField.RESERVATION_START_TIME), t(CurField.SAVINGS_PLAN_START_TIME)));
+    Column termEnd =
+        Parse.timestamp(
+            coalesce(t(CurField.RESERVATION_END_TIME), t(CurField.SAVINGS_PLAN_END_TIME)));
+    Column hasTerm = prepaidFee.and(termStart.isNotNull()).and(termEnd.gt(termStart));
+    out.put(
+        FocusColumn.ChargePeriodEnd,
+        when(hasTerm, termEnd).otherwise(time(CurField.LINE_ITEM_USAGE_END_DATE)));
+    out.put(FocusColumn.ChargePeriodStart, when(hasTerm, termStart).otherwise(chargeStart));
     out.put(
         FocusColumn.CommitmentDiscountCategory,
         when(commitmentId.isNotNull(), when(isSavingsPlan, lit("Spend")).otherwise(lit("Usage"))));
@@ -564,8 +577,9 @@ public final class AwsCurMapping {
   }
 
   private static Column unusedSavingsPlan() {
-    return coalesce(money(CurField.SAVINGS_PLAN_TOTAL_COMMITMENT_TO_DATE), zero())
-        .minus(coalesce(money(CurField.SAVINGS_PLAN_USED_COMMITMENT), zero()));
+    return Decimals.minus(
+        coalesce(money(CurField.SAVINGS_PLAN_TOTAL_COMMITMENT_TO_DATE), zero()),
+        coalesce(money(CurField.SAVINGS_PLAN_USED_COMMITMENT), zero()));
   }
 
   /**

@@ -41,6 +41,7 @@ import io.costlake.ingest.Parse;
 import io.costlake.ingest.RawFrame;
 import io.costlake.model.ColumnType;
 import io.costlake.model.FocusColumn;
+import io.costlake.spark.Decimals;
 import io.costlake.spark.Literals;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -197,8 +198,8 @@ final class GcpMapping {
     Column cost = Parse.decimal(f("cost"), ColumnType.MONEY);
     Column discounts = creditSum(c -> isPromotional(c).equalTo(lit(false)));
     Column promotions = creditSum(GcpMapping::isPromotional);
-    Column billed = cost.plus(discounts).cast(ColumnType.MONEY.sparkType());
-    Column net = cost.plus(discounts).plus(promotions).cast(ColumnType.MONEY.sparkType());
+    Column billed = Decimals.plus(cost, discounts);
+    Column net = Decimals.plus(billed, promotions);
     Column listCost = coalesce(Parse.decimal(f("cost_at_list"), ColumnType.MONEY), cost);
     Column start = timestamp(f("usage_start_time"));
     Column end = timestamp(f("usage_end_time"));

@@ -739,6 +739,8 @@ public final class AwsCurGenerator {
       set(row, UNBLENDED_COST, plain(upfront));
       set(row, NET_UNBLENDED_COST, plain(upfront));
       set(row, SP_ARN, spArn);
+      set(row, SP_START, instant(options.firstPeriod.atDay(1)));
+      set(row, SP_END, instant(options.firstPeriod.atDay(1).plusYears(1)));
       set(row, SP_PAYMENT_OPTION, "Partial Upfront");
       set(row, SP_TERM, "1yr");
       set(row, DESCRIPTION, "Savings Plan upfront fee");

@@ -1,0 +1,369 @@
+package io.costlake.amortize;
+
+import static org.apache.spark.sql.functions.add_months;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.to_timestamp;
+import static org.apache.spark.sql.functions.when;
+
+import io.costlake.model.AmortizedColumn;
+import io.costlake.model.ColumnType;
+import io.costlake.model.CostLineItems;
+import io.costlake.model.FocusColumn;
+import io.costlake.model.Schemas;
+import io.costlake.provider.aws.AwsCurMapping;
+import io.costlake.spark.Decimals;
+import java.util.Arrays;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * {@code cost_amortized} from {@code cost_line_items}: every line item with its EffectiveCost, and
+ * the commitment cost the export did not amortize spread where it belongs.
+ *
+ * <p>A commitment is amortized by its provider in a billing period when any of its Usage rows there
+ * carries EffectiveCost (AWS reservation and Savings Plan columns, Azure's amortized export, FOCUS
+ * files): those rows pass through unchanged. Otherwise costlake computes it:
+ *
+ * <ol>
+ *   <li>what the commitment costs per charge period (daily by default): pre-paid purchases straight
+ *       line over their term, recurring fees over their own charge period;
+ *   <li>that amount is spread onto the usage the commitment covered in the same charge period, in
+ *       proportion to its weight ({@link Commitments#weight}), the heaviest row absorbing the
+ *       rounding residual; the fee's own EffectiveCost becomes 0 (it moved onto the usage);
+ *   <li>an amount no usage took becomes a Usage / Unused row with ResourceId the commitment.
+ * </ol>
+ *
+ * BilledCost is never changed. Per billing period, EffectiveCost grows exactly by the pre-paid
+ * amounts recognized and is otherwise conserved.
+ */
+public final class CostAmortization {
+  public static final String METHOD_PROVIDER = "Provider";
+  public static final String METHOD_SPREAD = "Spread";
+  public static final String METHOD_UNUSED = "Unused";
+  public static final String METHOD_MOVED = "Moved";
+
+  private static final int SCALE = 10;
+  private static final String POOL = "_pool";
+  private static final String LINE = "_line";
+  private static final String AMOUNT = "_amount";
+  private static final String SHARE = "_share";
+  private static final String WEIGHT = "_weight";
+  private static final String SLOT = "_slot";
+  private static final String COMMITMENT = "_commitment";
+  private static final String REP = "_rep";
+  private static final String FROM = "_from";
+  private static final String TO = "_to";
+
+  private final StraightLine.Grid grid;
+
+  public CostAmortization(StraightLine.Grid grid) {
+    this.grid = grid;
+  }
+
+  /**
+   * @param items the cost_line_items rows of the billing periods to amortize
+   * @param prepaidSource cost_line_items rows that may hold pre-paid purchases whose term reaches
+   *     into those periods (usually the whole table)
+   */
+  public Dataset<Row> amortize(Dataset<Row> items, Dataset<Row> prepaidSource) {
+    // A pre-paid purchase is recognized in the periods its own provider and account have data.
+    Dataset<Row> periods =
+        items
+            .select(
+                FocusColumn.x_Provider.col(),
+                FocusColumn.BillingAccountId.col(),
+                FocusColumn.x_BillingPeriod.col())
+            .distinct();
+    Dataset<Row> costs = commitmentCosts(items, prepaidSource, periods);
+    Dataset<Row> computed = costs.join(providerAmortized(items), joinKeys(), "left_anti");
+
+    Dataset<Row> lines = items.withColumn(LINE, Commitments.lineKey());
+    Dataset<Row> targets =
+        lines
+            .filter(Commitments.covered().and(Commitments.pool().isNotNull()))
+            .select(
+                FocusColumn.x_BillingPeriod.col(),
+                Commitments.pool().as(POOL),
+                grid.truncate(FocusColumn.ChargePeriodStart.col()).as(SLOT),
+                col(LINE),
+                FocusColumn.x_RecordHash.col(),
+                Commitments.weight().as(WEIGHT));
+    Dataset<Row> shares = shares(computed, targets);
+    Dataset<Row> perLine =
+        shares
+            .groupBy(col(LINE))
+            .agg(
+                sum(col(SHARE)).as(SHARE),
+                first(col(COMMITMENT)).as(COMMITMENT),
+                countDistinct(col(COMMITMENT)).as("_commitments"));
+
+    // Renamed keys: these frames descend from the same rows, and Spark cannot tell columns of
+    // one lineage apart in a join.
+    Dataset<Row> moved =
+        computed
+            .select(
+                FocusColumn.x_Provider.col().as("_moved_provider"), col(COMMITMENT).as("_moved"))
+            .distinct();
+    Column isMoved =
+        col("_moved").isNotNull().and(Commitments.recurringFee()).and(effective().notEqual(0));
+    Column share = col(SHARE);
+    Dataset<Row> amortized =
+        lines
+            .join(
+                perLine.withColumnRenamed(LINE, "_share_line"),
+                col(LINE).equalTo(col("_share_line")),
+                "left")
+            .join(
+                moved,
+                FocusColumn.x_Provider
+                    .col()
+                    .equalTo(col("_moved_provider"))
+                    .and(FocusColumn.CommitmentDiscountId.col().equalTo(col("_moved"))),
+                "left")
+            .withColumn(AmortizedColumn.x_SourceEffectiveCost.name(), effective())
+            .withColumn(
+                AmortizedColumn.x_AmortizationMethod.name(),
+                when(share.isNotNull(), lit(METHOD_SPREAD))
+                    .when(isMoved, lit(METHOD_MOVED))
+                    .otherwise(lit(METHOD_PROVIDER)))
+            .withColumn(AmortizedColumn.x_AmortizedShare.name(), share)
+            .withColumn(
+                FocusColumn.EffectiveCost.name(),
+                when(share.isNotNull(), Decimals.plus(effective(), share))
+                    .when(isMoved, lit(0))
+                    .otherwise(effective()))
+            .withColumn(
+                FocusColumn.x_GrossEffectiveCost.name(),
+                when(
+                        share.isNotNull(),
+                        Decimals.plus(FocusColumn.x_GrossEffectiveCost.col(), share))
+                    .when(isMoved, lit(0))
+                    .otherwise(FocusColumn.x_GrossEffectiveCost.col()))
+            .withColumn(
+                FocusColumn.CommitmentDiscountId.name(),
+                when(col("_commitments").equalTo(1), col(COMMITMENT))
+                    .otherwise(FocusColumn.CommitmentDiscountId.col()));
+    Dataset<Row> unusedRows = unusedRows(computed, shares);
+    return Schemas.conform(amortized, CostLineItems.amortizedColumns())
+        .unionByName(Schemas.conform(unusedRows, CostLineItems.amortizedColumns()));
+  }
+
+  private static Column effective() {
+    return FocusColumn.EffectiveCost.col();
+  }
+
+  private static String[] joinKeys() {
+    return new String[] {
+      FocusColumn.x_BillingPeriod.name(), FocusColumn.x_Provider.name(), COMMITMENT
+    };
+  }
+
+  /**
+   * What each commitment costs per (billing period, charge period slot), with a representative
+   * purchase row to describe it: pre-paid purchases from any period recognized in the periods
+   * amortized, and the recurring fees of those periods.
+   */
+  private Dataset<Row> commitmentCosts(
+      Dataset<Row> items, Dataset<Row> prepaidSource, Dataset<Row> periods) {
+    Dataset<Row> prepaid =
+        StraightLine.split(
+                PrepaidTerms.of(prepaidSource).withColumn(AMOUNT, FocusColumn.BilledCost.col()),
+                col(PrepaidTerms.TERM_START),
+                col(PrepaidTerms.TERM_END),
+                grid,
+                SCALE,
+                Commitments.lineKey(),
+                AMOUNT)
+            .withColumn(
+                FocusColumn.x_BillingPeriod.name(),
+                date_format(col(StraightLine.INTERVAL_START), "yyyy-MM"))
+            .join(
+                periods,
+                new String[] {
+                  FocusColumn.x_Provider.name(),
+                  FocusColumn.BillingAccountId.name(),
+                  FocusColumn.x_BillingPeriod.name()
+                })
+            .drop(PrepaidTerms.TERM_START, PrepaidTerms.TERM_END);
+    Dataset<Row> recurring =
+        StraightLine.split(
+            items
+                .filter(Commitments.recurringFee())
+                .withColumn(AMOUNT, FocusColumn.BilledCost.col()),
+            FocusColumn.ChargePeriodStart.col(),
+            FocusColumn.ChargePeriodEnd.col(),
+            grid,
+            SCALE,
+            Commitments.lineKey(),
+            AMOUNT);
+    Dataset<Row> pieces =
+        prepaid
+            .unionByName(recurring)
+            .withColumn(COMMITMENT, FocusColumn.CommitmentDiscountId.col())
+            .withColumn(POOL, Commitments.pool())
+            .withColumn(SLOT, grid.truncate(col(StraightLine.INTERVAL_START)));
+    String[] describing =
+        Arrays.stream(FocusColumn.values()).map(FocusColumn::name).toArray(String[]::new);
+    Column[] repFields = Arrays.stream(describing).map(c -> col(c)).toArray(Column[]::new);
+    return pieces
+        .groupBy(
+            FocusColumn.x_BillingPeriod.col(),
+            FocusColumn.x_Provider.col(),
+            col(COMMITMENT),
+            col(POOL),
+            col(SLOT))
+        .agg(
+            sum(col(AMOUNT)).as(AMOUNT),
+            min(col(StraightLine.INTERVAL_START)).as(FROM),
+            max(col(StraightLine.INTERVAL_END)).as(TO),
+            min_by(struct(repFields), FocusColumn.x_RecordHash.col()).as(REP));
+  }
+
+  /** Commitments whose Usage rows carry EffectiveCost in a billing period: the export did it. */
+  private static Dataset<Row> providerAmortized(Dataset<Row> items) {
+    return items
+        .filter(Commitments.usage().and(Commitments.hasCommitment()).and(effective().notEqual(0)))
+        .select(
+            FocusColumn.x_BillingPeriod.col(),
+            FocusColumn.x_Provider.col(),
+            FocusColumn.CommitmentDiscountId.col().as(COMMITMENT))
+        .distinct();
+  }
+
+  /** One row per (commitment slot, covered line): the line's share of the slot's amount. */
+  private static Dataset<Row> shares(Dataset<Row> computed, Dataset<Row> targets) {
+    Dataset<Row> joined =
+        computed
+            .select(
+                FocusColumn.x_BillingPeriod.col(),
+                col(COMMITMENT),
+                col(POOL),
+                col(SLOT),
+                col(AMOUNT))
+            .join(targets, new String[] {FocusColumn.x_BillingPeriod.name(), POOL, SLOT});
+    WindowSpec slot =
+        Window.partitionBy(col(COMMITMENT), col(FocusColumn.x_BillingPeriod.name()), col(SLOT));
+    Column totalWeight = sum(col(WEIGHT)).over(slot);
+    Column lines = count(lit(1)).over(slot);
+    Column ratio =
+        when(totalWeight.gt(0), col(WEIGHT).cast(WIDE).divide(totalWeight.cast(WIDE)))
+            .otherwise(lit(1).cast(WIDE).divide(lines.cast(WIDE)))
+            .cast(DataTypes.createDecimalType(15, 14));
+    Column piece =
+        org.apache.spark.sql.functions.round(col(AMOUNT).cast(WIDE).multiply(ratio), SCALE);
+    Column heaviest =
+        row_number()
+            .over(slot.orderBy(col(WEIGHT).desc(), col(FocusColumn.x_RecordHash.name()), col(LINE)))
+            .equalTo(1);
+    return joined
+        .withColumn(SHARE, piece.cast(ColumnType.MONEY.sparkType()))
+        .withColumn(
+            SHARE,
+            when(
+                    heaviest,
+                    Decimals.minus(
+                        col(AMOUNT), Decimals.minus(sum(col(SHARE)).over(slot), col(SHARE))))
+                .otherwise(col(SHARE))
+                .cast(ColumnType.MONEY.sparkType()));
+  }
+
+  private static final org.apache.spark.sql.types.DecimalType WIDE =
+      DataTypes.createDecimalType(24, 10);
+
+  /** Commitment slots no covered usage took: a Usage / Unused row each. */
+  private static Dataset<Row> unusedRows(Dataset<Row> computed, Dataset<Row> shares) {
+    Dataset<Row> taken =
+        shares.select(FocusColumn.x_BillingPeriod.col(), col(COMMITMENT), col(SLOT)).distinct();
+    Dataset<Row> idle =
+        computed
+            .join(
+                taken,
+                new String[] {FocusColumn.x_BillingPeriod.name(), COMMITMENT, SLOT},
+                "left_anti")
+            .filter(col(AMOUNT).notEqual(0));
+    Column amount = col(AMOUNT);
+    Column periodStart = to_timestamp(concat_ws("-", FocusColumn.x_BillingPeriod.col(), lit("01")));
+    Column otherPeriod =
+        date_format(FocusColumn.BillingPeriodStart.col(), "yyyy-MM")
+            .notEqual(FocusColumn.x_BillingPeriod.col());
+    Dataset<Row> rows = idle.select(col(REP + ".*"), amount, col(FROM), col(TO));
+    return rows.withColumn(
+            FocusColumn.BillingPeriodEnd.name(),
+            when(otherPeriod, add_months(periodStart, 1).cast("timestamp"))
+                .otherwise(FocusColumn.BillingPeriodEnd.col()))
+        .withColumn(
+            FocusColumn.BillingPeriodStart.name(),
+            when(otherPeriod, periodStart).otherwise(FocusColumn.BillingPeriodStart.col()))
+        .withColumn(FocusColumn.ChargeCategory.name(), lit("Usage"))
+        .withColumn(FocusColumn.ChargeClass.name(), lit(null))
+        .withColumn(FocusColumn.ChargeFrequency.name(), lit("Usage-Based"))
+        .withColumn(
+            FocusColumn.ChargeDescription.name(),
+            concat_ws(
+                " ",
+                lit("Unused commitment:"),
+                coalesce(
+                    FocusColumn.CommitmentDiscountName.col(),
+                    FocusColumn.CommitmentDiscountId.col())))
+        .withColumn(FocusColumn.ChargePeriodStart.name(), col(FROM))
+        .withColumn(FocusColumn.ChargePeriodEnd.name(), col(TO))
+        .withColumn(FocusColumn.BilledCost.name(), lit(0))
+        .withColumn(FocusColumn.EffectiveCost.name(), amount)
+        .withColumn(FocusColumn.ListCost.name(), lit(0))
+        .withColumn(FocusColumn.ContractedCost.name(), lit(0))
+        .withColumn(FocusColumn.PricingCategory.name(), lit("Committed"))
+        .withColumn(FocusColumn.CommitmentDiscountStatus.name(), lit("Unused"))
+        .withColumn(FocusColumn.ResourceId.name(), FocusColumn.CommitmentDiscountId.col())
+        .withColumn(FocusColumn.ResourceName.name(), FocusColumn.CommitmentDiscountName.col())
+        .withColumn(FocusColumn.x_RowOrigin.name(), lit(AwsCurMapping.ORIGIN_UNUSED))
+        .withColumn(
+            FocusColumn.x_RecordHash.name(),
+            sha2(
+                concat_ws(
+                    "|", FocusColumn.x_RecordHash.col(), lit("unused"), col(FROM).cast("string")),
+                256))
+        .withColumn(FocusColumn.x_GrossCost.name(), lit(0))
+        .withColumn(FocusColumn.x_GrossEffectiveCost.name(), amount)
+        .withColumn(AmortizedColumn.x_AmortizationMethod.name(), lit(METHOD_UNUSED))
+        .withColumn(AmortizedColumn.x_AmortizedShare.name(), amount)
+        .withColumn(AmortizedColumn.x_SourceEffectiveCost.name(), lit(null))
+        .drop(FROM, TO, AMOUNT)
+        // Columns that describe a purchase or a consumption, not a commitment left idle.
+        .drop(Arrays.stream(IDLE_NULLS).map(FocusColumn::name).toArray(String[]::new));
+  }
+
+  private static final FocusColumn[] IDLE_NULLS = {
+    FocusColumn.ConsumedQuantity,
+    FocusColumn.ConsumedUnit,
+    FocusColumn.PricingQuantity,
+    FocusColumn.PricingUnit,
+    FocusColumn.ListUnitPrice,
+    FocusColumn.ContractedUnitPrice,
+    FocusColumn.CommitmentDiscountQuantity,
+    FocusColumn.CommitmentDiscountUnit,
+    FocusColumn.InvoiceId,
+    FocusColumn.PricingCurrencyEffectiveCost,
+    FocusColumn.PricingCurrencyListUnitPrice,
+    FocusColumn.PricingCurrencyContractedUnitPrice,
+    FocusColumn.SkuPriceId,
+    FocusColumn.SkuPriceDetails
+  };
+}

@@ -1,0 +1,141 @@
+package io.costlake.amortize;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_trunc;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.sequence;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.unix_seconds;
+import static org.apache.spark.sql.functions.when;
+
+import io.costlake.model.ColumnType;
+import io.costlake.spark.Decimals;
+import java.util.Locale;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * Straight-line recognition: splits amounts that cover a time range over the intervals of a UTC
+ * grid (hours, days or calendar months), in proportion to the seconds of the range inside each
+ * interval. Pieces are rounded to a scale and the last interval of each row absorbs the rounding
+ * residual, so a row's pieces always sum to its amount exactly.
+ */
+public final class StraightLine {
+  public static final String INTERVAL_START = "interval_start";
+  public static final String INTERVAL_END = "interval_end";
+
+  /** The grid recognized amounts are cut to. */
+  public enum Grid {
+    HOUR,
+    DAY,
+    MONTH;
+
+    String unit() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    Column step() {
+      return expr("INTERVAL 1 " + name());
+    }
+
+    /** The grid interval an instant falls in. */
+    public Column truncate(Column instant) {
+      return date_trunc(unit(), instant);
+    }
+  }
+
+  private static final String ROW_ID = "_line_id";
+  private static final String GRID_START = "_grid_start";
+  private static final String SPAN = "_span";
+  private static final String PIECES = "_pieces";
+  private static final String ORIGINAL = "_original_";
+
+  private StraightLine() {}
+
+  /**
+   * One row per (input row, grid interval its [start, end) overlaps), with {@link #INTERVAL_START}
+   * and {@link #INTERVAL_END} added and each amount column replaced by its piece. A row whose end
+   * is not after its start is recognized whole in one instant interval at its start.
+   *
+   * @param rowId a column unique per input row: the residual is settled per row
+   */
+  public static Dataset<Row> split(
+      Dataset<Row> rows,
+      Column start,
+      Column end,
+      Grid grid,
+      int scale,
+      Column rowId,
+      String... amountColumns) {
+    Column from = start;
+    Column to = when(end.gt(start), end).otherwise(start);
+    Column lastGrid =
+        when(end.gt(start), grid.truncate(to.minus(expr("INTERVAL 1 MICROSECOND"))))
+            .otherwise(grid.truncate(from));
+    Dataset<Row> exploded =
+        rows.withColumn(ROW_ID, rowId)
+            .withColumn("_from", from)
+            .withColumn("_to", to)
+            .withColumn(SPAN, unix_seconds(col("_to")).minus(unix_seconds(col("_from"))))
+            .withColumn("_grids", sequence(grid.truncate(from), lastGrid, grid.step()))
+            .withColumn(PIECES, size(col("_grids")));
+    for (String amount : amountColumns) {
+      exploded = exploded.withColumn(ORIGINAL + amount, col(amount));
+    }
+    exploded =
+        exploded
+            .withColumn(GRID_START, explode(col("_grids")))
+            .withColumn(INTERVAL_START, greatest(col(GRID_START), col("_from")))
+            .withColumn(
+                INTERVAL_END,
+                when(col(SPAN).equalTo(0), col(INTERVAL_START))
+                    .otherwise(least(col(GRID_START).plus(grid.step()), col("_to")))
+                    .cast("timestamp"));
+    Column seconds =
+        unix_seconds(col(INTERVAL_END))
+            .minus(unix_seconds(col(INTERVAL_START)))
+            .cast(DataTypes.createDecimalType(12, 0));
+    Column span = col(SPAN).cast(DataTypes.createDecimalType(12, 0));
+    for (String amount : amountColumns) {
+      Column value = col(amount).cast(DataTypes.createDecimalType(24, 10));
+      exploded =
+          exploded.withColumn(
+              amount,
+              when(col(PIECES).equalTo(1), col(amount))
+                  .otherwise(round(value.multiply(seconds).divide(span), scale))
+                  .cast(ColumnType.MONEY.sparkType()));
+    }
+    // Only rows cut into several pieces need the residual settled, which takes a window.
+    Dataset<Row> whole = exploded.filter(col(PIECES).equalTo(1));
+    Dataset<Row> cut = exploded.filter(col(PIECES).gt(1));
+    WindowSpec line = Window.partitionBy(col(ROW_ID));
+    Column last = col(INTERVAL_START).equalTo(max(col(INTERVAL_START)).over(line));
+    for (String amount : amountColumns) {
+      cut =
+          cut.withColumn(
+              amount,
+              when(
+                      last,
+                      Decimals.minus(
+                          col(ORIGINAL + amount),
+                          Decimals.minus(sum(col(amount)).over(line), col(amount))))
+                  .otherwise(col(amount))
+                  .cast(ColumnType.MONEY.sparkType()));
+    }
+    Dataset<Row> result = whole.unionByName(cut);
+    for (String amount : amountColumns) {
+      result = result.drop(ORIGINAL + amount);
+    }
+    return result.drop(ROW_ID, SPAN, "_from", "_to", "_grids", PIECES, GRID_START);
+  }
+}

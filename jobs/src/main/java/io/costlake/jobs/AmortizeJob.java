@@ -1,0 +1,173 @@
+package io.costlake.jobs;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import io.costlake.amortize.AmortizationSchedule;
+import io.costlake.amortize.CommitmentUtilization;
+import io.costlake.amortize.CostAmortization;
+import io.costlake.errors.CostlakeErrors;
+import io.costlake.jobs.cli.JobSpec;
+import io.costlake.jobs.cli.OptionSpec;
+import io.costlake.jobs.cli.ParsedArgs;
+import io.costlake.model.FocusColumn;
+import io.costlake.model.Table;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * {@code costlake amortize}: writes {@code cost_amortized} and {@code commitment_utilization} for
+ * the billing periods asked (each period replaced in one commit), and rebuilds {@code
+ * amortization_schedule} from every pre-paid purchase in {@code cost_line_items}.
+ */
+public final class AmortizeJob implements Job {
+  private static final JobSpec SPEC =
+      new JobSpec(
+          "amortize",
+          "Amortize commitments: cost_amortized, commitment_utilization, amortization_schedule",
+          "Every line item with its EffectiveCost: as the provider amortized it where the export\n"
+              + "does (AWS, Azure amortized, FOCUS), computed where it does not (GCP commitment fees,\n"
+              + "pre-paid purchases without amortized usage), unused commitment as Usage/Unused rows.\n"
+              + "Re-running replaces the periods it writes. Example:\n"
+              + "  costlake sql \"SELECT CommitmentDiscountId, SUM(used_cost), SUM(unused_cost)"
+              + " FROM commitment_utilization GROUP BY ALL\"",
+          List.of(
+              OptionSpec.value(
+                  "--period", "yyyy-MM", "Amortize only this billing period (default: all)")),
+          null,
+          null);
+
+  @Override
+  public JobSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public void run(JobContext context, ParsedArgs args) {
+    amortize(context, args.period("--period"));
+  }
+
+  /** Amortizes one billing period, or every period in cost_line_items. */
+  static void amortize(JobContext context, Optional<String> onlyPeriod) {
+    if (!context.warehouse().exists(Table.COST_LINE_ITEMS)) {
+      throw CostlakeErrors.nothingToAmortize(
+          "there is no cost_line_items table under " + context.warehouse().root());
+    }
+    Dataset<Row> all = context.warehouse().read(Table.COST_LINE_ITEMS);
+    Dataset<Row> items = all;
+    String predicate;
+    List<String> periods;
+    if (onlyPeriod.isPresent()) {
+      String period = onlyPeriod.get();
+      items = all.filter(FocusColumn.x_BillingPeriod.col().equalTo(lit(period)));
+      periods = List.of(period);
+    } else {
+      periods =
+          all
+              .select(FocusColumn.x_BillingPeriod.col())
+              .distinct()
+              .orderBy(col("x_BillingPeriod"))
+              .collectAsList()
+              .stream()
+              .map(r -> r.getString(0))
+              .collect(Collectors.toList());
+    }
+    if (periods.isEmpty() || items.isEmpty()) {
+      throw CostlakeErrors.nothingToAmortize(
+          "cost_line_items has no rows"
+              + onlyPeriod.map(p -> " for billing period " + p).orElse(""));
+    }
+    predicate =
+        periods.stream()
+            .map(p -> "'" + p + "'")
+            .collect(Collectors.joining(", ", "x_BillingPeriod IN (", ")"));
+
+    Dataset<Row> amortized =
+        new CostAmortization(context.config().amortize().chargePeriod())
+            .amortize(items, all)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      long amortizedVersion =
+          context
+              .warehouse()
+              .replace(Table.COST_AMORTIZED, amortized, predicate, "costlake amortize " + periods);
+      long utilizationVersion =
+          context
+              .warehouse()
+              .replace(
+                  Table.COMMITMENT_UTILIZATION,
+                  CommitmentUtilization.of(amortized),
+                  predicate,
+                  "costlake amortize " + periods);
+      long scheduleVersion =
+          context
+              .warehouse()
+              .overwrite(
+                  Table.AMORTIZATION_SCHEDULE,
+                  AmortizationSchedule.of(all),
+                  "costlake amortize " + periods);
+      print(context, periods, amortizedVersion, utilizationVersion, scheduleVersion);
+    } finally {
+      amortized.unpersist();
+    }
+  }
+
+  private static void print(
+      JobContext context,
+      List<String> periods,
+      long amortizedVersion,
+      long utilizationVersion,
+      long scheduleVersion) {
+    context.warehouse().registerAll();
+    String in = periods.stream().map(p -> "'" + p + "'").collect(Collectors.joining(", "));
+    Row totals =
+        context
+            .spark()
+            .sql(
+                "SELECT COUNT(*), COUNT_IF(x_AmortizationMethod = 'Spread'),"
+                    + " COUNT_IF(x_AmortizationMethod = 'Unused'),"
+                    + " COUNT_IF(x_AmortizationMethod = 'Moved')"
+                    + " FROM cost_amortized WHERE x_BillingPeriod IN ("
+                    + in
+                    + ")")
+            .first();
+    long commitments =
+        context
+            .spark()
+            .sql(
+                "SELECT COUNT(DISTINCT x_Provider, CommitmentDiscountId) FROM"
+                    + " commitment_utilization WHERE x_BillingPeriod IN ("
+                    + in
+                    + ")")
+            .first()
+            .getLong(0);
+    long schedule =
+        context.spark().sql("SELECT COUNT(*) FROM amortization_schedule").first().getLong(0);
+    context
+        .out()
+        .printf(
+            Locale.ROOT,
+            "amortize: %d billing periods (%s to %s)%n"
+                + "  cost_amortized: %,d rows (version %d): %,d usage rows took a computed share,"
+                + " %,d unused-commitment rows computed, %,d fees moved onto usage%n"
+                + "  commitment_utilization: %,d commitments (version %d)%n"
+                + "  amortization_schedule: %,d rows (version %d)%n",
+            periods.size(),
+            periods.get(0),
+            periods.get(periods.size() - 1),
+            totals.getLong(0),
+            amortizedVersion,
+            totals.getLong(1),
+            totals.getLong(2),
+            totals.getLong(3),
+            commitments,
+            utilizationVersion,
+            schedule,
+            scheduleVersion);
+  }
+}
