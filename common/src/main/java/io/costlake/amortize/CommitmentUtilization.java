@@ -18,6 +18,7 @@ import io.costlake.model.FocusColumn;
 import io.costlake.model.Schemas;
 import io.costlake.model.UtilizationColumn;
 import io.costlake.spark.Decimals;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -42,11 +43,14 @@ public final class CommitmentUtilization {
     Dataset<Row> commitmentRows =
         amortized
             .filter(Commitments.hasCommitment().and(used.or(Commitments.unused())))
-            .withColumn(USED, when(used, FocusColumn.EffectiveCost.col()).otherwise(lit(0)))
-            .withColumn(UNUSED, when(used, lit(0)).otherwise(FocusColumn.EffectiveCost.col()))
-            .withColumn(
-                COVERED,
-                when(used, coalesce(FocusColumn.ListCost.col(), lit(0))).otherwise(lit(0)));
+            .withColumns(
+                Map.of(
+                    USED,
+                    when(used, FocusColumn.EffectiveCost.col()).otherwise(lit(0)),
+                    UNUSED,
+                    when(used, lit(0)).otherwise(FocusColumn.EffectiveCost.col()),
+                    COVERED,
+                    when(used, coalesce(FocusColumn.ListCost.col(), lit(0))).otherwise(lit(0))));
     Dataset<Row> daily = daily(commitmentRows, USED, UNUSED, COVERED);
     Dataset<Row> perCommitment =
         daily

@@ -27,6 +27,8 @@ import io.costlake.model.Schemas;
 import io.costlake.provider.aws.AwsCurMapping;
 import io.costlake.spark.Decimals;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -138,32 +140,37 @@ public final class CostAmortization {
                     .equalTo(col("_moved_provider"))
                     .and(FocusColumn.CommitmentDiscountId.col().equalTo(col("_moved"))),
                 "left")
-            .withColumn(AmortizedColumn.x_SourceEffectiveCost.name(), effective())
-            .withColumn(
-                AmortizedColumn.x_AmortizationMethod.name(),
-                when(share.isNotNull(), lit(METHOD_SPREAD))
-                    .when(isMoved, lit(METHOD_MOVED))
-                    .otherwise(lit(METHOD_PROVIDER)))
-            .withColumn(AmortizedColumn.x_AmortizedShare.name(), share)
-            .withColumn(
-                FocusColumn.EffectiveCost.name(),
-                when(share.isNotNull(), Decimals.plus(effective(), share))
-                    .when(isMoved, lit(0))
-                    .otherwise(effective()))
-            .withColumn(
-                FocusColumn.x_GrossEffectiveCost.name(),
-                when(
-                        share.isNotNull(),
-                        Decimals.plus(FocusColumn.x_GrossEffectiveCost.col(), share))
-                    .when(isMoved, lit(0))
-                    .otherwise(FocusColumn.x_GrossEffectiveCost.col()))
-            .withColumn(
-                FocusColumn.CommitmentDiscountId.name(),
-                when(col("_commitments").equalTo(1), col(COMMITMENT))
-                    .otherwise(FocusColumn.CommitmentDiscountId.col()));
+            .withColumns(amortizedColumns(share, isMoved));
     Dataset<Row> unusedRows = unusedRows(computed, shares);
     return Schemas.conform(amortized, CostLineItems.amortizedColumns())
         .unionByName(Schemas.conform(unusedRows, CostLineItems.amortizedColumns()));
+  }
+
+  /** What amortization changes on a line item; every expression reads the row as ingested. */
+  private static Map<String, Column> amortizedColumns(Column share, Column isMoved) {
+    Map<String, Column> changes = new LinkedHashMap<>();
+    changes.put(AmortizedColumn.x_SourceEffectiveCost.name(), effective());
+    changes.put(
+        AmortizedColumn.x_AmortizationMethod.name(),
+        when(share.isNotNull(), lit(METHOD_SPREAD))
+            .when(isMoved, lit(METHOD_MOVED))
+            .otherwise(lit(METHOD_PROVIDER)));
+    changes.put(AmortizedColumn.x_AmortizedShare.name(), share);
+    changes.put(
+        FocusColumn.EffectiveCost.name(),
+        when(share.isNotNull(), Decimals.plus(effective(), share))
+            .when(isMoved, lit(0))
+            .otherwise(effective()));
+    changes.put(
+        FocusColumn.x_GrossEffectiveCost.name(),
+        when(share.isNotNull(), Decimals.plus(FocusColumn.x_GrossEffectiveCost.col(), share))
+            .when(isMoved, lit(0))
+            .otherwise(FocusColumn.x_GrossEffectiveCost.col()));
+    changes.put(
+        FocusColumn.CommitmentDiscountId.name(),
+        when(col("_commitments").equalTo(1), col(COMMITMENT))
+            .otherwise(FocusColumn.CommitmentDiscountId.col()));
+    return changes;
   }
 
   private static Column effective() {
@@ -305,46 +312,46 @@ public final class CostAmortization {
         date_format(FocusColumn.BillingPeriodStart.col(), "yyyy-MM")
             .notEqual(FocusColumn.x_BillingPeriod.col());
     Dataset<Row> rows = idle.select(col(REP + ".*"), amount, col(FROM), col(TO));
-    return rows.withColumn(
-            FocusColumn.BillingPeriodEnd.name(),
-            when(otherPeriod, add_months(periodStart, 1).cast("timestamp"))
-                .otherwise(FocusColumn.BillingPeriodEnd.col()))
-        .withColumn(
-            FocusColumn.BillingPeriodStart.name(),
-            when(otherPeriod, periodStart).otherwise(FocusColumn.BillingPeriodStart.col()))
-        .withColumn(FocusColumn.ChargeCategory.name(), lit("Usage"))
-        .withColumn(FocusColumn.ChargeClass.name(), lit(null))
-        .withColumn(FocusColumn.ChargeFrequency.name(), lit("Usage-Based"))
-        .withColumn(
-            FocusColumn.ChargeDescription.name(),
-            concat_ws(
-                " ",
-                lit("Unused commitment:"),
-                coalesce(
-                    FocusColumn.CommitmentDiscountName.col(),
-                    FocusColumn.CommitmentDiscountId.col())))
-        .withColumn(FocusColumn.ChargePeriodStart.name(), col(FROM))
-        .withColumn(FocusColumn.ChargePeriodEnd.name(), col(TO))
-        .withColumn(FocusColumn.BilledCost.name(), lit(0))
-        .withColumn(FocusColumn.EffectiveCost.name(), amount)
-        .withColumn(FocusColumn.ListCost.name(), lit(0))
-        .withColumn(FocusColumn.ContractedCost.name(), lit(0))
-        .withColumn(FocusColumn.PricingCategory.name(), lit("Committed"))
-        .withColumn(FocusColumn.CommitmentDiscountStatus.name(), lit("Unused"))
-        .withColumn(FocusColumn.ResourceId.name(), FocusColumn.CommitmentDiscountId.col())
-        .withColumn(FocusColumn.ResourceName.name(), FocusColumn.CommitmentDiscountName.col())
-        .withColumn(FocusColumn.x_RowOrigin.name(), lit(AwsCurMapping.ORIGIN_UNUSED))
-        .withColumn(
-            FocusColumn.x_RecordHash.name(),
-            sha2(
-                concat_ws(
-                    "|", FocusColumn.x_RecordHash.col(), lit("unused"), col(FROM).cast("string")),
-                256))
-        .withColumn(FocusColumn.x_GrossCost.name(), lit(0))
-        .withColumn(FocusColumn.x_GrossEffectiveCost.name(), amount)
-        .withColumn(AmortizedColumn.x_AmortizationMethod.name(), lit(METHOD_UNUSED))
-        .withColumn(AmortizedColumn.x_AmortizedShare.name(), amount)
-        .withColumn(AmortizedColumn.x_SourceEffectiveCost.name(), lit(null))
+    Map<String, Column> changes = new LinkedHashMap<>();
+    changes.put(
+        FocusColumn.BillingPeriodEnd.name(),
+        when(otherPeriod, add_months(periodStart, 1).cast("timestamp"))
+            .otherwise(FocusColumn.BillingPeriodEnd.col()));
+    changes.put(
+        FocusColumn.BillingPeriodStart.name(),
+        when(otherPeriod, periodStart).otherwise(FocusColumn.BillingPeriodStart.col()));
+    changes.put(FocusColumn.ChargeCategory.name(), lit("Usage"));
+    changes.put(FocusColumn.ChargeClass.name(), lit(null));
+    changes.put(FocusColumn.ChargeFrequency.name(), lit("Usage-Based"));
+    changes.put(
+        FocusColumn.ChargeDescription.name(),
+        concat_ws(
+            " ",
+            lit("Unused commitment:"),
+            coalesce(
+                FocusColumn.CommitmentDiscountName.col(), FocusColumn.CommitmentDiscountId.col())));
+    changes.put(FocusColumn.ChargePeriodStart.name(), col(FROM));
+    changes.put(FocusColumn.ChargePeriodEnd.name(), col(TO));
+    changes.put(FocusColumn.BilledCost.name(), lit(0));
+    changes.put(FocusColumn.EffectiveCost.name(), amount);
+    changes.put(FocusColumn.ListCost.name(), lit(0));
+    changes.put(FocusColumn.ContractedCost.name(), lit(0));
+    changes.put(FocusColumn.PricingCategory.name(), lit("Committed"));
+    changes.put(FocusColumn.CommitmentDiscountStatus.name(), lit("Unused"));
+    changes.put(FocusColumn.ResourceId.name(), FocusColumn.CommitmentDiscountId.col());
+    changes.put(FocusColumn.ResourceName.name(), FocusColumn.CommitmentDiscountName.col());
+    changes.put(FocusColumn.x_RowOrigin.name(), lit(AwsCurMapping.ORIGIN_UNUSED));
+    changes.put(
+        FocusColumn.x_RecordHash.name(),
+        sha2(
+            concat_ws("|", FocusColumn.x_RecordHash.col(), lit("unused"), col(FROM).cast("string")),
+            256));
+    changes.put(FocusColumn.x_GrossCost.name(), lit(0));
+    changes.put(FocusColumn.x_GrossEffectiveCost.name(), amount);
+    changes.put(AmortizedColumn.x_AmortizationMethod.name(), lit(METHOD_UNUSED));
+    changes.put(AmortizedColumn.x_AmortizedShare.name(), amount);
+    changes.put(AmortizedColumn.x_SourceEffectiveCost.name(), lit(null));
+    return rows.withColumns(changes)
         .drop(FROM, TO, AMOUNT)
         // Columns that describe a purchase or a consumption, not a commitment left idle.
         .drop(Arrays.stream(IDLE_NULLS).map(FocusColumn::name).toArray(String[]::new));

@@ -16,7 +16,9 @@ import static org.apache.spark.sql.functions.when;
 
 import io.costlake.model.ColumnType;
 import io.costlake.spark.Decimals;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -58,6 +60,8 @@ public final class StraightLine {
   private static final String GRID_START = "_grid_start";
   private static final String SPAN = "_span";
   private static final String PIECES = "_pieces";
+  private static final String FROM = "_from";
+  private static final String TO = "_to";
   private static final String ORIGINAL = "_original_";
 
   private StraightLine() {}
@@ -82,60 +86,63 @@ public final class StraightLine {
     Column lastGrid =
         when(end.gt(start), grid.truncate(to.minus(expr("INTERVAL 1 MICROSECOND"))))
             .otherwise(grid.truncate(from));
-    Dataset<Row> exploded =
-        rows.withColumn(ROW_ID, rowId)
-            .withColumn("_from", from)
-            .withColumn("_to", to)
-            .withColumn(SPAN, unix_seconds(col("_to")).minus(unix_seconds(col("_from"))))
-            .withColumn("_grids", sequence(grid.truncate(from), lastGrid, grid.step()))
-            .withColumn(PIECES, size(col("_grids")));
+    Column grids = sequence(grid.truncate(from), lastGrid, grid.step());
+    // Few wide projections rather than a withColumn each: the plans here carry every FOCUS column.
+    Map<String, Column> prepared = new LinkedHashMap<>();
+    prepared.put(ROW_ID, rowId);
+    prepared.put(FROM, from);
+    prepared.put(TO, to);
+    prepared.put(SPAN, unix_seconds(to).minus(unix_seconds(from)));
+    prepared.put(PIECES, size(grids));
+    prepared.put(GRID_START, explode(grids));
     for (String amount : amountColumns) {
-      exploded = exploded.withColumn(ORIGINAL + amount, col(amount));
+      prepared.put(ORIGINAL + amount, col(amount));
     }
-    exploded =
-        exploded
-            .withColumn(GRID_START, explode(col("_grids")))
-            .withColumn(INTERVAL_START, greatest(col(GRID_START), col("_from")))
-            .withColumn(
-                INTERVAL_END,
-                when(col(SPAN).equalTo(0), col(INTERVAL_START))
-                    .otherwise(least(col(GRID_START).plus(grid.step()), col("_to")))
-                    .cast("timestamp"));
+    Column intervalStart = greatest(col(GRID_START), col(FROM));
+    Column intervalEnd =
+        when(col(SPAN).equalTo(0), intervalStart)
+            .otherwise(least(col(GRID_START).plus(grid.step()), col(TO)))
+            .cast("timestamp");
+    Dataset<Row> exploded =
+        rows.withColumns(prepared)
+            .withColumns(Map.of(INTERVAL_START, intervalStart, INTERVAL_END, intervalEnd));
     Column seconds =
         unix_seconds(col(INTERVAL_END))
             .minus(unix_seconds(col(INTERVAL_START)))
             .cast(DataTypes.createDecimalType(12, 0));
     Column span = col(SPAN).cast(DataTypes.createDecimalType(12, 0));
+    Map<String, Column> pieces = new LinkedHashMap<>();
     for (String amount : amountColumns) {
       Column value = col(amount).cast(DataTypes.createDecimalType(24, 10));
-      exploded =
-          exploded.withColumn(
-              amount,
-              when(col(PIECES).equalTo(1), col(amount))
-                  .otherwise(round(value.multiply(seconds).divide(span), scale))
-                  .cast(ColumnType.MONEY.sparkType()));
+      pieces.put(
+          amount,
+          when(col(PIECES).equalTo(1), col(amount))
+              .otherwise(round(value.multiply(seconds).divide(span), scale))
+              .cast(ColumnType.MONEY.sparkType()));
     }
+    exploded = exploded.withColumns(pieces);
     // Only rows cut into several pieces need the residual settled, which takes a window.
     Dataset<Row> whole = exploded.filter(col(PIECES).equalTo(1));
     Dataset<Row> cut = exploded.filter(col(PIECES).gt(1));
     WindowSpec line = Window.partitionBy(col(ROW_ID));
     Column last = col(INTERVAL_START).equalTo(max(col(INTERVAL_START)).over(line));
+    Map<String, Column> settled = new LinkedHashMap<>();
     for (String amount : amountColumns) {
-      cut =
-          cut.withColumn(
-              amount,
-              when(
-                      last,
-                      Decimals.minus(
-                          col(ORIGINAL + amount),
-                          Decimals.minus(sum(col(amount)).over(line), col(amount))))
-                  .otherwise(col(amount))
-                  .cast(ColumnType.MONEY.sparkType()));
+      settled.put(
+          amount,
+          when(
+                  last,
+                  Decimals.minus(
+                      col(ORIGINAL + amount),
+                      Decimals.minus(sum(col(amount)).over(line), col(amount))))
+              .otherwise(col(amount))
+              .cast(ColumnType.MONEY.sparkType()));
     }
+    cut = cut.withColumns(settled);
     Dataset<Row> result = whole.unionByName(cut);
     for (String amount : amountColumns) {
       result = result.drop(ORIGINAL + amount);
     }
-    return result.drop(ROW_ID, SPAN, "_from", "_to", "_grids", PIECES, GRID_START);
+    return result.drop(ROW_ID, SPAN, FROM, TO, PIECES, GRID_START);
   }
 }

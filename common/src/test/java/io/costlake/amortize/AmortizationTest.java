@@ -21,6 +21,11 @@ import org.junit.jupiter.api.Test;
 class AmortizationTest {
   private static final CostAmortization DAILY = new CostAmortization(StraightLine.Grid.DAY);
 
+  /** Amortized once and kept: each test asks several questions of the same result. */
+  private static Dataset<Row> amortize(Dataset<Row> items) {
+    return DAILY.amortize(items, items).localCheckpoint();
+  }
+
   private static BigDecimal m(String value) {
     return new BigDecimal(value);
   }
@@ -170,7 +175,7 @@ class AmortizationTest {
     assertMoney("46.58", expected.get("2024-03")); // 17 of 365 days
 
     // Nobody used it in March: each day of it is an Unused row of a 365th of the price.
-    Dataset<Row> amortized = DAILY.amortize(items, items);
+    Dataset<Row> amortized = amortize(items);
     List<Row> unused =
         amortized
             .filter("x_AmortizationMethod = 'Unused'")
@@ -208,7 +213,7 @@ class AmortizationTest {
                     "2024-05-01T00:00:00Z"))
             .add("x_BillingPeriod", "2024-04", "ChargePeriodStart", "2024-04-10T00:00:00Z")
             .frame();
-    Dataset<Row> amortized = DAILY.amortize(items, items);
+    Dataset<Row> amortized = amortize(items);
     assertMoney(
         "100.00",
         sum(
@@ -274,7 +279,7 @@ class AmortizationTest {
           "fee-" + day);
     }
     Dataset<Row> items = rows.frame();
-    Dataset<Row> amortized = DAILY.amortize(items, items);
+    Dataset<Row> amortized = amortize(items);
 
     // Day 1 costs 24 upfront + 1 recurring: 3/4 and 1/4 of it to the two covered rows.
     assertMoney(
@@ -371,7 +376,7 @@ class AmortizationTest {
                     "ResourceId",
                     id))
             .frame();
-    Dataset<Row> amortized = DAILY.amortize(items, items);
+    Dataset<Row> amortized = amortize(items);
     assertEquals(3, amortized.count());
     assertEquals(3, amortized.filter("x_AmortizationMethod = 'Provider'").count());
     assertMoney("0.75", sum(amortized, "CommitmentDiscountStatus = 'Used'", "EffectiveCost"));
@@ -460,7 +465,7 @@ class AmortizationTest {
                     "x_RecordHash",
                     "other-project"))
             .frame();
-    Dataset<Row> amortized = DAILY.amortize(items, items);
+    Dataset<Row> amortized = amortize(items);
     assertMoney("8.6666666667", sum(amortized, "x_RecordHash = 'heavy'", "EffectiveCost"));
     assertMoney("4.3333333333", sum(amortized, "x_RecordHash = 'light'", "EffectiveCost"));
     assertMoney("5", sum(amortized, "x_RecordHash = 'other-project'", "EffectiveCost"));
