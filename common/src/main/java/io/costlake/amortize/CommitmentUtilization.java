@@ -46,7 +46,7 @@ public final class CommitmentUtilization {
             .withColumns(
                 Map.of(
                     USED,
-                    when(used, FocusColumn.EffectiveCost.col()).otherwise(lit(0)),
+                    when(used, commitmentPart()).otherwise(lit(0)),
                     UNUSED,
                     when(used, lit(0)).otherwise(FocusColumn.EffectiveCost.col()),
                     COVERED,
@@ -174,6 +174,18 @@ public final class CommitmentUtilization {
                 "|", Commitments.lineKey(), FocusColumn.ChargePeriodStart.col().cast("string")),
             amounts)
         .withColumn(DAY, StraightLine.Grid.DAY.truncate(col(StraightLine.INTERVAL_START)));
+  }
+
+  /**
+   * What a covered row took of the commitment: its EffectiveCost where the export amortized, the
+   * share costlake spread onto it otherwise (the rest of such a row is its uncovered on-demand
+   * cost).
+   */
+  private static Column commitmentPart() {
+    return when(
+            AmortizedColumn.x_AmortizationMethod.col().equalTo(CostAmortization.METHOD_SPREAD),
+            AmortizedColumn.x_AmortizedShare.col())
+        .otherwise(FocusColumn.EffectiveCost.col());
   }
 
   private static Column greatestOf(Column a, Column b) {

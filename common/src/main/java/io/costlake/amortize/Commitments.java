@@ -2,12 +2,17 @@ package io.costlake.amortize;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.when;
 
+import io.costlake.model.ColumnType;
 import io.costlake.model.FocusColumn;
 import io.costlake.spark.Decimals;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.types.DataTypes;
 
 /** How commitment rows are recognized in FOCUS data, and how fees find the usage they cover. */
 final class Commitments {
@@ -80,6 +85,42 @@ final class Commitments {
         when(FocusColumn.x_Provider.col().equalTo("gcp"), gcpCredits)
             .otherwise(coalesce(FocusColumn.ListCost.col(), FocusColumn.ContractedCost.col()));
     return when(value.gt(0), value).otherwise(lit(0));
+  }
+
+  /**
+   * What a GCP commitment fee commits to in its pricing unit (its CommitmentDiscountQuantity); null
+   * elsewhere, where the export amortizes or ListCost weighs the spread.
+   */
+  static Column committedQuantity() {
+    return when(
+            FocusColumn.x_Provider.col().equalTo("gcp"),
+            FocusColumn.CommitmentDiscountQuantity.col())
+        .cast(ColumnType.MONEY.sparkType());
+  }
+
+  /**
+   * The part of a GCP usage row's quantity its commitment credits covered: the quantity times the
+   * share of its cost the credits took (a CUD credit is the on-demand cost of what it covers).
+   */
+  static Column coveredQuantity() {
+    Column gross = FocusColumn.x_GrossCost.col();
+    Column share =
+        greatest(
+                lit(0),
+                least(
+                    lit(1),
+                    Decimals.minus(gross, FocusColumn.BilledCost.col())
+                        .cast(Decimals.ARITHMETIC)
+                        .divide(gross.cast(Decimals.ARITHMETIC))))
+            .cast(DataTypes.createDecimalType(15, 14));
+    return when(
+            FocusColumn.x_Provider.col().equalTo("gcp").and(gross.gt(0)),
+            round(
+                FocusColumn.CommitmentDiscountQuantity.col()
+                    .cast(DataTypes.createDecimalType(24, 10))
+                    .multiply(share),
+                10))
+        .cast(ColumnType.MONEY.sparkType());
   }
 
   /** Identifies a line item: derived rows share their source row, so the origin is part of it. */

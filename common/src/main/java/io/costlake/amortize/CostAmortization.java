@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -66,6 +67,11 @@ public final class CostAmortization {
   private static final String POOL = "_pool";
   private static final String LINE = "_line";
   private static final String AMOUNT = "_amount";
+  private static final String QUANTITY = "_quantity";
+  private static final String UNIT = "_unit";
+  private static final String COVERED_QUANTITY = "_covered_quantity";
+  private static final String COVERED_UNIT = "_covered_unit";
+  private static final String SPREAD = "_spread";
   private static final String SHARE = "_share";
   private static final String WEIGHT = "_weight";
   private static final String SLOT = "_slot";
@@ -107,7 +113,9 @@ public final class CostAmortization {
                 grid.truncate(FocusColumn.ChargePeriodStart.col()).as(SLOT),
                 col(LINE),
                 FocusColumn.x_RecordHash.col(),
-                Commitments.weight().as(WEIGHT));
+                Commitments.weight().as(WEIGHT),
+                Commitments.coveredQuantity().as(COVERED_QUANTITY),
+                FocusColumn.CommitmentDiscountUnit.col().as(COVERED_UNIT));
     Dataset<Row> shares = shares(computed, targets);
     Dataset<Row> perLine =
         shares
@@ -192,13 +200,20 @@ public final class CostAmortization {
       Dataset<Row> items, Dataset<Row> prepaidSource, Dataset<Row> periods) {
     Dataset<Row> prepaid =
         StraightLine.split(
-                PrepaidTerms.of(prepaidSource).withColumn(AMOUNT, FocusColumn.BilledCost.col()),
+                PrepaidTerms.of(prepaidSource)
+                    .withColumns(
+                        Map.of(
+                            AMOUNT,
+                            FocusColumn.BilledCost.col(),
+                            QUANTITY,
+                            Commitments.committedQuantity())),
                 col(PrepaidTerms.TERM_START),
                 col(PrepaidTerms.TERM_END),
                 grid,
                 SCALE,
                 Commitments.lineKey(),
-                AMOUNT)
+                AMOUNT,
+                QUANTITY)
             .withColumn(
                 FocusColumn.x_BillingPeriod.name(),
                 date_format(col(StraightLine.INTERVAL_START), "yyyy-MM"))
@@ -214,13 +229,19 @@ public final class CostAmortization {
         StraightLine.split(
             items
                 .filter(Commitments.recurringFee())
-                .withColumn(AMOUNT, FocusColumn.BilledCost.col()),
+                .withColumns(
+                    Map.of(
+                        AMOUNT,
+                        FocusColumn.BilledCost.col(),
+                        QUANTITY,
+                        Commitments.committedQuantity())),
             FocusColumn.ChargePeriodStart.col(),
             FocusColumn.ChargePeriodEnd.col(),
             grid,
             SCALE,
             Commitments.lineKey(),
-            AMOUNT);
+            AMOUNT,
+            QUANTITY);
     Dataset<Row> pieces =
         prepaid
             .unionByName(recurring)
@@ -239,6 +260,8 @@ public final class CostAmortization {
             col(SLOT))
         .agg(
             sum(col(AMOUNT)).as(AMOUNT),
+            sum(col(QUANTITY)).as(QUANTITY),
+            min(FocusColumn.CommitmentDiscountUnit.col()).as(UNIT),
             min(col(StraightLine.INTERVAL_START)).as(FROM),
             max(col(StraightLine.INTERVAL_END)).as(TO),
             min_by(struct(repFields), FocusColumn.x_RecordHash.col()).as(REP));
@@ -264,7 +287,9 @@ public final class CostAmortization {
                 col(COMMITMENT),
                 col(POOL),
                 col(SLOT),
-                col(AMOUNT))
+                col(AMOUNT),
+                col(QUANTITY),
+                col(UNIT))
             .join(targets, new String[] {FocusColumn.x_BillingPeriod.name(), POOL, SLOT});
     WindowSpec slot =
         Window.partitionBy(col(COMMITMENT), col(FocusColumn.x_BillingPeriod.name()), col(SLOT));
@@ -274,20 +299,38 @@ public final class CostAmortization {
         when(totalWeight.gt(0), col(WEIGHT).cast(WIDE).divide(totalWeight.cast(WIDE)))
             .otherwise(lit(1).cast(WIDE).divide(lines.cast(WIDE)))
             .cast(DataTypes.createDecimalType(15, 14));
+    // The part of the slot's cost that usage took: where the commitment states a quantity and its
+    // covered usage one in the same unit, their ratio; else all of it.
+    Column covered =
+        sum(when(col(COVERED_UNIT).equalTo(col(UNIT)), col(COVERED_QUANTITY))).over(slot);
+    Column usedFraction =
+        when(
+                col(QUANTITY).gt(0).and(covered.isNotNull()),
+                least(lit(1), covered.cast(WIDE).divide(col(QUANTITY).cast(WIDE))))
+            .otherwise(lit(1))
+            .cast(DataTypes.createDecimalType(15, 14));
+    Column spread =
+        org.apache
+            .spark
+            .sql
+            .functions
+            .round(col(AMOUNT).cast(WIDE).multiply(usedFraction), SCALE)
+            .cast(ColumnType.MONEY.sparkType());
     Column piece =
-        org.apache.spark.sql.functions.round(col(AMOUNT).cast(WIDE).multiply(ratio), SCALE);
+        org.apache.spark.sql.functions.round(col(SPREAD).cast(WIDE).multiply(ratio), SCALE);
     Column heaviest =
         row_number()
             .over(slot.orderBy(col(WEIGHT).desc(), col(FocusColumn.x_RecordHash.name()), col(LINE)))
             .equalTo(1);
     return joined
+        .withColumn(SPREAD, spread)
         .withColumn(SHARE, piece.cast(ColumnType.MONEY.sparkType()))
         .withColumn(
             SHARE,
             when(
                     heaviest,
                     Decimals.minus(
-                        col(AMOUNT), Decimals.minus(sum(col(SHARE)).over(slot), col(SHARE))))
+                        col(SPREAD), Decimals.minus(sum(col(SHARE)).over(slot), col(SHARE))))
                 .otherwise(col(SHARE))
                 .cast(ColumnType.MONEY.sparkType()));
   }
@@ -298,13 +341,14 @@ public final class CostAmortization {
   /** Commitment slots no covered usage took: a Usage / Unused row each. */
   private static Dataset<Row> unusedRows(Dataset<Row> computed, Dataset<Row> shares) {
     Dataset<Row> taken =
-        shares.select(FocusColumn.x_BillingPeriod.col(), col(COMMITMENT), col(SLOT)).distinct();
+        shares
+            .select(FocusColumn.x_BillingPeriod.col(), col(COMMITMENT), col(SLOT), col(SPREAD))
+            .distinct();
     Dataset<Row> idle =
         computed
             .join(
-                taken,
-                new String[] {FocusColumn.x_BillingPeriod.name(), COMMITMENT, SLOT},
-                "left_anti")
+                taken, new String[] {FocusColumn.x_BillingPeriod.name(), COMMITMENT, SLOT}, "left")
+            .withColumn(AMOUNT, Decimals.minus(col(AMOUNT), coalesce(col(SPREAD), lit(0))))
             .filter(col(AMOUNT).notEqual(0));
     Column amount = col(AMOUNT);
     Column periodStart = to_timestamp(concat_ws("-", FocusColumn.x_BillingPeriod.col(), lit("01")));
@@ -352,7 +396,7 @@ public final class CostAmortization {
     changes.put(AmortizedColumn.x_AmortizedShare.name(), amount);
     changes.put(AmortizedColumn.x_SourceEffectiveCost.name(), lit(null));
     return rows.withColumns(changes)
-        .drop(FROM, TO, AMOUNT)
+        .drop(FROM, TO, AMOUNT, QUANTITY, UNIT, SPREAD)
         // Columns that describe a purchase or a consumption, not a commitment left idle.
         .drop(Arrays.stream(IDLE_NULLS).map(FocusColumn::name).toArray(String[]::new));
   }

@@ -21,7 +21,11 @@ public enum UtilizationColumn implements TableColumn {
   BillingCurrency(STRING, true, "Currency of the amounts"),
   day_start(TIMESTAMP, false, "Start of the UTC day; the day ends 24 hours later"),
   commitment_cost(MONEY, false, "What the commitment cost this day: used_cost + unused_cost"),
-  used_cost(MONEY, false, "EffectiveCost of the usage the commitment covered (status Used)"),
+  used_cost(
+      MONEY,
+      false,
+      "What the usage it covered took of it: that usage's EffectiveCost, or the share costlake"
+          + " spread onto it"),
   unused_cost(MONEY, false, "EffectiveCost of the commitment's Unused rows: what it wasted"),
   utilization_pct(
       PERCENT, true, "100 x used_cost / commitment_cost; null when the commitment cost nothing"),

@@ -406,6 +406,10 @@ class AmortizationTest {
                     "Recurring",
                     "CommitmentDiscountId",
                     "gcp-cud:proj-a:CUD-N2-CPU-1Y",
+                    "CommitmentDiscountQuantity",
+                    m("10"),
+                    "CommitmentDiscountUnit",
+                    "Hours",
                     "BilledCost",
                     m("10"),
                     "EffectiveCost",
@@ -423,6 +427,10 @@ class AmortizationTest {
                     "Committed use discount: N2 CPU",
                     "CommitmentDiscountStatus",
                     "Used",
+                    "CommitmentDiscountQuantity",
+                    m("8"),
+                    "CommitmentDiscountUnit",
+                    "Hours",
                     "BilledCost",
                     m("2"),
                     "EffectiveCost",
@@ -438,6 +446,10 @@ class AmortizationTest {
                     "Committed use discount: N2 CPU",
                     "CommitmentDiscountStatus",
                     "Used",
+                    "CommitmentDiscountQuantity",
+                    m("4"),
+                    "CommitmentDiscountUnit",
+                    "Hours",
                     "BilledCost",
                     m("1"),
                     "EffectiveCost",
@@ -466,14 +478,20 @@ class AmortizationTest {
                     "other-project"))
             .frame();
     Dataset<Row> amortized = amortize(items);
-    assertMoney("8.6666666667", sum(amortized, "x_RecordHash = 'heavy'", "EffectiveCost"));
-    assertMoney("4.3333333333", sum(amortized, "x_RecordHash = 'light'", "EffectiveCost"));
+    // Credits covered 3/4 of each row: 6 + 3 of the 10 hours committed. Nine tenths of the fee
+    // go to the usage in proportion to the credits, the last tenth is an Unused row.
+    assertMoney("8", sum(amortized, "x_RecordHash = 'heavy'", "EffectiveCost"));
+    assertMoney("4", sum(amortized, "x_RecordHash = 'light'", "EffectiveCost"));
+    assertMoney("1", sum(amortized, "x_AmortizationMethod = 'Unused'", "EffectiveCost"));
+    Row day =
+        CommitmentUtilization.of(amortized).filter("CommitmentDiscountId LIKE 'gcp-cud:%'").first();
+    assertMoney("90", day.getAs("utilization_pct"));
     assertMoney("5", sum(amortized, "x_RecordHash = 'other-project'", "EffectiveCost"));
     Row fee = amortized.filter("ChargeCategory = 'Purchase'").first();
     assertMoney("0", fee.getAs("EffectiveCost"));
     assertEquals("Moved", fee.getAs("x_AmortizationMethod"));
     assertEquals(
-        2,
+        3,
         amortized
             .filter(
                 "CommitmentDiscountId = 'gcp-cud:proj-a:CUD-N2-CPU-1Y' AND ChargeCategory = 'Usage'")

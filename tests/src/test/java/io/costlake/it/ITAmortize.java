@@ -235,7 +235,8 @@ class ITAmortize {
   @Test
   void utilizationSplitsEachCommitmentsCostIntoUsedAndUnused() {
     assertEquals(
-        sql("SELECT x_Provider, CommitmentDiscountId, SUM(EffectiveCost) FROM amortized"
+        sql("SELECT x_Provider, CommitmentDiscountId, SUM(CASE WHEN x_AmortizationMethod ="
+                + " 'Spread' THEN x_AmortizedShare ELSE EffectiveCost END) FROM amortized"
                 + " WHERE ChargeCategory = 'Usage' AND CommitmentDiscountStatus IN ('Used', 'Unused')"
                 + " GROUP BY ALL ORDER BY ALL")
             .collectAsList(),
