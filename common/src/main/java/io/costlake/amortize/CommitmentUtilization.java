@@ -18,7 +18,9 @@ import io.costlake.model.FocusColumn;
 import io.costlake.model.Schemas;
 import io.costlake.model.UtilizationColumn;
 import io.costlake.spark.Decimals;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -36,7 +38,31 @@ public final class CommitmentUtilization {
   private static final String COVERED = UtilizationColumn.covered_list_cost.name();
   private static final String ELIGIBLE = UtilizationColumn.eligible_list_cost.name();
 
+  /** A commitment's day: the table's grain. */
+  private static final String[] COMMITMENT_DAY = {
+    FocusColumn.x_Provider.name(),
+    FocusColumn.x_BillingPeriod.name(),
+    FocusColumn.BillingAccountId.name(),
+    FocusColumn.CommitmentDiscountId.name(),
+    DAY
+  };
+
+  /** A service's day in a billing account: what eligible usage is summed by. */
+  private static final String[] SERVICE_DAY = {
+    FocusColumn.x_Provider.name(),
+    FocusColumn.x_BillingPeriod.name(),
+    FocusColumn.BillingAccountId.name(),
+    FocusColumn.ServiceName.name(),
+    DAY
+  };
+
   private CommitmentUtilization() {}
+
+  private static Column[] columns(String[] names, String... more) {
+    return Stream.concat(Arrays.stream(names), Arrays.stream(more))
+        .map(n -> col(n))
+        .toArray(Column[]::new);
+  }
 
   public static Dataset<Row> of(Dataset<Row> amortized) {
     Column used = Commitments.covered();
@@ -54,12 +80,7 @@ public final class CommitmentUtilization {
     Dataset<Row> daily = daily(commitmentRows, USED, UNUSED, COVERED);
     Dataset<Row> perCommitment =
         daily
-            .groupBy(
-                FocusColumn.x_Provider.col(),
-                FocusColumn.x_BillingPeriod.col(),
-                FocusColumn.BillingAccountId.col(),
-                FocusColumn.CommitmentDiscountId.col(),
-                col(DAY))
+            .groupBy(columns(COMMITMENT_DAY))
             .agg(
                 first(FocusColumn.CommitmentDiscountName.col(), true)
                     .as(FocusColumn.CommitmentDiscountName.name()),
@@ -86,16 +107,7 @@ public final class CommitmentUtilization {
     Column eligibleCost = coalesce(col(ELIGIBLE), lit(0));
     Dataset<Row> result =
         perCommitment
-            .join(
-                eligible,
-                new String[] {
-                  FocusColumn.x_Provider.name(),
-                  FocusColumn.x_BillingPeriod.name(),
-                  FocusColumn.BillingAccountId.name(),
-                  FocusColumn.CommitmentDiscountId.name(),
-                  DAY
-                },
-                "left")
+            .join(eligible, COMMITMENT_DAY, "left")
             .withColumn(UtilizationColumn.commitment_cost.name(), cost)
             .withColumn(ELIGIBLE, greatestOf(eligibleCost, col(COVERED)))
             .withColumn(
@@ -116,7 +128,6 @@ public final class CommitmentUtilization {
    * billing account, day and service as the usage it did cover.
    */
   private static Dataset<Row> eligible(Dataset<Row> amortized, Dataset<Row> daily) {
-    String service = FocusColumn.ServiceName.name();
     Dataset<Row> usage =
         amortized
             .filter(
@@ -126,40 +137,16 @@ public final class CommitmentUtilization {
                             .equalTo(false)
                             .or(FocusColumn.CommitmentDiscountStatus.col().isNull())))
             .withColumn(DAY, StraightLine.Grid.DAY.truncate(FocusColumn.ChargePeriodStart.col()))
-            .groupBy(
-                FocusColumn.x_Provider.col(),
-                FocusColumn.x_BillingPeriod.col(),
-                FocusColumn.BillingAccountId.col(),
-                FocusColumn.ServiceName.col(),
-                col(DAY))
+            .groupBy(columns(SERVICE_DAY))
             .agg(sum(coalesce(FocusColumn.ListCost.col(), lit(0))).as(ELIGIBLE));
     Dataset<Row> services =
         daily
             .filter(col(COVERED).notEqual(0))
-            .select(
-                FocusColumn.x_Provider.col(),
-                FocusColumn.x_BillingPeriod.col(),
-                FocusColumn.BillingAccountId.col(),
-                FocusColumn.CommitmentDiscountId.col(),
-                FocusColumn.ServiceName.col(),
-                col(DAY))
+            .select(columns(SERVICE_DAY, FocusColumn.CommitmentDiscountId.name()))
             .distinct();
     return services
-        .join(
-            usage,
-            new String[] {
-              FocusColumn.x_Provider.name(),
-              FocusColumn.x_BillingPeriod.name(),
-              FocusColumn.BillingAccountId.name(),
-              service,
-              DAY
-            })
-        .groupBy(
-            FocusColumn.x_Provider.col(),
-            FocusColumn.x_BillingPeriod.col(),
-            FocusColumn.BillingAccountId.col(),
-            FocusColumn.CommitmentDiscountId.col(),
-            col(DAY))
+        .join(usage, SERVICE_DAY)
+        .groupBy(columns(COMMITMENT_DAY))
         .agg(sum(col(ELIGIBLE)).as(ELIGIBLE));
   }
 

@@ -4,6 +4,7 @@ import static io.costlake.errors.CostlakeException.Kind.FAILED;
 import static io.costlake.errors.CostlakeException.Kind.USAGE;
 
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Every user-facing error message in one place. Messages follow "Cannot &lt;do X&gt;:
@@ -128,6 +129,16 @@ public final class CostlakeErrors {
 
   public static CostlakeException sqlFailed(String reason) {
     return new CostlakeException(FAILED, "Cannot run the query: " + reason);
+  }
+
+  /** Why a file breaks its contract: the required columns it lacks, and the contract version. */
+  public static String missingRequiredColumns(List<String> missing, String contract) {
+    return "missing required column"
+        + (missing.size() > 1 ? "s " : " ")
+        + String.join(", ", missing)
+        + " (contract "
+        + contract
+        + ")";
   }
 
   public static CostlakeException cannotWrite(String what, String reason) {

@@ -62,7 +62,6 @@ public final class AmortizeJob implements Job {
     }
     Dataset<Row> all = context.warehouse().read(Table.COST_LINE_ITEMS);
     Dataset<Row> items = all;
-    String predicate;
     List<String> periods;
     if (onlyPeriod.isPresent()) {
       String period = onlyPeriod.get();
@@ -84,7 +83,7 @@ public final class AmortizeJob implements Job {
           "cost_line_items has no rows"
               + onlyPeriod.map(p -> " for billing period " + p).orElse(""));
     }
-    predicate =
+    String predicate =
         periods.stream()
             .map(p -> "'" + p + "'")
             .collect(Collectors.joining(", ", "x_BillingPeriod IN (", ")"));
@@ -121,17 +120,17 @@ public final class AmortizeJob implements Job {
                 AmortizationSchedule.of(all),
                 "costlake amortize " + periods);
     LOG.info("wrote amortization_schedule in {} ms", (System.nanoTime() - started) / 1_000_000);
-    print(context, periods, amortizedVersion, utilizationVersion, scheduleVersion);
+    print(context, periods, predicate, amortizedVersion, utilizationVersion, scheduleVersion);
   }
 
   private static void print(
       JobContext context,
       List<String> periods,
+      String predicate,
       long amortizedVersion,
       long utilizationVersion,
       long scheduleVersion) {
     context.warehouse().registerAll();
-    String in = periods.stream().map(p -> "'" + p + "'").collect(Collectors.joining(", "));
     Row totals =
         context
             .spark()
@@ -139,18 +138,16 @@ public final class AmortizeJob implements Job {
                 "SELECT COUNT(*), COUNT_IF(x_AmortizationMethod = 'Spread'),"
                     + " COUNT_IF(x_AmortizationMethod = 'Unused'),"
                     + " COUNT_IF(x_AmortizationMethod = 'Moved')"
-                    + " FROM cost_amortized WHERE x_BillingPeriod IN ("
-                    + in
-                    + ")")
+                    + " FROM cost_amortized WHERE "
+                    + predicate)
             .first();
     long commitments =
         context
             .spark()
             .sql(
                 "SELECT COUNT(DISTINCT x_Provider, CommitmentDiscountId) FROM"
-                    + " commitment_utilization WHERE x_BillingPeriod IN ("
-                    + in
-                    + ")")
+                    + " commitment_utilization WHERE "
+                    + predicate)
             .first()
             .getLong(0);
     long schedule =

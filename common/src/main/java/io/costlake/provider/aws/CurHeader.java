@@ -1,5 +1,6 @@
 package io.costlake.provider.aws;
 
+import io.costlake.errors.CostlakeErrors;
 import io.costlake.ingest.RawFrame;
 import io.costlake.ingest.read.Cells;
 import io.costlake.ingest.read.CsvLayout;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import scala.collection.JavaConverters;
 
 /**
@@ -189,12 +191,8 @@ public final class CurHeader implements CsvLayout.Binding, Serializable {
       return Optional.empty();
     }
     return Optional.of(
-        "missing required column"
-            + (missing.size() > 1 ? "s " : " ")
-            + String.join(", ", missing.stream().map(CurField::curName).toArray(String[]::new))
-            + " (contract "
-            + contract()
-            + ")");
+        CostlakeErrors.missingRequiredColumns(
+            missing.stream().map(CurField::curName).collect(Collectors.toList()), contract()));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.costlake.provider.azure;
 
+import io.costlake.errors.CostlakeErrors;
 import io.costlake.ingest.RawFrame;
 import io.costlake.ingest.read.Cells;
 import io.costlake.ingest.read.CsvLayout;
@@ -104,13 +105,7 @@ final class AzureHeader implements CsvLayout.Binding, Serializable {
     if (missing.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(
-        "missing required column"
-            + (missing.size() > 1 ? "s " : " ")
-            + String.join(", ", missing)
-            + " (contract "
-            + contract()
-            + ")");
+    return Optional.of(CostlakeErrors.missingRequiredColumns(missing, contract()));
   }
 
   @Override
