@@ -10,6 +10,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,31 +28,106 @@ import org.yaml.snakeyaml.error.YAMLException;
  * in the config classes. Each layer is checked on its own, so an unknown key is reported with the
  * file (or {@code --set}) it came from. YAML is read with SnakeYAML's safe constructor: plain maps,
  * lists and scalars only, never arbitrary types.
+ *
+ * <p>A file may name other files under {@code include:} (relative to its own folder); they are
+ * merged first, so the including file wins. Keys named {@code file} or ending in {@code File} hold
+ * file locations: relative ones are resolved against the folder of the YAML file that sets them
+ * (from {@code --set}, against the working directory), so a config works from any directory.
  */
 public final class ConfigLoader {
   /** Keys whose value is a free-form map: the rest of a dotted --set key is one map key. */
   private static final List<String> MAP_KEYS =
       List.of("spark.settings", "ingest.focus.columnDefaults");
 
+  private static final String INCLUDE = "include";
+
   private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+      new ObjectMapper()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
 
   private ConfigLoader() {}
 
   public static CostlakeConfig load(List<Path> files, List<String> sets) {
     Map<String, Object> merged = new LinkedHashMap<>();
     for (Path file : files) {
-      Map<String, Object> layer = readYaml(file);
-      bind(layer, file.toString());
-      deepMerge(merged, layer);
+      deepMerge(merged, readLayer(file, new ArrayList<>()));
     }
     Map<String, Object> overrides = new LinkedHashMap<>();
     for (String assignment : sets) {
       applySet(overrides, assignment);
     }
-    bind(overrides, "--set");
+    checkKeys(overrides, "--set");
     deepMerge(merged, overrides);
     return bind(merged, describe(files, sets));
+  }
+
+  /** One file with its includes merged under it; its keys checked and its file paths resolved. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> readLayer(Path file, List<Path> including) {
+    Path absolute = file.toAbsolutePath().normalize();
+    if (including.contains(absolute)) {
+      throw CostlakeErrors.unreadableConfig(file.toString(), "it includes itself");
+    }
+    Map<String, Object> tree = readYaml(file);
+    Object include = tree.remove(INCLUDE);
+    Path folder = absolute.getParent();
+    resolveFiles(tree, folder);
+    checkKeys(tree, file.toString());
+    Map<String, Object> merged = new LinkedHashMap<>();
+    List<Object> includes =
+        include == null
+            ? List.of()
+            : include instanceof List ? (List<Object>) include : List.of(include);
+    List<Path> chain = new ArrayList<>(including);
+    chain.add(absolute);
+    for (Object name : includes) {
+      if (!(name instanceof String)) {
+        throw CostlakeErrors.invalidConfigValue(
+            file.toString(), INCLUDE, "list the files to include as strings");
+      }
+      deepMerge(merged, readLayer(folder.resolve((String) name), chain));
+    }
+    deepMerge(merged, tree);
+    return merged;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void resolveFiles(Object node, Path folder) {
+    if (node instanceof Map) {
+      for (Map.Entry<String, Object> entry : ((Map<String, Object>) node).entrySet()) {
+        String key = String.valueOf(entry.getKey());
+        Object value = entry.getValue();
+        if ((key.equals("file") || key.endsWith("File")) && value instanceof String) {
+          entry.setValue(resolve((String) value, folder));
+        } else {
+          resolveFiles(value, folder);
+        }
+      }
+    } else if (node instanceof List) {
+      ((List<Object>) node).forEach(item -> resolveFiles(item, folder));
+    }
+  }
+
+  private static String resolve(String location, Path folder) {
+    if (location.contains("://") || location.startsWith("file:")) {
+      return location;
+    }
+    return folder.resolve(location).normalize().toString();
+  }
+
+  /**
+   * Rejects unknown keys and malformed values of one layer, naming its source. Rules that relate
+   * keys to each other are checked on the merged config, since another layer may complete them.
+   */
+  private static void checkKeys(Map<String, Object> layer, String source) {
+    try {
+      MAPPER.convertValue(layer, CostlakeConfig.class);
+    } catch (IllegalArgumentException e) {
+      if (e.getCause() instanceof UnrecognizedPropertyException) {
+        throw CostlakeErrors.unknownConfigKey(source, path((JsonMappingException) e.getCause()));
+      }
+    }
   }
 
   static Map<String, Object> readYaml(Path file) {

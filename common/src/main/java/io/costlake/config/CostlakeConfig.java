@@ -16,6 +16,8 @@ public final class CostlakeConfig {
   private final IngestConfig ingest;
   private final DemoConfig demo;
   private final AmortizeConfig amortize;
+  private final TagPolicyConfig tags;
+  private final AllocateConfig allocate;
 
   @JsonCreator
   public CostlakeConfig(
@@ -23,16 +25,20 @@ public final class CostlakeConfig {
       @JsonProperty("spark") SparkConfig spark,
       @JsonProperty("ingest") IngestConfig ingest,
       @JsonProperty("demo") DemoConfig demo,
-      @JsonProperty("amortize") AmortizeConfig amortize) {
+      @JsonProperty("amortize") AmortizeConfig amortize,
+      @JsonProperty("tags") TagPolicyConfig tags,
+      @JsonProperty("allocate") AllocateConfig allocate) {
     this.warehouse = Objects.requireNonNullElse(warehouse, DEFAULT_WAREHOUSE);
     this.spark = spark == null ? SparkConfig.defaults() : spark;
     this.ingest = ingest == null ? IngestConfig.defaults() : ingest;
     this.demo = demo == null ? DemoConfig.defaults() : demo;
     this.amortize = amortize == null ? AmortizeConfig.defaults() : amortize;
+    this.tags = tags == null ? TagPolicyConfig.defaults() : tags;
+    this.allocate = allocate == null ? AllocateConfig.defaults() : allocate;
   }
 
   public static CostlakeConfig defaults() {
-    return new CostlakeConfig(null, null, null, null, null);
+    return new CostlakeConfig(null, null, null, null, null, null, null);
   }
 
   /** Where the Delta tables live: a URI, or a path relative to the working directory. */
@@ -56,11 +62,19 @@ public final class CostlakeConfig {
     return amortize;
   }
 
+  public TagPolicyConfig tags() {
+    return tags;
+  }
+
+  public AllocateConfig allocate() {
+    return allocate;
+  }
+
   public CostlakeConfig withIngest(IngestConfig newIngest) {
-    return new CostlakeConfig(warehouse, spark, newIngest, demo, amortize);
+    return new CostlakeConfig(warehouse, spark, newIngest, demo, amortize, tags, allocate);
   }
 
   public CostlakeConfig withWarehouse(String newWarehouse) {
-    return new CostlakeConfig(newWarehouse, spark, ingest, demo, amortize);
+    return new CostlakeConfig(newWarehouse, spark, ingest, demo, amortize, tags, allocate);
   }
 }

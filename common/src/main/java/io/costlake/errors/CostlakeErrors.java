@@ -170,4 +170,19 @@ public final class CostlakeErrors {
             + " of FOCUS; first: "
             + first);
   }
+
+  public static CostlakeException nothingToAllocate(String detail) {
+    return new CostlakeException(FAILED, "Nothing to allocate: " + detail);
+  }
+
+  /** A config-named input file (account mapping, driver table) with a bad line. */
+  public static CostlakeException invalidInputFile(String file, long line, String reason) {
+    return new CostlakeException(
+        USAGE, "Cannot use " + file + ": " + (line > 0 ? "line " + line + " " : "") + reason);
+  }
+
+  public static CostlakeException allocationNotConserved(String detail) {
+    return new CostlakeException(
+        FAILED, "Allocation did not conserve cost (a costlake bug, please report it): " + detail);
+  }
 }

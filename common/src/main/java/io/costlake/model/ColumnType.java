@@ -11,6 +11,8 @@ public enum ColumnType {
   /** Quantities and unit prices keep more digits: tiny rates and byte-level usage are real. */
   QUANTITY(DataTypes.createDecimalType(38, 18)),
   UNIT_PRICE(DataTypes.createDecimalType(38, 18)),
+  /** A fraction of a whole (an allocation share), 0 to 1 with 18 decimals. */
+  RATIO(DataTypes.createDecimalType(20, 18)),
   /** A percentage with 4 decimals (100.0000 is full). */
   PERCENT(DataTypes.createDecimalType(9, 4)),
   /** An instant in UTC; every end bound is exclusive. */

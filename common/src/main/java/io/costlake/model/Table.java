@@ -39,6 +39,22 @@ public enum Table {
       ScheduleColumn.values(),
       List.of(),
       "one row per (pre-paid commitment purchase or refund, accounting month of its term)"),
+  COST_ALLOCATED(
+      "cost_allocated",
+      AllocatedColumn.values(),
+      CostLineItems.PARTITION_COLUMNS,
+      "one row per (source line item, allocation target)"),
+  TAG_COMPLIANCE(
+      "tag_compliance",
+      TagComplianceColumn.values(),
+      List.of(TagComplianceColumn.x_BillingPeriod.name()),
+      "one row per (billing period, provider, billing account, sub account, owner, currency)"),
+  TAG_DEBT(
+      "tag_debt",
+      TagDebtColumn.values(),
+      List.of(TagDebtColumn.x_BillingPeriod.name()),
+      "one row per (billing period, provider, account, sub account, service, untagged resource,"
+          + " missing keys, currency)"),
   FOCUS_CONFORMANCE(
       "focus_conformance",
       ConformanceColumn.values(),

@@ -1,5 +1,6 @@
 package io.costlake.config;
 
+import static java.util.stream.Collectors.toList;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -112,5 +113,35 @@ class ConfigLoaderTest {
     CostlakeConfig config = ConfigLoader.load(List.of(conf), List.of());
     assertEquals("warehouse", config.warehouse());
     assertEquals("local[*]", config.spark().master().get());
+    // Its include brings the tag policy and the rules, their files found from any directory.
+    assertEquals("team", config.tags().owner().tag());
+    assertTrue(Files.isRegularFile(Path.of(config.tags().owner().accountsFile())));
+    assertEquals(
+        List.of("shared-networking", "logging-platform", "eks-cluster", "platform-chargeback"),
+        config.allocate().rules().stream().map(AllocationRuleConfig::id).collect(toList()));
+  }
+
+  @Test
+  void includesAreMergedUnderTheFileAndFilePathsResolveAgainstTheirOwnFolder() throws IOException {
+    Files.createDirectories(dir.resolve("policies"));
+    yaml(
+        "policies/tags.yaml",
+        "warehouse: from-include\ntags:\n  owner: {accountsFile: owners.csv}\n");
+    Path main = yaml("main.yaml", "include: policies/tags.yaml\nwarehouse: from-main\n");
+    CostlakeConfig config = ConfigLoader.load(List.of(main), List.of());
+    assertEquals("from-main", config.warehouse());
+    assertEquals(
+        dir.resolve("policies/owners.csv").toString(), config.tags().owner().accountsFile());
+    CostlakeConfig set =
+        ConfigLoader.load(List.of(main), List.of("tags.owner.accountsFile=s3a://b/owners.csv"));
+    assertEquals("s3a://b/owners.csv", set.tags().owner().accountsFile());
+
+    Path loop = yaml("loop.yaml", "include: loop.yaml\n");
+    CostlakeException e =
+        assertThrows(CostlakeException.class, () -> ConfigLoader.load(List.of(loop), List.of()));
+    assertTrue(e.getMessage().contains("it includes itself"), e.getMessage());
+    Path typo = yaml("typo.yaml", "include: policies/tags.yaml\ntags: {owner: {tagg: x}}\n");
+    e = assertThrows(CostlakeException.class, () -> ConfigLoader.load(List.of(typo), List.of()));
+    assertEquals("Unknown config key 'tags.owner.tagg' in " + typo, e.getMessage());
   }
 }

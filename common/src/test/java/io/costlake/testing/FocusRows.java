@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -31,6 +32,9 @@ public final class FocusRows {
     int i = 0;
     for (StructField field : schema.fields()) {
       Object value = values.get(field.name());
+      if (value instanceof String && field.dataType() instanceof DecimalType) {
+        value = new BigDecimal((String) value);
+      }
       if (value == null && !field.nullable()) {
         value = field.name() + "-" + sourceRow; // bookkeeping strings (hash, run id, ...)
       }

@@ -1,8 +1,5 @@
 package io.costlake.jobs;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-
 import io.costlake.amortize.AmortizationSchedule;
 import io.costlake.amortize.CommitmentUtilization;
 import io.costlake.amortize.CostAmortization;
@@ -15,7 +12,6 @@ import io.costlake.model.Table;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
@@ -61,32 +57,15 @@ public final class AmortizeJob implements Job {
           "there is no cost_line_items table under " + context.warehouse().root());
     }
     Dataset<Row> all = context.warehouse().read(Table.COST_LINE_ITEMS);
-    Dataset<Row> items = all;
-    List<String> periods;
-    if (onlyPeriod.isPresent()) {
-      String period = onlyPeriod.get();
-      items = all.filter(FocusColumn.x_BillingPeriod.col().equalTo(lit(period)));
-      periods = List.of(period);
-    } else {
-      periods =
-          all
-              .select(FocusColumn.x_BillingPeriod.col())
-              .distinct()
-              .orderBy(col("x_BillingPeriod"))
-              .collectAsList()
-              .stream()
-              .map(r -> r.getString(0))
-              .collect(Collectors.toList());
-    }
-    if (periods.isEmpty() || items.isEmpty()) {
+    BillingPeriods selected = BillingPeriods.of(all, onlyPeriod);
+    if (selected.isEmpty()) {
       throw CostlakeErrors.nothingToAmortize(
           "cost_line_items has no rows"
               + onlyPeriod.map(p -> " for billing period " + p).orElse(""));
     }
-    String predicate =
-        periods.stream()
-            .map(p -> "'" + p + "'")
-            .collect(Collectors.joining(", ", "x_BillingPeriod IN (", ")"));
+    Dataset<Row> items = selected.rows;
+    List<String> periods = selected.periods;
+    String predicate = selected.predicate();
 
     Dataset<Row> amortized =
         new CostAmortization(context.config().amortize().chargePeriod()).amortize(items, all);

@@ -155,6 +155,7 @@ public final class DemoJob implements Job {
                 + " they are quarantined, see ingest_quarantine)");
     focus.failIfIncomplete();
     AmortizeJob.amortize(context, Optional.empty());
+    AllocateJob.allocate(context, Optional.empty());
     summarize(context);
   }
 

@@ -37,6 +37,7 @@ public final class Main {
     register(new GenerateJob());
     register(new ValidateJob());
     register(new AmortizeJob());
+    register(new AllocateJob());
   }
 
   private void register(Job job) {

@@ -10,6 +10,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The README's first command, in-process: the demo runs, then the README's query reads it. */
 class ITDemo {
+  /** What ./costlake demo reads: the shipped config, with its tag policy and allocation rules. */
+  private static final String SHIPPED_CONF =
+      java.nio.file.Path.of("..", "conf", "costlake.yaml").toString();
+
   @TempDir Path dir;
 
   @Test
@@ -21,6 +25,8 @@ class ITDemo {
             "demo",
             "--warehouse",
             warehouse,
+            "--conf",
+            SHIPPED_CONF,
             "--conf",
             Cli.testConf().toString(),
             "--set",
@@ -35,6 +41,16 @@ class ITDemo {
     }
     assertTrue(
         demo.out.contains("superseded (actual cost the amortized export replaces)"), demo.out);
+    // The shipped tag policy and rules: every rule moved cost, and the totals held.
+    assertTrue(demo.out.contains("every (period, account, currency) total unchanged"), demo.out);
+    for (String rule :
+        List.of(
+            "shared-networking@1",
+            "logging-platform@1",
+            "eks-cluster@1",
+            "platform-chargeback@1")) {
+      assertTrue(demo.out.contains("rule " + rule), demo.out);
+    }
 
     Cli sql =
         Cli.run(
@@ -75,6 +91,8 @@ class ITDemo {
             "demo",
             "--warehouse",
             warehouse,
+            "--conf",
+            SHIPPED_CONF,
             "--conf",
             Cli.testConf().toString(),
             "--set",

@@ -1,0 +1,128 @@
+package io.costlake.tags;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.try_element_at;
+import static org.apache.spark.sql.functions.when;
+
+import io.costlake.config.OwnerChainConfig;
+import io.costlake.config.OwnerChainConfig.Source;
+import io.costlake.config.TagKeyConfig;
+import io.costlake.config.TagPolicyConfig;
+import io.costlake.spark.Literals;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
+/**
+ * Names the owner of every cost line: the first link of the owner chain that knows it (the owner
+ * tag, the account mapping by sub account then billing account, the provider cost category, the
+ * default). A line none of them claims goes to the unallocated bucket with the reason the first
+ * link gave, never spread silently. Input: rows from {@link TagNormalizer}; adds {@code
+ * source_owner}, {@code owner_source} and {@code unallocated_reason}. No shuffle: the account
+ * mapping is a literal map.
+ */
+public final class OwnerChain {
+  public static final String SOURCE_OWNER = "source_owner";
+  public static final String OWNER_SOURCE = "owner_source";
+  public static final String UNALLOCATED_REASON = "unallocated_reason";
+
+  private final TagPolicyConfig policy;
+  private final Map<String, String> accountOwners;
+
+  /**
+   * @param accountOwners account id to owner, already normalized ({@link AccountOwners})
+   */
+  public OwnerChain(TagPolicyConfig policy, Map<String, String> accountOwners) {
+    this.policy = policy;
+    this.accountOwners = Map.copyOf(accountOwners);
+  }
+
+  /** Cost lines with the tag policy applied and their owner named: the start of allocation. */
+  public static Dataset<Row> owned(
+      Dataset<Row> items, TagPolicyConfig policy, Map<String, String> accountOwners) {
+    return new OwnerChain(policy, accountOwners).apply(new TagNormalizer(policy).apply(items));
+  }
+
+  public Dataset<Row> apply(Dataset<Row> normalized) {
+    OwnerChainConfig chain = policy.owner();
+    TagKeyConfig ownerKey = chain.tag() == null ? null : policy.keys().get(chain.tag());
+    List<Column> candidates = new ArrayList<>();
+    Column source = null;
+    for (Source link : chain.chain()) {
+      Column candidate = candidate(link, ownerKey);
+      candidates.add(candidate);
+      source =
+          source == null
+              ? when(candidate.isNotNull(), lit(link.label()))
+              : source.when(candidate.isNotNull(), lit(link.label()));
+    }
+    Column owner =
+        candidates.isEmpty()
+            ? lit(chain.unallocated())
+            : coalesce(coalesce(candidates.toArray(new Column[0])), lit(chain.unallocated()));
+    Column ownerSource = source == null ? lit("unallocated") : source.otherwise(lit("unallocated"));
+    Column reason = when(ownerSource.equalTo(lit("unallocated")), firstFailure(chain.chain()));
+    return normalized
+        .withColumn(SOURCE_OWNER, owner)
+        .withColumn(OWNER_SOURCE, ownerSource)
+        .withColumn(UNALLOCATED_REASON, reason)
+        .drop(TagNormalizer.OWNER_TAG, TagNormalizer.OWNER_TAG_STATE);
+  }
+
+  private Column candidate(Source link, TagKeyConfig ownerKey) {
+    switch (link) {
+      case TAG:
+        return col(TagNormalizer.OWNER_TAG);
+      case ACCOUNT:
+        if (accountOwners.isEmpty()) {
+          return lit(null).cast("string");
+        }
+        Column mapping = Literals.map(new TreeMap<>(accountOwners));
+        return coalesce(
+            try_element_at(mapping, col("SubAccountId")),
+            try_element_at(mapping, col("BillingAccountId")));
+      case COST_CATEGORY:
+        Column raw =
+            TagNormalizer.lookup(
+                TagNormalizer.foldedEntries(col("x_CostCategories")),
+                Set.of(TagNormalizer.fold(policy.owner().costCategory())));
+        if (ownerKey == null) {
+          return when(functions.trim(raw).notEqual(lit("")), functions.trim(raw));
+        }
+        Column value = TagNormalizer.normalize(raw, ownerKey);
+        return when(TagNormalizer.isValid(value, ownerKey), value);
+      case DEFAULT:
+        return lit(policy.owner().defaultOwner());
+      default:
+        throw new IllegalStateException("owner chain link " + link);
+    }
+  }
+
+  /** The reason a line stays unallocated: what its first link lacked. */
+  private static Column firstFailure(List<Source> chain) {
+    if (chain.isEmpty()) {
+      return lit("no_owner_chain");
+    }
+    switch (chain.get(0)) {
+      case TAG:
+        return when(
+                col(TagNormalizer.OWNER_TAG_STATE).equalTo(lit("invalid")),
+                lit("invalid_tag_value"))
+            .otherwise(lit("missing_tag"));
+      case ACCOUNT:
+        return lit("unknown_account");
+      case COST_CATEGORY:
+        return lit("no_cost_category");
+      default:
+        return lit("no_owner_chain");
+    }
+  }
+}

@@ -1,0 +1,177 @@
+package io.costlake.jobs;
+
+import io.costlake.errors.CostlakeErrors;
+import io.costlake.model.Table;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Row;
+
+/**
+ * After {@code allocate} wrote its tables: checks from the tables themselves that every (period,
+ * account, currency) total is unchanged, then prints what went where.
+ */
+final class AllocationSummary {
+  private final JobContext context;
+  private final BillingPeriods periods;
+  private final Table input;
+  private final String unallocated;
+
+  AllocationSummary(JobContext context, BillingPeriods periods, Table input, String unallocated) {
+    this.context = context;
+    this.periods = periods;
+    this.input = input;
+    this.unallocated = unallocated;
+  }
+
+  void print(long allocatedVersion, long complianceVersion, long debtVersion) {
+    context.warehouse().registerAll();
+    String where = periods.predicate();
+    checkConserved(where);
+    List<Row> currencies =
+        sql(
+            "SELECT BillingCurrency, COUNT(*), COUNT(DISTINCT owner), SUM(EffectiveCost),"
+                + " SUM(IF(allocation_method <> 'direct', EffectiveCost, 0)),"
+                + " SUM(IF(owner = '"
+                + unallocated
+                + "', EffectiveCost, 0))"
+                + " FROM cost_allocated WHERE "
+                + where
+                + " GROUP BY 1 ORDER BY 4 DESC");
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            Locale.ROOT, "allocate: %s from %s%n", periods.describe(), input.tableName()));
+    long rows = currencies.stream().mapToLong(r -> r.getLong(1)).sum();
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "  cost_allocated: %,d rows (version %d); every (period, account, currency) total"
+                + " unchanged%n",
+            rows,
+            allocatedVersion));
+    for (Row r : currencies) {
+      BigDecimal total = r.getDecimal(3);
+      BigDecimal unowned = r.getDecimal(5);
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "    %s: %s EffectiveCost, %s moved by rules, %s unallocated (%s%%), %d owners%n",
+              r.getString(0),
+              money(total),
+              money(r.getDecimal(4)),
+              money(unowned),
+              percent(unowned, total),
+              r.getLong(2)));
+    }
+    for (Row r :
+        sql(
+            "SELECT allocation_rule_id, allocation_rule_version, allocation_method,"
+                + " COUNT(*), SUM(EffectiveCost), COUNT_IF(owner = '"
+                + unallocated
+                + "')"
+                + " FROM cost_allocated WHERE allocation_rule_id IS NOT NULL AND "
+                + where
+                + " GROUP BY 1, 2, 3 ORDER BY 1, 2")) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "    rule %s@%d (%s): %,d rows, %s%s%n",
+              r.getString(0),
+              r.getLong(1),
+              r.getString(2),
+              r.getLong(3),
+              money(r.getDecimal(4)),
+              r.getLong(5) > 0
+                  ? ", "
+                      + r.getLong(5)
+                      + " rows to "
+                      + unallocated
+                      + " (see"
+                      + " unallocated_reason)"
+                  : ""));
+    }
+    Row compliance =
+        sql("SELECT SUM(tagged_cost), SUM(tagged_cost) + SUM(untagged_cost)"
+                + " FROM tag_compliance WHERE "
+                + where)
+            .get(0);
+    Row debt =
+        sql("SELECT COUNT(DISTINCT ResourceId), MAX_BY(ResourceId, untagged_cost),"
+                + " MAX(untagged_cost) FROM tag_debt WHERE "
+                + where)
+            .get(0);
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "  tag_compliance (version %d): %s%% of resource cost carries every required tag%n",
+            complianceVersion,
+            percent(compliance.getDecimal(0), compliance.getDecimal(1))));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "  tag_debt (version %d): %,d untagged resources%s%n",
+            debtVersion,
+            debt.getLong(0),
+            debt.isNullAt(1)
+                ? ""
+                : "; the costliest: "
+                    + debt.getString(1)
+                    + " ("
+                    + money(debt.getDecimal(2))
+                    + " in one period)"));
+    context.out().print(out);
+  }
+
+  private void checkConserved(String where) {
+    List<Row> broken =
+        sql(
+            "SELECT coalesce(s.p, a.p), coalesce(s.acct, a.acct), coalesce(s.cur, a.cur),"
+                + " s.billed, a.billed, s.effective, a.effective FROM"
+                + " (SELECT x_BillingPeriod p, BillingAccountId acct, BillingCurrency cur,"
+                + "  SUM(BilledCost) billed, SUM(EffectiveCost) effective FROM "
+                + input.tableName()
+                + "  WHERE "
+                + where
+                + " GROUP BY 1, 2, 3) s FULL OUTER JOIN"
+                + " (SELECT x_BillingPeriod p, BillingAccountId acct, BillingCurrency cur,"
+                + "  SUM(BilledCost) billed, SUM(EffectiveCost) effective FROM cost_allocated"
+                + "  WHERE "
+                + where
+                + " GROUP BY 1, 2, 3) a"
+                + " ON s.p = a.p AND s.acct = a.acct AND s.cur <=> a.cur"
+                + " WHERE NOT (s.billed <=> a.billed) OR NOT (s.effective <=> a.effective) LIMIT 1");
+    if (!broken.isEmpty()) {
+      Row r = broken.get(0);
+      throw CostlakeErrors.allocationNotConserved(
+          String.format(
+              Locale.ROOT,
+              "period %s account %s currency %s: BilledCost %s before, %s after; EffectiveCost %s"
+                  + " before, %s after",
+              r.get(0),
+              r.get(1),
+              r.get(2),
+              r.get(3),
+              r.get(4),
+              r.get(5),
+              r.get(6)));
+    }
+  }
+
+  private List<Row> sql(String query) {
+    return context.spark().sql(query).collectAsList();
+  }
+
+  private static String money(BigDecimal value) {
+    return value == null ? "0.00" : String.format(Locale.ROOT, "%,.2f", value);
+  }
+
+  private static String percent(BigDecimal part, BigDecimal whole) {
+    if (part == null || whole == null || whole.signum() == 0) {
+      return "-";
+    }
+    return part.multiply(BigDecimal.valueOf(100))
+        .divide(whole, 1, java.math.RoundingMode.HALF_UP)
+        .toPlainString();
+  }
+}
