@@ -18,6 +18,7 @@ public final class CostlakeConfig {
   private final AmortizeConfig amortize;
   private final TagPolicyConfig tags;
   private final AllocateConfig allocate;
+  private final ReconcileConfig reconcile;
 
   @JsonCreator
   public CostlakeConfig(
@@ -27,7 +28,8 @@ public final class CostlakeConfig {
       @JsonProperty("demo") DemoConfig demo,
       @JsonProperty("amortize") AmortizeConfig amortize,
       @JsonProperty("tags") TagPolicyConfig tags,
-      @JsonProperty("allocate") AllocateConfig allocate) {
+      @JsonProperty("allocate") AllocateConfig allocate,
+      @JsonProperty("reconcile") ReconcileConfig reconcile) {
     this.warehouse = Objects.requireNonNullElse(warehouse, DEFAULT_WAREHOUSE);
     this.spark = spark == null ? SparkConfig.defaults() : spark;
     this.ingest = ingest == null ? IngestConfig.defaults() : ingest;
@@ -35,10 +37,11 @@ public final class CostlakeConfig {
     this.amortize = amortize == null ? AmortizeConfig.defaults() : amortize;
     this.tags = tags == null ? TagPolicyConfig.defaults() : tags;
     this.allocate = allocate == null ? AllocateConfig.defaults() : allocate;
+    this.reconcile = reconcile == null ? ReconcileConfig.defaults() : reconcile;
   }
 
   public static CostlakeConfig defaults() {
-    return new CostlakeConfig(null, null, null, null, null, null, null);
+    return new CostlakeConfig(null, null, null, null, null, null, null, null);
   }
 
   /** Where the Delta tables live: a URI, or a path relative to the working directory. */
@@ -70,11 +73,17 @@ public final class CostlakeConfig {
     return allocate;
   }
 
+  public ReconcileConfig reconcile() {
+    return reconcile;
+  }
+
   public CostlakeConfig withIngest(IngestConfig newIngest) {
-    return new CostlakeConfig(warehouse, spark, newIngest, demo, amortize, tags, allocate);
+    return new CostlakeConfig(
+        warehouse, spark, newIngest, demo, amortize, tags, allocate, reconcile);
   }
 
   public CostlakeConfig withWarehouse(String newWarehouse) {
-    return new CostlakeConfig(newWarehouse, spark, ingest, demo, amortize, tags, allocate);
+    return new CostlakeConfig(
+        newWarehouse, spark, ingest, demo, amortize, tags, allocate, reconcile);
   }
 }

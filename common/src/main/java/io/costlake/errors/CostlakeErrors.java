@@ -185,4 +185,16 @@ public final class CostlakeErrors {
     return new CostlakeException(
         FAILED, "Allocation did not conserve cost (a costlake bug, please report it): " + detail);
   }
+
+  public static CostlakeException nothingToReconcile(String detail) {
+    return new CostlakeException(FAILED, "Nothing to reconcile: " + detail);
+  }
+
+  public static CostlakeException notReconciled(long invoices) {
+    return new CostlakeException(
+        FAILED,
+        invoices
+            + (invoices == 1 ? " invoice does" : " invoices do")
+            + " not reconcile (MISMATCH or MISSING_DATA); see invoice_reconciliation");
+  }
 }

@@ -55,6 +55,11 @@ public enum Table {
       List.of(TagDebtColumn.x_BillingPeriod.name()),
       "one row per (billing period, provider, account, sub account, service, untagged resource,"
           + " missing keys, currency)"),
+  INVOICE_RECONCILIATION(
+      "invoice_reconciliation",
+      ReconciliationColumn.values(),
+      List.of(ReconciliationColumn.x_BillingPeriod.name()),
+      "one row per (provider, billing account, billing period, invoice, currency)"),
   FOCUS_CONFORMANCE(
       "focus_conformance",
       ConformanceColumn.values(),

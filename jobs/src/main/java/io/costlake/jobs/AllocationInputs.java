@@ -48,7 +48,8 @@ final class AllocationInputs {
         lines, file, owner.tag() == null ? null : policy.keys().get(owner.tag()));
   }
 
-  private static List<String> readLines(JobContext context, String file) {
+  /** A config-named text file (local path or URI), as lines. */
+  static List<String> readLines(JobContext context, String file) {
     String uri = JobContext.uri(file);
     try {
       Path path = new Path(uri);

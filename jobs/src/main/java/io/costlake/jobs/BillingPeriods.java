@@ -38,6 +38,13 @@ final class BillingPeriods {
     return new BillingPeriods(all, periods);
   }
 
+  /** The same rows, with further periods to write (periods that have no rows, only invoices). */
+  BillingPeriods including(java.util.Collection<String> more) {
+    java.util.TreeSet<String> all = new java.util.TreeSet<>(periods);
+    all.addAll(more);
+    return new BillingPeriods(rows, List.copyOf(all));
+  }
+
   boolean isEmpty() {
     return periods.isEmpty();
   }

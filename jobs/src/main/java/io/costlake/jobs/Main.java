@@ -38,6 +38,7 @@ public final class Main {
     register(new ValidateJob());
     register(new AmortizeJob());
     register(new AllocateJob());
+    register(new ReconcileJob());
   }
 
   private void register(Job job) {
