@@ -19,6 +19,7 @@ public final class CostlakeConfig {
   private final TagPolicyConfig tags;
   private final AllocateConfig allocate;
   private final ReconcileConfig reconcile;
+  private final ChargebackConfig chargeback;
 
   @JsonCreator
   public CostlakeConfig(
@@ -29,7 +30,8 @@ public final class CostlakeConfig {
       @JsonProperty("amortize") AmortizeConfig amortize,
       @JsonProperty("tags") TagPolicyConfig tags,
       @JsonProperty("allocate") AllocateConfig allocate,
-      @JsonProperty("reconcile") ReconcileConfig reconcile) {
+      @JsonProperty("reconcile") ReconcileConfig reconcile,
+      @JsonProperty("chargeback") ChargebackConfig chargeback) {
     this.warehouse = Objects.requireNonNullElse(warehouse, DEFAULT_WAREHOUSE);
     this.spark = spark == null ? SparkConfig.defaults() : spark;
     this.ingest = ingest == null ? IngestConfig.defaults() : ingest;
@@ -38,10 +40,11 @@ public final class CostlakeConfig {
     this.tags = tags == null ? TagPolicyConfig.defaults() : tags;
     this.allocate = allocate == null ? AllocateConfig.defaults() : allocate;
     this.reconcile = reconcile == null ? ReconcileConfig.defaults() : reconcile;
+    this.chargeback = chargeback == null ? ChargebackConfig.defaults() : chargeback;
   }
 
   public static CostlakeConfig defaults() {
-    return new CostlakeConfig(null, null, null, null, null, null, null, null);
+    return new CostlakeConfig(null, null, null, null, null, null, null, null, null);
   }
 
   /** Where the Delta tables live: a URI, or a path relative to the working directory. */
@@ -77,13 +80,17 @@ public final class CostlakeConfig {
     return reconcile;
   }
 
+  public ChargebackConfig chargeback() {
+    return chargeback;
+  }
+
   public CostlakeConfig withIngest(IngestConfig newIngest) {
     return new CostlakeConfig(
-        warehouse, spark, newIngest, demo, amortize, tags, allocate, reconcile);
+        warehouse, spark, newIngest, demo, amortize, tags, allocate, reconcile, chargeback);
   }
 
   public CostlakeConfig withWarehouse(String newWarehouse) {
     return new CostlakeConfig(
-        newWarehouse, spark, ingest, demo, amortize, tags, allocate, reconcile);
+        newWarehouse, spark, ingest, demo, amortize, tags, allocate, reconcile, chargeback);
   }
 }
