@@ -158,11 +158,16 @@ public final class ChargebackCalculator {
     // The invoice total is the rounded exact total; the largest line absorbs the difference.
     BigDecimal residual = total.subtract(rounded);
     largest.amountRounded = largest.amountRounded.add(residual);
-    BigDecimal balance =
-        result.creditBalances.entrySet().stream()
-            .filter(e -> e.getKey().startsWith(profile.id() + "|"))
-            .map(Map.Entry::getValue)
-            .reduce(BigDecimal.ZERO, BigDecimal::add);
+    Map<String, BigDecimal> balances = new TreeMap<>();
+    result.creditBalances.forEach(
+        (key, value) -> {
+          if (key.startsWith(profile.id() + "|")) {
+            balances.put(key.substring(profile.id().length() + 1), value);
+          }
+        });
+    BigDecimal balance = balances.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    List<String> owners =
+        lines.stream().map(l -> l.owner).distinct().sorted().collect(Collectors.toList());
     result.lines.addAll(lines);
     result.invoices.add(
         new ChargebackInvoice(
@@ -177,7 +182,9 @@ public final class ChargebackCalculator {
             exact,
             total,
             residual,
-            lines.size()));
+            lines.size(),
+            owners,
+            balances));
   }
 
   private static ChargebackLine withCost(ChargebackLine line, BigDecimal cost) {

@@ -16,6 +16,8 @@ public final class ChargebackInvoice {
   final BigDecimal total;
   final BigDecimal roundingResidual;
   final int lines;
+  final java.util.List<String> owners;
+  final java.util.Map<String, BigDecimal> creditBalances;
 
   ChargebackInvoice(
       String profileId,
@@ -29,7 +31,9 @@ public final class ChargebackInvoice {
       BigDecimal totalExact,
       BigDecimal total,
       BigDecimal roundingResidual,
-      int lines) {
+      int lines,
+      java.util.List<String> owners,
+      java.util.Map<String, BigDecimal> creditBalances) {
     this.profileId = profileId;
     this.profileVersion = profileVersion;
     this.period = period;
@@ -42,6 +46,12 @@ public final class ChargebackInvoice {
     this.total = total;
     this.roundingResidual = roundingResidual;
     this.lines = lines;
+    this.owners = java.util.List.copyOf(owners);
+    this.creditBalances = new java.util.TreeMap<>(creditBalances);
+  }
+
+  public String currency() {
+    return currency;
   }
 
   public String period() {

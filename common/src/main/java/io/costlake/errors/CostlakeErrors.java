@@ -197,4 +197,8 @@ public final class CostlakeErrors {
             + (invoices == 1 ? " invoice does" : " invoices do")
             + " not reconcile (MISMATCH or MISSING_DATA); see invoice_reconciliation");
   }
+
+  public static CostlakeException nothingToCharge(String detail) {
+    return new CostlakeException(FAILED, "Nothing to charge back: " + detail);
+  }
 }

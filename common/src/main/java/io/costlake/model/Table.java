@@ -60,6 +60,16 @@ public enum Table {
       ReconciliationColumn.values(),
       List.of(ReconciliationColumn.x_BillingPeriod.name()),
       "one row per (provider, billing account, billing period, invoice, currency)"),
+  CHARGEBACK_LINES(
+      "chargeback_lines",
+      ChargebackLineColumn.values(),
+      List.of(ChargebackLineColumn.x_BillingPeriod.name()),
+      "one row per (owner, billing period, service, source currency, profile version)"),
+  CHARGEBACK_INVOICES(
+      "chargeback_invoices",
+      ChargebackInvoiceColumn.values(),
+      List.of(ChargebackInvoiceColumn.x_BillingPeriod.name()),
+      "one row per (billing profile, billing period)"),
   FOCUS_CONFORMANCE(
       "focus_conformance",
       ConformanceColumn.values(),

@@ -156,6 +156,9 @@ public final class DemoJob implements Job {
     focus.failIfIncomplete();
     AmortizeJob.amortize(context, Optional.empty());
     AllocateJob.allocate(context, Optional.empty());
+    if (!context.config().chargeback().profiles().isEmpty()) {
+      ChargebackJob.chargeback(context, Optional.empty(), Optional.empty());
+    }
     if (context.config().reconcile().invoicesFile() != null) {
       ReconcileJob.reconcile(context, Optional.empty());
     }

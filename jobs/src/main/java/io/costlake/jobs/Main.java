@@ -39,6 +39,7 @@ public final class Main {
     register(new AmortizeJob());
     register(new AllocateJob());
     register(new ReconcileJob());
+    register(new ChargebackJob());
   }
 
   private void register(Job job) {

@@ -41,6 +41,9 @@ class ITDemo {
     }
     assertTrue(
         demo.out.contains("superseded (actual cost the amortized export replaces)"), demo.out);
+    // The shipped billing profiles price every owner but the unallocated bucket.
+    assertTrue(demo.out.contains("chargeback: 9 open billing period(s)"), demo.out);
+    assertTrue(demo.out.contains("no billing profile"), demo.out);
     // The shipped invoices are for the 20,000-row demo: here they are checked, not matched.
     assertTrue(demo.out.contains("reconcile: 9 billing periods"), demo.out);
     // The shipped tag policy and rules: every rule moved cost, and the totals held.

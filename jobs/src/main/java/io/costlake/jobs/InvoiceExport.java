@@ -1,0 +1,146 @@
+package io.costlake.jobs;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.costlake.errors.CostlakeErrors;
+import io.costlake.model.Table;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * {@code chargeback --export DIR}: the invoices and their lines of the periods priced, as {@code
+ * chargeback_invoices.csv}, {@code chargeback_lines.csv} and {@code chargeback_invoices.json} (each
+ * invoice with its lines). Text cells that a spreadsheet would run as a formula ({@code = + - @})
+ * are prefixed with a quote; numbers are plain decimals.
+ */
+final class InvoiceExport {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private InvoiceExport() {}
+
+  static void write(JobContext context, String dir, List<String> periods) {
+    context.warehouse().registerAll();
+    String in = periods.stream().map(p -> "'" + p + "'").collect(Collectors.joining(", "));
+    List<Row> invoices =
+        context
+            .spark()
+            .sql(
+                "SELECT * FROM "
+                    + Table.CHARGEBACK_INVOICES.tableName()
+                    + " WHERE x_BillingPeriod IN ("
+                    + in
+                    + ") ORDER BY x_BillingPeriod, profile_id")
+            .collectAsList();
+    List<Row> lines =
+        context
+            .spark()
+            .sql(
+                "SELECT * FROM "
+                    + Table.CHARGEBACK_LINES.tableName()
+                    + " WHERE x_BillingPeriod IN ("
+                    + in
+                    + ") ORDER BY x_BillingPeriod, profile_id, owner,"
+                    + " ServiceName")
+            .collectAsList();
+    String root = JobContext.uri(dir);
+    write(context, root + "/chargeback_invoices.csv", csv(invoices, Table.CHARGEBACK_INVOICES));
+    write(context, root + "/chargeback_lines.csv", csv(lines, Table.CHARGEBACK_LINES));
+    write(context, root + "/chargeback_invoices.json", json(invoices, lines));
+    context
+        .out()
+        .printf("  exported %d invoices and %d lines to %s%n", invoices.size(), lines.size(), root);
+  }
+
+  private static String csv(List<Row> rows, Table table) {
+    StringBuilder out = new StringBuilder();
+    StructField[] fields = table.schema().fields();
+    out.append(
+            java.util.Arrays.stream(fields).map(StructField::name).collect(Collectors.joining(",")))
+        .append('\n');
+    for (Row row : rows) {
+      for (int i = 0; i < fields.length; i++) {
+        if (i > 0) {
+          out.append(',');
+        }
+        out.append(cell(row.get(i)));
+      }
+      out.append('\n');
+    }
+    return out.toString();
+  }
+
+  static String cell(Object value) {
+    if (value == null) {
+      return "";
+    }
+    if (value instanceof BigDecimal) {
+      return ((BigDecimal) value).toPlainString();
+    }
+    String text = String.valueOf(value);
+    if (!(value instanceof Number) && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+      text = "'" + text; // a spreadsheet must not run it as a formula
+    }
+    if (text.contains(",") || text.contains("\"") || text.contains("\n")) {
+      text = "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+    return text;
+  }
+
+  private static String json(List<Row> invoices, List<Row> lines) {
+    ArrayNode out = JSON.createArrayNode();
+    for (Row invoice : invoices) {
+      ObjectNode node = object(invoice);
+      ArrayNode items = node.putArray("lines");
+      for (Row line : lines) {
+        if (line.getAs("x_BillingPeriod").equals(invoice.getAs("x_BillingPeriod"))
+            && line.getAs("profile_id").equals(invoice.getAs("profile_id"))) {
+          items.add(object(line));
+        }
+      }
+      out.add(node);
+    }
+    try {
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(out);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static ObjectNode object(Row row) {
+    ObjectNode node = JSON.createObjectNode();
+    for (StructField field : row.schema().fields()) {
+      Object value = row.getAs(field.name());
+      if (value == null) {
+        node.putNull(field.name());
+      } else if (value instanceof BigDecimal) {
+        node.put(field.name(), ((BigDecimal) value).toPlainString());
+      } else if (value instanceof Long) {
+        node.put(field.name(), (Long) value);
+      } else {
+        node.put(field.name(), String.valueOf(value));
+      }
+    }
+    return node;
+  }
+
+  private static void write(JobContext context, String uri, String text) {
+    try {
+      Path path = new Path(uri);
+      FileSystem fs = path.getFileSystem(context.hadoopConf());
+      try (OutputStream out = fs.create(path, true)) {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw CostlakeErrors.cannotWrite(uri, String.valueOf(e.getMessage()));
+    }
+  }
+}
