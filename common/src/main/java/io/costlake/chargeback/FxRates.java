@@ -1,5 +1,6 @@
 package io.costlake.chargeback;
 
+import io.costlake.config.PeriodRange;
 import io.costlake.errors.CostlakeErrors;
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -69,7 +70,7 @@ public final class FxRates {
         throw CostlakeErrors.invalidInputFile(file, line, "has fewer columns than the header");
       }
       String date = cells[at[0]].trim();
-      if (!date.matches("\\d{4}-(0[1-9]|1[0-2])(-\\d\\d)?")) {
+      if (!date.matches(PeriodRange.PERIOD + "(-\\d\\d)?")) {
         throw CostlakeErrors.invalidInputFile(
             file, line, "column date: '" + date + "' is not yyyy-MM or yyyy-MM-dd");
       }

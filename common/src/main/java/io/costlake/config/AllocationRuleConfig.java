@@ -38,7 +38,6 @@ public final class AllocationRuleConfig {
   /** Cost columns a proportional rule may weigh targets by. */
   public static final Set<String> COST_COLUMNS = Set.of("EffectiveCost", "BilledCost");
 
-  private static final String PERIOD = "\\d{4}-(0[1-9]|1[0-2])";
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   private final String id;
@@ -148,7 +147,7 @@ public final class AllocationRuleConfig {
     if (value == null) {
       return null;
     }
-    if (!value.matches(PERIOD)) {
+    if (!PeriodRange.isPeriod(value)) {
       throw new IllegalArgumentException(key + " must be a billing period yyyy-MM, not " + value);
     }
     return value;
@@ -190,17 +189,16 @@ public final class AllocationRuleConfig {
   }
 
   public boolean appliesTo(String period) {
-    return (from == null || from.compareTo(period) <= 0)
-        && (to == null || to.compareTo(period) >= 0);
+    return range().contains(period);
   }
 
   /** Whether two versions' period ranges share a period. */
   public boolean overlaps(AllocationRuleConfig other) {
-    String lo = from == null ? "0000-00" : from;
-    String hi = to == null ? "9999-99" : to;
-    String otherLo = other.from == null ? "0000-00" : other.from;
-    String otherHi = other.to == null ? "9999-99" : other.to;
-    return lo.compareTo(otherHi) <= 0 && otherLo.compareTo(hi) <= 0;
+    return range().overlaps(other.range());
+  }
+
+  private PeriodRange range() {
+    return new PeriodRange(from, to);
   }
 
   public SelectorConfig select() {

@@ -16,7 +16,6 @@ import java.util.Objects;
  * in force in its period.
  */
 public final class BillingProfileConfig {
-  private static final String PERIOD = "\\d{4}-(0[1-9]|1[0-2])";
 
   private final String id;
   private final int version;
@@ -109,15 +108,19 @@ public final class BillingProfileConfig {
   }
 
   private String period(String value, String key) {
-    if (value != null && !value.matches(PERIOD)) {
+    if (value != null && !PeriodRange.isPeriod(value)) {
       throw new IllegalArgumentException(where() + key + " must be yyyy-MM, not " + value);
     }
     return value;
   }
 
   public boolean appliesTo(String period) {
-    return (from == null || from.compareTo(period) <= 0)
-        && (to == null || to.compareTo(period) >= 0);
+    return range().contains(period);
+  }
+
+  /** The billing periods this version applies to. */
+  public PeriodRange range() {
+    return new PeriodRange(from, to);
   }
 
   public String id() {
@@ -240,7 +243,7 @@ public final class BillingProfileConfig {
           || amount == null
           || amount.signum() <= 0
           || from == null
-          || !from.matches(PERIOD)) {
+          || !PeriodRange.isPeriod(from)) {
         throw new IllegalArgumentException(
             "a credit needs an id, a positive amount and from: yyyy-MM");
       }

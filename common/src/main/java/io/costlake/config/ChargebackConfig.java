@@ -23,7 +23,7 @@ public final class ChargebackConfig {
       @JsonProperty("closedThrough") String closedThrough) {
     this.profiles = List.copyOf(Objects.requireNonNullElse(profiles, List.of()));
     this.fxRatesFile = fxRatesFile;
-    if (closedThrough != null && !closedThrough.matches("\\d{4}-(0[1-9]|1[0-2])")) {
+    if (closedThrough != null && !PeriodRange.isPeriod(closedThrough)) {
       throw new IllegalArgumentException("closedThrough must be yyyy-MM, not " + closedThrough);
     }
     this.closedThrough = closedThrough;
@@ -34,7 +34,7 @@ public final class ChargebackConfig {
     List<BillingProfileConfig> seen = new ArrayList<>();
     for (BillingProfileConfig p : profiles) {
       for (BillingProfileConfig q : seen) {
-        if (!overlap(p, q)) {
+        if (!p.range().overlaps(q.range())) {
           continue;
         }
         if (p.id().equals(q.id())) {
@@ -62,14 +62,6 @@ public final class ChargebackConfig {
       }
       seen.add(p);
     }
-  }
-
-  private static boolean overlap(BillingProfileConfig a, BillingProfileConfig b) {
-    String aFrom = a.from() == null ? "0000-00" : a.from();
-    String aTo = a.to() == null ? "9999-99" : a.to();
-    String bFrom = b.from() == null ? "0000-00" : b.from();
-    String bTo = b.to() == null ? "9999-99" : b.to();
-    return aFrom.compareTo(bTo) <= 0 && bFrom.compareTo(aTo) <= 0;
   }
 
   public static ChargebackConfig defaults() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.univocity.parsers.csv.CsvParser;
 import com.univocity.parsers.csv.CsvParserSettings;
+import io.costlake.config.PeriodRange;
 import io.costlake.errors.CostlakeErrors;
 import java.io.IOException;
 import java.io.StringReader;
@@ -69,7 +70,7 @@ public final class InvoiceFile {
       }
     }
     String period = r.get("billing_period").trim();
-    if (!period.matches("\\d{4}-(0[1-9]|1[0-2])")) {
+    if (!PeriodRange.isPeriod(period)) {
       throw CostlakeErrors.invalidInputFile(
           file, line, "column billing_period: '" + period + "' is not yyyy-MM");
     }

@@ -9,21 +9,15 @@ import io.costlake.config.AllocationRuleConfig;
 import io.costlake.config.CostlakeConfig;
 import io.costlake.config.DriverConfig;
 import io.costlake.config.OwnerChainConfig;
+import io.costlake.config.PeriodRange;
 import io.costlake.config.TagPolicyConfig;
 import io.costlake.errors.CostlakeErrors;
 import io.costlake.tags.AccountOwners;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
@@ -43,24 +37,9 @@ final class AllocationInputs {
       return Map.of();
     }
     String file = owner.accountsFile();
-    List<String> lines = readLines(context, file);
+    List<String> lines = context.readLines(file);
     return AccountOwners.parse(
         lines, file, owner.tag() == null ? null : policy.keys().get(owner.tag()));
-  }
-
-  /** A config-named text file (local path or URI), as lines. */
-  static List<String> readLines(JobContext context, String file) {
-    String uri = JobContext.uri(file);
-    try {
-      Path path = new Path(uri);
-      FileSystem fs = path.getFileSystem(context.hadoopConf());
-      try (BufferedReader reader =
-          new BufferedReader(new InputStreamReader(fs.open(path), StandardCharsets.UTF_8))) {
-        return reader.lines().collect(Collectors.toList());
-      }
-    } catch (IOException | RuntimeException e) {
-      throw CostlakeErrors.cannotRead(file, String.valueOf(e.getMessage()).split("\n")[0]);
-    }
   }
 
   /** Each metric rule's driver as (x_BillingPeriod, target, value DECIMAL), by rule label. */
@@ -129,7 +108,7 @@ final class AllocationInputs {
                     .or(
                         not(
                             coalesce(
-                                col("x_BillingPeriod").rlike("^\\d{4}-(0[1-9]|1[0-2])$"),
+                                col("x_BillingPeriod").rlike("^" + PeriodRange.PERIOD + "$"),
                                 lit(false)))))
             .limit(1)
             .collectAsList();

@@ -51,6 +51,11 @@ final class BillingPeriods {
 
   /** The Delta replaceWhere predicate covering exactly these periods. */
   String predicate() {
+    return predicate(periods);
+  }
+
+  /** The Delta replaceWhere predicate covering exactly {@code periods}. */
+  static String predicate(java.util.Collection<String> periods) {
     return periods.stream()
         .map(p -> "'" + p + "'")
         .collect(Collectors.joining(", ", "x_BillingPeriod IN (", ")"));

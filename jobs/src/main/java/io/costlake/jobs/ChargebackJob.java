@@ -73,8 +73,7 @@ public final class ChargebackJob implements Job {
     FxRates fx =
         config.fxRatesFile() == null
             ? new FxRates(List.of())
-            : FxRates.parse(
-                AllocationInputs.readLines(context, config.fxRatesFile()), config.fxRatesFile());
+            : FxRates.parse(context.readLines(config.fxRatesFile()), config.fxRatesFile());
     List<Row> earlier = context.warehouse().read(Table.CHARGEBACK_INVOICES).collectAsList();
     List<String> invoiced =
         earlier.stream()
@@ -112,10 +111,7 @@ public final class ChargebackJob implements Job {
                 ChargebackFrames.ownerCosts(ChargebackFrames.ownerCosts(rows).collectAsList()),
                 opening);
     Instant now = context.clock().instant();
-    String predicate =
-        open.stream()
-            .map(p -> "'" + p + "'")
-            .collect(Collectors.joining(", ", "x_BillingPeriod IN (", ")"));
+    String predicate = BillingPeriods.predicate(open);
     String description = "costlake chargeback " + open;
     long linesVersion =
         context

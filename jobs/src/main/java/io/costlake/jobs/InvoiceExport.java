@@ -29,16 +29,16 @@ final class InvoiceExport {
 
   static void write(JobContext context, String dir, List<String> periods) {
     context.warehouse().registerAll();
-    String in = periods.stream().map(p -> "'" + p + "'").collect(Collectors.joining(", "));
+    String where = BillingPeriods.predicate(periods);
     List<Row> invoices =
         context
             .spark()
             .sql(
                 "SELECT * FROM "
                     + Table.CHARGEBACK_INVOICES.tableName()
-                    + " WHERE x_BillingPeriod IN ("
-                    + in
-                    + ") ORDER BY x_BillingPeriod, profile_id")
+                    + " WHERE "
+                    + where
+                    + " ORDER BY x_BillingPeriod, profile_id")
             .collectAsList();
     List<Row> lines =
         context
@@ -46,9 +46,9 @@ final class InvoiceExport {
             .sql(
                 "SELECT * FROM "
                     + Table.CHARGEBACK_LINES.tableName()
-                    + " WHERE x_BillingPeriod IN ("
-                    + in
-                    + ") ORDER BY x_BillingPeriod, profile_id, owner,"
+                    + " WHERE "
+                    + where
+                    + " ORDER BY x_BillingPeriod, profile_id, owner,"
                     + " ServiceName")
             .collectAsList();
     String root = JobContext.uri(dir);

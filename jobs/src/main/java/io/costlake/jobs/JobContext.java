@@ -1,12 +1,21 @@
 package io.costlake.jobs;
 
 import io.costlake.config.CostlakeConfig;
+import io.costlake.errors.CostlakeErrors;
 import io.costlake.spark.SparkSessions;
 import io.costlake.spark.Warehouse;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
 import java.time.Clock;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
 /** What a job runs with: its config, where to print, the clock, and (lazily) Spark. */
@@ -59,6 +68,22 @@ public final class JobContext {
 
   public Warehouse warehouse() {
     return new Warehouse(spark(), uri(config.warehouse()));
+  }
+
+  /**
+   * A text file named in config (a local path or a URI), as lines; one-line error if unreadable.
+   */
+  public List<String> readLines(String file) {
+    try {
+      Path path = new Path(uri(file));
+      FileSystem fs = path.getFileSystem(hadoopConf());
+      try (BufferedReader reader =
+          new BufferedReader(new InputStreamReader(fs.open(path), StandardCharsets.UTF_8))) {
+        return reader.lines().collect(Collectors.toList());
+      }
+    } catch (IOException | RuntimeException e) {
+      throw CostlakeErrors.cannotRead(file, String.valueOf(e.getMessage()).split("\n")[0]);
+    }
   }
 
   /**

@@ -80,8 +80,7 @@ public final class ReconcileJob implements Job {
     }
     String file = config.invoicesFile();
     List<Invoice> invoices =
-        InvoiceFile.parse(String.join("\n", AllocationInputs.readLines(context, file)), file)
-            .stream()
+        InvoiceFile.parse(String.join("\n", context.readLines(file)), file).stream()
             .filter(i -> onlyPeriod.map(p -> p.equals(period(i))).orElse(true))
             .collect(Collectors.toList());
     BillingPeriods selected =

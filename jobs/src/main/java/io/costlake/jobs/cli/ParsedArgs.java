@@ -1,5 +1,6 @@
 package io.costlake.jobs.cli;
 
+import io.costlake.config.PeriodRange;
 import io.costlake.errors.CostlakeErrors;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,7 @@ import java.util.regex.Pattern;
 
 /** The parsed command line of one job. */
 public final class ParsedArgs {
-  private static final Pattern PERIOD = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+  private static final Pattern PERIOD = Pattern.compile(PeriodRange.PERIOD);
 
   private final JobSpec spec;
   private final Map<String, List<String>> values;
