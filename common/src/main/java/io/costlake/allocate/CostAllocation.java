@@ -141,10 +141,16 @@ public final class CostAllocation implements AutoCloseable {
     Arrays.stream(AllocatedColumn.values()).forEach(c -> needed.add(c.columnName()));
     rules.forEach(rule -> needed.addAll(rule.scope()));
     Set<String> present = new LinkedHashSet<>(Arrays.asList(owned.columns()));
-    Column[] columns =
-        needed.stream().filter(present::contains).map(name -> col(name)).toArray(Column[]::new);
+    List<Column> columns = new ArrayList<>();
+    needed.stream().filter(present::contains).forEach(name -> columns.add(col(name)));
+    // Output columns the input lacks (an older table, a test frame) are carried as typed nulls.
+    for (AllocatedColumn c : AllocatedColumn.values()) {
+      if (!present.contains(c.columnName())) {
+        columns.add(lit(null).cast(c.type().sparkType()).as(c.columnName()));
+      }
+    }
     return owned
-        .select(columns)
+        .select(columns.toArray(new Column[0]))
         .withColumn(OWNER, col(OwnerChain.SOURCE_OWNER))
         .withColumn(METHOD, lit(DIRECT))
         .withColumn(RULE_ID, lit(null).cast("string"))

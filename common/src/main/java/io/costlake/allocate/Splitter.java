@@ -24,15 +24,40 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
 
 /**
- * Splits the lines a rule takes into one row per target. Each amount is the line's amount times the
- * target's share, rounded to 10 decimals; the last target of the array takes the line's amount
- * minus all the others, so the rows of every line add up to it exactly. No shuffle: shares come as
- * a literal or a broadcast table, and the residual is computed within each line.
+ * Splits the lines a rule takes into one row per target. Each amount (cost, and the consumed
+ * quantity with it) is the line's amount times the target's share, rounded to the amount's scale;
+ * the last target of the array takes the line's amount minus all the others, so the rows of every
+ * line add up to it exactly. No shuffle: shares come as a literal or a broadcast table, and the
+ * residual is computed within each line.
  */
 final class Splitter {
-  static final List<String> AMOUNTS = List.of("BilledCost", "EffectiveCost");
+  /** A column split by share: exact sums need an arithmetic type that leaves room to multiply. */
+  private static final class Amount {
+    final String column;
+    final DecimalType arithmetic;
+    final ColumnType type;
+
+    Amount(String column, DecimalType arithmetic, ColumnType type) {
+      this.column = column;
+      this.arithmetic = arithmetic;
+      this.type = type;
+    }
+
+    Column narrow(Column value) {
+      return value.cast(arithmetic);
+    }
+  }
+
+  private static final List<Amount> AMOUNTS =
+      List.of(
+          new Amount("BilledCost", Decimals.ARITHMETIC, ColumnType.MONEY),
+          new Amount("EffectiveCost", Decimals.ARITHMETIC, ColumnType.MONEY),
+          // 18 integer digits and 12 decimals: quantities are finer than money, never larger.
+          new Amount("ConsumedQuantity", DataTypes.createDecimalType(30, 12), ColumnType.QUANTITY));
 
   private Splitter() {}
 
@@ -65,11 +90,13 @@ final class Splitter {
                           t.getField("total").as("total"),
                           t.getField("share").as("share"),
                           t.getField("reason").as("reason")));
-              for (String amount : AMOUNTS) {
+              for (Amount amount : AMOUNTS) {
                 fields.add(
-                    round(Decimals.narrow(col(amount)).multiply(t.getField("share")), 10)
-                        .cast(Decimals.ARITHMETIC)
-                        .as(amount));
+                    round(
+                            amount.narrow(col(amount.column)).multiply(t.getField("share")),
+                            amount.arithmetic.scale())
+                        .cast(amount.arithmetic)
+                        .as(amount.column));
               }
               return struct(fields.toArray(new Column[0]));
             });
@@ -78,14 +105,14 @@ final class Splitter {
     for (String column : columns) {
       select.add(col(column));
     }
-    for (String amount : AMOUNTS) {
+    for (Amount amount : AMOUNTS) {
       Column others = slice(col("__parts"), lit(1), size(col("__parts")).minus(lit(1)));
       select.add(
           aggregate(
                   others,
-                  lit(0).cast(Decimals.ARITHMETIC),
-                  (acc, p) -> acc.plus(p.getField(amount)).cast(Decimals.ARITHMETIC))
-              .as("__rest_" + amount));
+                  lit(0).cast(amount.arithmetic),
+                  (acc, p) -> acc.plus(p.getField(amount.column)).cast(amount.arithmetic))
+              .as("__rest_" + amount.column));
     }
     select.add(size(col("__parts")).as("__n"));
     select.add(posexplode(col("__parts")).as(new String[] {"__pos", "__part"}));
@@ -94,13 +121,14 @@ final class Splitter {
     Column part = col("__part");
     Column last = col("__pos").equalTo(col("__n").minus(lit(1)));
     Dataset<Row> out = exploded;
-    for (String amount : AMOUNTS) {
+    for (Amount amount : AMOUNTS) {
+      String name = amount.column;
       out =
           out.withColumn(
-              amount,
-              Decimals.money(
-                  when(last, Decimals.narrow(col(amount)).minus(col("__rest_" + amount)))
-                      .otherwise(part.getField(amount))));
+              name,
+              when(last, amount.narrow(col(name)).minus(col("__rest_" + name)))
+                  .otherwise(part.getField(name))
+                  .cast(amount.type.sparkType()));
     }
     out =
         out.withColumn(CostAllocation.OWNER, part.getField("target"))

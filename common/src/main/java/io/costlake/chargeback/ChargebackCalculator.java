@@ -107,7 +107,13 @@ public final class ChargebackCalculator {
             period + " " + c.owner + ": no " + c.currency + " to " + profile.currency() + " rate");
         continue;
       }
-      String key = c.owner + "|" + Objects.requireNonNullElse(c.service, "") + "|" + c.currency;
+      String key =
+          String.join(
+              "|",
+              c.owner,
+              Objects.requireNonNullElse(c.service, ""),
+              Objects.requireNonNullElse(c.unit, ""),
+              c.currency);
       ChargebackLine line =
           byKey.computeIfAbsent(
               key,
@@ -116,6 +122,8 @@ public final class ChargebackCalculator {
                       c.owner,
                       period,
                       c.service,
+                      c.unit,
+                      null,
                       profile.id(),
                       profile.version(),
                       c.currency,
@@ -123,7 +131,7 @@ public final class ChargebackCalculator {
                       rate.rate,
                       rate.date,
                       BigDecimal.ZERO));
-      byKey.put(key, withCost(line, c.cost));
+      byKey.put(key, withCost(line, c.quantity, c.cost));
     }
     List<ChargebackLine> lines = new ArrayList<>(byKey.values());
     if (lines.isEmpty()) {
@@ -187,12 +195,17 @@ public final class ChargebackCalculator {
             balances));
   }
 
-  private static ChargebackLine withCost(ChargebackLine line, BigDecimal cost) {
+  private static ChargebackLine withCost(
+      ChargebackLine line, BigDecimal quantity, BigDecimal cost) {
     ChargebackLine sum =
         new ChargebackLine(
             line.owner,
             line.period,
             line.service,
+            line.unit,
+            quantity == null
+                ? line.quantity
+                : Objects.requireNonNullElse(line.quantity, BigDecimal.ZERO).add(quantity),
             line.profileId,
             line.profileVersion,
             line.sourceCurrency,
@@ -203,22 +216,40 @@ public final class ChargebackCalculator {
     return sum;
   }
 
-  /** Marginal tiers on the month's cost after markup and flat discount, overall or per service. */
+  /**
+   * Marginal tiers on the month's cost after markup and flat discount, overall or per service, by
+   * spend or by quantity consumed; each ladder's discount is shared by the lines it counts in
+   * proportion to their cost.
+   */
   private static void volumeDiscounts(BillingProfileConfig profile, List<ChargebackLine> lines) {
     Map<String, List<TierConfig>> byScope = new LinkedHashMap<>();
     for (TierConfig tier : profile.tiers()) {
-      byScope
-          .computeIfAbsent(Objects.requireNonNullElse(tier.service(), ""), k -> new ArrayList<>())
-          .add(tier);
+      byScope.computeIfAbsent(tier.scope(), k -> new ArrayList<>()).add(tier);
     }
-    for (Map.Entry<String, List<TierConfig>> scope : byScope.entrySet()) {
+    for (List<TierConfig> ladder : byScope.values()) {
+      TierConfig first = ladder.get(0);
       List<ChargebackLine> scoped =
           lines.stream()
-              .filter(l -> scope.getKey().isEmpty() || scope.getKey().equals(l.service))
+              .filter(l -> first.service() == null || first.service().equals(l.service))
+              .filter(l -> !first.byQuantity() || first.unit().equals(l.unit))
               .collect(Collectors.toList());
       List<BigDecimal> weights = weights(scoped, l -> l.base.add(l.markup).subtract(l.discount));
-      BigDecimal amount = weights.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-      BigDecimal discount = marginal(amount, scope.getValue());
+      BigDecimal cost = weights.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+      BigDecimal discount;
+      if (first.byQuantity()) {
+        BigDecimal quantity =
+            scoped.stream()
+                .map(l -> Objects.requireNonNullElse(l.quantity, BigDecimal.ZERO))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        // The discounted units at the month's average unit cost: cost x discounted / consumed.
+        discount =
+            quantity.signum() <= 0
+                ? BigDecimal.ZERO
+                : cost.multiply(marginal(quantity, ladder))
+                    .divide(quantity, SCALE, RoundingMode.HALF_UP);
+      } else {
+        discount = marginal(cost, ladder);
+      }
       List<BigDecimal> parts = Shares.split(discount, weights);
       for (int i = 0; i < scoped.size(); i++) {
         scoped.get(i).volumeDiscount = scoped.get(i).volumeDiscount.add(parts.get(i));

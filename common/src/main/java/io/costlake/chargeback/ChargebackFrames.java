@@ -21,7 +21,8 @@ import org.apache.spark.sql.RowFactory;
 
 /**
  * The Spark side of chargeback: cost_allocated to owner costs (one aggregation, one row per owner,
- * period, service and currency), earlier invoices to opening credit balances, results to rows.
+ * period, service, unit and currency), earlier invoices to opening credit balances, results to
+ * rows.
  */
 public final class ChargebackFrames {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,8 +31,13 @@ public final class ChargebackFrames {
 
   public static Dataset<Row> ownerCosts(Dataset<Row> allocated) {
     return allocated
-        .groupBy(col("owner"), col("x_BillingPeriod"), col("ServiceName"), col("BillingCurrency"))
-        .agg(sum(col("EffectiveCost")).as("cost"));
+        .groupBy(
+            col("owner"),
+            col("x_BillingPeriod"),
+            col("ServiceName"),
+            col("ConsumedUnit"),
+            col("BillingCurrency"))
+        .agg(sum(col("ConsumedQuantity")).as("quantity"), sum(col("EffectiveCost")).as("cost"));
   }
 
   public static List<OwnerCost> ownerCosts(List<Row> aggregated) {
@@ -39,7 +45,13 @@ public final class ChargebackFrames {
     for (Row r : aggregated) {
       out.add(
           new OwnerCost(
-              r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getDecimal(4)));
+              r.getString(0),
+              r.getString(1),
+              r.getString(2),
+              r.getString(3),
+              r.getDecimal(5),
+              r.getString(4),
+              r.getDecimal(6)));
     }
     return out;
   }
@@ -77,6 +89,8 @@ public final class ChargebackFrames {
       v.put(ChargebackLineColumn.x_BillingPeriod, l.period);
       v.put(ChargebackLineColumn.owner, l.owner);
       v.put(ChargebackLineColumn.ServiceName, l.service);
+      v.put(ChargebackLineColumn.ConsumedUnit, l.unit);
+      v.put(ChargebackLineColumn.quantity, l.quantity);
       v.put(ChargebackLineColumn.profile_id, l.profileId);
       v.put(ChargebackLineColumn.profile_version, (long) l.profileVersion);
       v.put(ChargebackLineColumn.source_currency, l.sourceCurrency);

@@ -3,13 +3,16 @@ package io.costlake.chargeback;
 import java.math.BigDecimal;
 
 /**
- * One line of {@code chargeback_lines}: (owner, period, service, profile version), amounts in the
- * billing currency at 10 decimals; {@code amountRounded} is the invoice's rounded figure.
+ * One line of {@code chargeback_lines}: (owner, period, service, unit, source currency, profile
+ * version) with the quantity consumed in that unit, amounts in the billing currency at 10 decimals;
+ * {@code amountRounded} is the invoice's rounded figure.
  */
 public final class ChargebackLine {
   final String owner;
   final String period;
   final String service;
+  final String unit;
+  final BigDecimal quantity;
   final String profileId;
   final int profileVersion;
   final String sourceCurrency;
@@ -30,6 +33,8 @@ public final class ChargebackLine {
       String owner,
       String period,
       String service,
+      String unit,
+      BigDecimal quantity,
       String profileId,
       int profileVersion,
       String sourceCurrency,
@@ -40,6 +45,8 @@ public final class ChargebackLine {
     this.owner = owner;
     this.period = period;
     this.service = service;
+    this.unit = unit;
+    this.quantity = quantity;
     this.profileId = profileId;
     this.profileVersion = profileVersion;
     this.sourceCurrency = sourceCurrency;
@@ -60,6 +67,14 @@ public final class ChargebackLine {
 
   public String service() {
     return service;
+  }
+
+  public String unit() {
+    return unit;
+  }
+
+  public BigDecimal quantity() {
+    return quantity;
   }
 
   public int profileVersion() {

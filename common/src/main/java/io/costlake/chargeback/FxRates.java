@@ -69,29 +69,87 @@ public final class FxRates {
       if (cells.length < header.size()) {
         throw CostlakeErrors.invalidInputFile(file, line, "has fewer columns than the header");
       }
-      String date = cells[at[0]].trim();
-      if (!date.matches(PeriodRange.PERIOD + "(-\\d\\d)?")) {
-        throw CostlakeErrors.invalidInputFile(
-            file, line, "column date: '" + date + "' is not yyyy-MM or yyyy-MM-dd");
+      String[] row = {cells[at[0]], cells[at[1]], cells[at[2]], cells[at[3]]};
+      String problem = problem(row);
+      if (problem != null) {
+        throw CostlakeErrors.invalidInputFile(file, line, problem);
       }
-      String rate = cells[at[3]].trim();
-      try {
-        if (new BigDecimal(rate).signum() <= 0) {
-          throw new NumberFormatException();
-        }
-      } catch (NumberFormatException e) {
-        throw CostlakeErrors.invalidInputFile(
-            file, line, "column rate: '" + rate + "' is not a positive number");
-      }
-      rows.add(
-          new String[] {
-            date,
-            cells[at[1]].trim().toUpperCase(java.util.Locale.ROOT),
-            cells[at[2]].trim().toUpperCase(java.util.Locale.ROOT),
-            rate
-          });
+      rows.add(normalized(row));
     }
     return new FxRates(rows);
+  }
+
+  /**
+   * Rates from the rows of a rate table ({@code date, from, to, rate} as text); a bad row fails
+   * naming the table and the row.
+   */
+  public static FxRates fromTable(List<String[]> tableRows, String table) {
+    List<String[]> rows = new java.util.ArrayList<>();
+    for (String[] row : tableRows) {
+      String problem = problem(row);
+      if (problem != null) {
+        throw CostlakeErrors.invalidTableRow(
+            table, "row " + java.util.Arrays.toString(row), problem);
+      }
+      rows.add(normalized(row));
+    }
+    return new FxRates(rows);
+  }
+
+  /** What is wrong with a (date, from, to, rate) row; null when nothing. */
+  private static String problem(String[] row) {
+    String date = row[0] == null ? "" : row[0].trim();
+    if (!date.matches(PeriodRange.PERIOD + "(-\\d\\d)?")) {
+      return "column date: '" + date + "' is not yyyy-MM or yyyy-MM-dd";
+    }
+    for (int i = 1; i <= 2; i++) {
+      if (row[i] == null || !row[i].trim().matches("[A-Za-z]{3}")) {
+        return "column " + (i == 1 ? "from" : "to") + ": '" + row[i] + "' is not a currency code";
+      }
+    }
+    String rate = row[3] == null ? "" : row[3].trim();
+    try {
+      if (new BigDecimal(rate).signum() <= 0) {
+        return "column rate: '" + rate + "' is not a positive number";
+      }
+    } catch (NumberFormatException e) {
+      return "column rate: '" + rate + "' is not a positive number";
+    }
+    return null;
+  }
+
+  private static String[] normalized(String[] row) {
+    return new String[] {
+      row[0].trim(),
+      row[1].trim().toUpperCase(java.util.Locale.ROOT),
+      row[2].trim().toUpperCase(java.util.Locale.ROOT),
+      row[3].trim()
+    };
+  }
+
+  /**
+   * These rates and those of {@code other}; two sources quoting different rates for one pair and
+   * date is an error, since either choice would price some invoice silently wrong.
+   */
+  public FxRates with(FxRates other, String otherSource) {
+    FxRates merged = new FxRates(List.of());
+    byPair.forEach((pair, rates) -> merged.byPair.put(pair, new TreeMap<>(rates)));
+    other.byPair.forEach(
+        (pair, rates) ->
+            rates.forEach(
+                (date, rate) -> {
+                  TreeMap<String, BigDecimal> into =
+                      merged.byPair.computeIfAbsent(pair, k -> new TreeMap<>());
+                  BigDecimal before = into.put(date, rate);
+                  if (before != null && before.compareTo(rate) != 0) {
+                    throw CostlakeErrors.invalidArgument(
+                        otherSource,
+                        String.format(
+                            "quotes %s on %s at %s, another rate source at %s",
+                            pair, date, rate.toPlainString(), before.toPlainString()));
+                  }
+                }));
+    return merged;
   }
 
   /** The rate for converting {@code from} to {@code to} in {@code period}; null when none. */

@@ -185,20 +185,34 @@ public final class BillingProfileConfig {
   }
 
   /**
-   * A volume discount: the part of the month's cost (after markup, in the billing currency) above
-   * {@code above} is discounted by {@code discountPct}; with {@code service}, only that service's
-   * cost counts and is discounted. Tiers are marginal, like tax brackets.
+   * A volume discount, marginal like tax brackets. By {@code spend} (the default): the part of the
+   * month's cost (after markup, in the billing currency) above {@code above} is discounted by
+   * {@code discountPct}. By {@code quantity}: the cost of the units consumed above {@code above}
+   * {@code unit}s, at the month's average unit cost, is discounted. With {@code service}, only that
+   * service's cost (and quantity) counts and is discounted. Tiers with the same basis, service and
+   * unit form one ladder.
    */
   public static final class TierConfig {
+    public static final String SPEND = "spend";
+    public static final String QUANTITY = "quantity";
+
     private final BigDecimal above;
     private final BigDecimal discountPct;
     private final String service;
+    private final String basis;
+    private final String unit;
+
+    public TierConfig(BigDecimal above, BigDecimal discountPct, String service) {
+      this(above, discountPct, service, null, null);
+    }
 
     @JsonCreator
     public TierConfig(
         @JsonProperty("above") BigDecimal above,
         @JsonProperty("discountPct") BigDecimal discountPct,
-        @JsonProperty("service") String service) {
+        @JsonProperty("service") String service,
+        @JsonProperty("basis") String basis,
+        @JsonProperty("unit") String unit) {
       if (above == null || above.signum() < 0) {
         throw new IllegalArgumentException("a tier needs above: an amount of 0 or more");
       }
@@ -207,9 +221,43 @@ public final class BillingProfileConfig {
           || discountPct.compareTo(BigDecimal.valueOf(100)) > 0) {
         throw new IllegalArgumentException("a tier needs discountPct between 0 and 100");
       }
+      this.basis = Objects.requireNonNullElse(basis, SPEND);
+      if (!this.basis.equals(SPEND) && !this.basis.equals(QUANTITY)) {
+        throw new IllegalArgumentException(
+            "a tier's basis is spend or quantity (got '" + basis + "')");
+      }
+      if (this.basis.equals(QUANTITY) && (unit == null || unit.isBlank())) {
+        throw new IllegalArgumentException(
+            "a quantity tier needs the unit it counts (a ConsumedUnit, such as Hours)");
+      }
+      if (this.basis.equals(SPEND) && unit != null) {
+        throw new IllegalArgumentException("a spend tier has no unit; set basis: quantity");
+      }
       this.above = above;
       this.discountPct = discountPct;
       this.service = service;
+      this.unit = unit;
+    }
+
+    /** The ladder this tier belongs to: tiers with the same scope are applied together. */
+    public String scope() {
+      return String.join(
+          "|",
+          basis,
+          Objects.requireNonNullElse(service, ""),
+          Objects.requireNonNullElse(unit, ""));
+    }
+
+    public boolean byQuantity() {
+      return basis.equals(QUANTITY);
+    }
+
+    public String basis() {
+      return basis;
+    }
+
+    public String unit() {
+      return unit;
     }
 
     public BigDecimal above() {

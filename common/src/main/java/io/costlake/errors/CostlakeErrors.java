@@ -181,6 +181,10 @@ public final class CostlakeErrors {
         USAGE, "Cannot use " + file + ": " + (line > 0 ? "line " + line + " " : "") + reason);
   }
 
+  public static CostlakeException invalidTableRow(String table, String row, String reason) {
+    return new CostlakeException(USAGE, "Cannot use table " + table + ": " + row + " " + reason);
+  }
+
   public static CostlakeException allocationNotConserved(String detail) {
     return new CostlakeException(
         FAILED, "Allocation did not conserve cost (a costlake bug, please report it): " + detail);

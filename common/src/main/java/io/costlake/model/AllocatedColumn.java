@@ -27,6 +27,7 @@ public enum AllocatedColumn implements TableColumn {
   ServiceName(STRING, true, "Service of the source line"),
   RegionId(STRING, true, "Region of the source line"),
   ResourceId(STRING, true, "Resource of the source line"),
+  ConsumedUnit(STRING, true, "Unit of ConsumedQuantity"),
   Tags(TAGS, true, "Tags after the tag policy: canonical keys with normalized, valid values"),
   x_SourceFile(STRING, false, "Source line key, part 1: the file it was read from"),
   x_SourceRow(LONG, true, "Source line key, part 2: its row in that file"),
@@ -58,6 +59,11 @@ public enum AllocatedColumn implements TableColumn {
       "The target's driver in the last split: its cost, metric value," + " percentage or 1 (even)"),
   driver_total(QUANTITY, true, "The sum of the drivers of that split"),
   share(RATIO, false, "Fraction of the source line's cost this row holds, over every split"),
+  ConsumedQuantity(
+      QUANTITY,
+      true,
+      "This row's part of the source line's ConsumedQuantity (split like its cost); null when"
+          + " the line has none"),
   BilledCost(MONEY, false, "This row's part of the source line's BilledCost"),
   EffectiveCost(MONEY, false, "This row's part of the source line's EffectiveCost");
 

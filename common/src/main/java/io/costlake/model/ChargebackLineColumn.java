@@ -7,12 +7,17 @@ import static io.costlake.model.ColumnType.STRING;
 
 /**
  * {@code chargeback_lines}: what each owner is charged. Grain: one row per (owner, billing period,
- * service, source currency, profile version); partitioned by billing period.
+ * service, unit, source currency, profile version); partitioned by billing period.
  */
 public enum ChargebackLineColumn implements TableColumn {
   x_BillingPeriod(STRING, false, "Billing period (yyyy-MM); partition column"),
   owner(STRING, false, "The owner charged (cost_allocated.owner)"),
   ServiceName(STRING, true, "Service"),
+  ConsumedUnit(STRING, true, "Unit of quantity; null for cost with no consumed quantity"),
+  quantity(
+      QUANTITY,
+      true,
+      "The owner's ConsumedQuantity of the service in that unit (allocated like its cost)"),
   profile_id(STRING, false, "Billing profile"),
   profile_version(LONG, false, "The profile version in force in the period"),
   source_currency(STRING, false, "Currency the cost was billed in"),

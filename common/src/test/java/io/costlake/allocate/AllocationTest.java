@@ -50,7 +50,17 @@ class AllocationTest {
         "10",
         "BillingAccountId",
         "B");
-    rows.add("ServiceName", "Network", "EffectiveCost", "10", "BilledCost", "10.0000000001");
+    rows.add(
+        "ServiceName",
+        "Network",
+        "EffectiveCost",
+        "10",
+        "BilledCost",
+        "10.0000000001",
+        "ConsumedQuantity",
+        "7",
+        "ConsumedUnit",
+        "GB");
     rows.add(
         "ServiceName",
         "Network",
@@ -77,21 +87,27 @@ class AllocationTest {
     }
   }
 
+  private static List<Row> sumByLine(Dataset<Row> rows, String column) {
+    return rows.groupBy("x_SourceRow")
+        .agg(sum(column).as("s"))
+        .orderBy("x_SourceRow")
+        .collectAsList();
+  }
+
   /** Invariant 4, per source line, hence per (period, account, currency). */
   static void assertConserved(Dataset<Row> lines, Dataset<Row> allocated) {
+    List<Row> quantities = sumByLine(lines, "ConsumedQuantity");
+    List<Row> splitQuantities = sumByLine(allocated, "ConsumedQuantity");
+    for (int i = 0; i < quantities.size(); i++) {
+      BigDecimal q = (BigDecimal) quantities.get(i).get(1);
+      BigDecimal split = (BigDecimal) splitQuantities.get(i).get(1);
+      assertTrue(
+          q == null ? split == null : split != null && q.compareTo(split) == 0,
+          "ConsumedQuantity of line " + quantities.get(i).get(0) + ": " + q + " -> " + split);
+    }
     for (String amount : List.of("BilledCost", "EffectiveCost")) {
-      List<Row> source =
-          lines
-              .groupBy("x_SourceRow")
-              .agg(sum(amount).as("s"))
-              .orderBy("x_SourceRow")
-              .collectAsList();
-      List<Row> after =
-          allocated
-              .groupBy("x_SourceRow")
-              .agg(sum(amount).as("s"))
-              .orderBy("x_SourceRow")
-              .collectAsList();
+      List<Row> source = sumByLine(lines, amount);
+      List<Row> after = sumByLine(allocated, amount);
       assertEquals(source.size(), after.size(), amount + ": every line is still there");
       for (int i = 0; i < source.size(); i++) {
         assertMoney(
@@ -161,6 +177,18 @@ class AllocationTest {
     assertEquals(List.of("net@1"), residual.getList(residual.fieldIndex("allocation_path")));
     assertMoney("1", residual.getAs("driver_value"));
     assertMoney("3", residual.getAs("driver_total"));
+    // The quantity is split like the cost, its residual on the same target, and keeps its unit.
+    assertMoney("2.333333333334", residual.getAs("ConsumedQuantity"));
+    assertEquals("GB", residual.getAs("ConsumedUnit"));
+    assertMoney(
+        "2.333333333333",
+        out.filter(
+                col("ServiceName")
+                    .equalTo("Network")
+                    .and(col("owner").equalTo("search"))
+                    .and(col("BillingAccountId").equalTo("A")))
+            .first()
+            .getAs("ConsumedQuantity"));
   }
 
   @Test

@@ -3,6 +3,8 @@ package io.costlake.chargeback;
 import static io.costlake.testing.Money.assertMoney;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.costlake.config.BillingProfileConfig;
 import io.costlake.testing.Configs;
@@ -27,7 +29,7 @@ class ChargebackCalculatorTest {
   }
 
   private static OwnerCost cost(String owner, String period, String service, String amount) {
-    return new OwnerCost(owner, period, service, "USD", new BigDecimal(amount));
+    return new OwnerCost(owner, period, service, null, null, "USD", new BigDecimal(amount));
   }
 
   @Test
@@ -49,6 +51,55 @@ class ChargebackCalculatorTest {
             .reduce(BigDecimal.ZERO, BigDecimal::add));
     assertMoney("866.6666666667", r.lines().get(0).volumeDiscount());
     assertMoney("58700.00", r.invoices().get(0).total());
+  }
+
+  private static OwnerCost usage(String service, String unit, String quantity, String amount) {
+    return new OwnerCost(
+        "a", "2025-09", service, unit, new BigDecimal(quantity), "USD", new BigDecimal(amount));
+  }
+
+  @Test
+  void quantityTiersDiscountTheUnitsAboveEachThresholdAtTheAverageUnitCost() {
+    List<BillingProfileConfig> p =
+        profiles(
+            "    - {id: q, owners: [a], currency: USD, tiers: [",
+            "        {basis: quantity, unit: Hours, above: 1000, discountPct: 10},",
+            "        {basis: quantity, unit: Hours, above: 2000, discountPct: 20}]}");
+    ChargebackCalculator.Result r =
+        new ChargebackCalculator(p, FX)
+            .price(
+                List.of(
+                    usage("EC2", "Hours", "2000", "400"),
+                    usage("EC2", "Hours", "1000", "200"),
+                    usage("EC2", "GB", "50", "100"),
+                    usage("RDS", "Hours", "1000", "400")),
+                Map.of());
+    // One line per (service, unit), quantities summed.
+    assertEquals(3, r.lines().size());
+    ChargebackLine ec2Hours =
+        r.lines().stream()
+            .filter(l -> l.service().equals("EC2") && "Hours".equals(l.unit()))
+            .findFirst()
+            .orElseThrow();
+    assertMoney("3000", ec2Hours.quantity());
+    // 4000 Hours for 1000: 1000 of them at 10% and 2000 at 20% = 500 discounted Hours at 0.25.
+    assertMoney("75", ec2Hours.volumeDiscount()); // 125 shared 600:400 with RDS
+    ChargebackLine gb =
+        r.lines().stream().filter(l -> "GB".equals(l.unit())).findFirst().orElseThrow();
+    assertMoney("0", gb.volumeDiscount());
+    assertMoney("975.00", r.invoices().get(0).total());
+  }
+
+  @Test
+  void aQuantityTierNamesItsUnit() {
+    RuntimeException e =
+        assertThrows(
+            RuntimeException.class,
+            () ->
+                profiles(
+                    "    - {id: q, owners: [a], currency: USD, tiers: [",
+                    "        {basis: quantity, above: 10, discountPct: 1}]}"));
+    assertTrue(e.getMessage().contains("unit"), e.getMessage());
   }
 
   @Test

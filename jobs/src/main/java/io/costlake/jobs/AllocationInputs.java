@@ -66,12 +66,7 @@ final class AllocationInputs {
                 .option("mode", "FAILFAST")
                 .csv(JobContext.uri(driver.file()));
       } else {
-        String table = driver.table();
-        String location =
-            table.contains(":") || table.contains("/")
-                ? table
-                : context.warehouse().root() + "/" + table;
-        raw = context.spark().read().format("delta").load(location);
+        raw = context.readDeltaTable(driver.table());
       }
     } catch (Exception e) { // Spark's AnalysisException (path not found) is a checked exception
       throw CostlakeErrors.cannotRead(

@@ -60,9 +60,10 @@ public final class ChargebackJob implements Job {
   }
 
   static void chargeback(JobContext context, Optional<String> onlyPeriod, Optional<String> export) {
-    ChargebackConfig config = context.config().chargeback();
+    ChargebackConfig config = ChargebackInputs.config(context);
     if (config.profiles().isEmpty()) {
-      throw CostlakeErrors.nothingToCharge("no billing profiles: set chargeback.profiles");
+      throw CostlakeErrors.nothingToCharge(
+          "no billing profiles: set chargeback.profiles or chargeback.profilesTable");
     }
     if (!context.warehouse().exists(Table.COST_ALLOCATED)) {
       throw CostlakeErrors.nothingToCharge(
@@ -70,10 +71,7 @@ public final class ChargebackJob implements Job {
               + context.warehouse().root()
               + " (run costlake allocate first)");
     }
-    FxRates fx =
-        config.fxRatesFile() == null
-            ? new FxRates(List.of())
-            : FxRates.parse(context.readLines(config.fxRatesFile()), config.fxRatesFile());
+    FxRates fx = ChargebackInputs.fxRates(context, config);
     List<Row> earlier = context.warehouse().read(Table.CHARGEBACK_INVOICES).collectAsList();
     List<String> invoiced =
         earlier.stream()

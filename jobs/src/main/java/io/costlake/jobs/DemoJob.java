@@ -156,7 +156,8 @@ public final class DemoJob implements Job {
     focus.failIfIncomplete();
     AmortizeJob.amortize(context, Optional.empty());
     AllocateJob.allocate(context, Optional.empty());
-    if (!context.config().chargeback().profiles().isEmpty()) {
+    if (!context.config().chargeback().profiles().isEmpty()
+        || context.config().chargeback().profilesTable() != null) {
       ChargebackJob.chargeback(context, Optional.empty(), Optional.empty());
     }
     if (context.config().reconcile().invoicesFile() != null) {

@@ -49,7 +49,7 @@ final class InvoiceExport {
                     + " WHERE "
                     + where
                     + " ORDER BY x_BillingPeriod, profile_id, owner,"
-                    + " ServiceName")
+                    + " ServiceName, ConsumedUnit, source_currency")
             .collectAsList();
     String root = JobContext.uri(dir);
     write(context, root + "/chargeback_invoices.csv", csv(invoices, Table.CHARGEBACK_INVOICES));
@@ -71,7 +71,7 @@ final class InvoiceExport {
         if (i > 0) {
           out.append(',');
         }
-        out.append(cell(row.get(i)));
+        out.append(cell(row.getAs(fields[i].name())));
       }
       out.append('\n');
     }

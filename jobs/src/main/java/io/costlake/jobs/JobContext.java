@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /** What a job runs with: its config, where to print, the clock, and (lazily) Spark. */
@@ -73,6 +75,13 @@ public final class JobContext {
   /**
    * A text file named in config (a local path or a URI), as lines; one-line error if unreadable.
    */
+  /** A Delta table named in config: a name under the warehouse, or a path or URI. */
+  public Dataset<Row> readDeltaTable(String table) {
+    String location =
+        table.contains(":") || table.contains("/") ? table : warehouse().root() + "/" + table;
+    return spark().read().format("delta").load(location);
+  }
+
   public List<String> readLines(String file) {
     try {
       Path path = new Path(uri(file));

@@ -33,7 +33,20 @@ class ITChargeback {
 
   private static Row allocated(
       String period, String owner, String service, String currency, String cost) {
+    return allocated(period, owner, service, currency, cost, null, null);
+  }
+
+  private static Row allocated(
+      String period,
+      String owner,
+      String service,
+      String currency,
+      String cost,
+      String unit,
+      String quantity) {
     Map<String, Object> v = new HashMap<>();
+    v.put("ConsumedUnit", unit);
+    v.put("ConsumedQuantity", quantity == null ? null : new BigDecimal(quantity));
     v.put("x_Provider", "aws");
     v.put("x_BillingPeriod", period);
     v.put("BillingAccountId", "A");
@@ -140,5 +153,87 @@ class ITChargeback {
             .first()
             .getAs("amount");
     assertTrue(octoberAfter.compareTo(octoberBefore) > 0, octoberBefore + " -> " + octoberAfter);
+  }
+
+  /** The columns of a YAML profile, as a tenant database would export them. */
+  private static final String PROFILE_SCHEMA =
+      "id STRING, version INT, `from` STRING, `to` STRING, owners ARRAY<STRING>, currency STRING,"
+          + " markupPct DECIMAL(9,4), taxPct DECIMAL(9,4),"
+          + " tiers ARRAY<STRUCT<basis: STRING, unit: STRING, above: DECIMAL(20,4),"
+          + " discountPct: DECIMAL(9,4)>>";
+
+  private static void deltaTable(String uri, String schema, String... jsonRows) {
+    TestSpark.session()
+        .read()
+        .schema(schema)
+        .json(
+            TestSpark.session()
+                .createDataset(List.of(jsonRows), org.apache.spark.sql.Encoders.STRING()))
+        .write()
+        .format("delta")
+        .mode("overwrite")
+        .save(uri);
+  }
+
+  @Test
+  void profilesAndRatesComeFromDeltaTablesAndQuantitiesReachTheLines() throws IOException {
+    Path lakeDir = dir.resolve("warehouse");
+    String uri = Fixtures.uri(lakeDir);
+    List<Row> rows =
+        List.of(
+            allocated("2025-09", "a", "EC2", "USD", "20", "Hours", "200"),
+            allocated("2025-09", "a", "EC2", "USD", "10", "Hours", "100"),
+            allocated("2025-10", "a", "EC2", "USD", "10", "Hours", "50"));
+    new Warehouse(TestSpark.session(), uri)
+        .overwrite(
+            Table.COST_ALLOCATED,
+            TestSpark.session().createDataFrame(rows, Table.COST_ALLOCATED.schema()),
+            "test");
+    String profiles = Fixtures.uri(dir.resolve("tenants/billing_profiles"));
+    deltaTable(
+        profiles,
+        PROFILE_SCHEMA,
+        "{\"id\": \"t\", \"version\": 1, \"to\": \"2025-09\", \"owners\": [\"a\"],"
+            + " \"currency\": \"EUR\", \"tiers\": [{\"basis\": \"quantity\","
+            + " \"unit\": \"Hours\", \"above\": 100, \"discountPct\": 10}]}",
+        "{\"id\": \"t\", \"version\": 2, \"from\": \"2025-10\", \"owners\": [\"a\"],"
+            + " \"currency\": \"EUR\", \"markupPct\": 10}");
+    // A name, not a URI: the table lives under the warehouse.
+    deltaTable(
+        uri + "/fx_rates",
+        "date STRING, `from` STRING, `to` STRING, rate DECIMAL(20,10)",
+        "{\"date\": \"2025-09\", \"from\": \"USD\", \"to\": \"EUR\", \"rate\": 0.9}",
+        "{\"date\": \"2025-10-31\", \"from\": \"usd\", \"to\": \"eur\", \"rate\": 0.8}");
+    Path conf =
+        Files.writeString(
+            dir.resolve("tables.yaml"),
+            String.join(
+                "\n", "chargeback:", "  profilesTable: " + profiles, "  fxRatesTable: fx_rates"));
+    Cli run = Cli.run("chargeback", "--warehouse", uri, "--conf", conf.toString());
+    assertEquals(0, run.exitCode, run.toString());
+    TestWarehouse lake = new TestWarehouse(lakeDir);
+    Row september = lake.table("chargeback_lines").filter("x_BillingPeriod = '2025-09'").first();
+    assertEquals("Hours", september.getAs("ConsumedUnit"));
+    assertMoney("300", september.getAs("quantity"));
+    assertEquals(1L, (long) september.getAs("profile_version"));
+    // 30 USD x 0.9 = 27 EUR for 300 Hours; the 200 Hours above 100 at 10% = 20 Hours at 0.09.
+    assertMoney("1.8", september.getAs("volume_discount"));
+    assertMoney("25.20", september.getAs("amount_rounded"));
+    Row october = lake.table("chargeback_lines").filter("x_BillingPeriod = '2025-10'").first();
+    assertEquals(2L, (long) october.getAs("profile_version"));
+    assertEquals("2025-10-31", october.getAs("fx_rate_date"));
+    assertMoney("8.80", october.getAs("amount_rounded")); // 10 x 0.8 x 1.1
+
+    // A bad version in the table stops the run naming the table and the row.
+    deltaTable(
+        profiles,
+        PROFILE_SCHEMA,
+        "{\"id\": \"t\", \"owners\": [\"a\"], \"currency\": \"EUR\", \"markupPct\": 150}");
+    Cli bad = Cli.run("chargeback", "--warehouse", uri, "--conf", conf.toString());
+    assertEquals(2, bad.exitCode, bad.toString());
+    assertTrue(
+        bad.err.contains("Cannot use table " + profiles)
+            && bad.err.contains("markupPct must be between 0 and 100"),
+        bad.err);
   }
 }
