@@ -2,6 +2,7 @@ package io.costlake.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -20,6 +21,8 @@ public final class CostlakeConfig {
   private final AllocateConfig allocate;
   private final ReconcileConfig reconcile;
   private final ChargebackConfig chargeback;
+  private final AnomalyConfig anomalies;
+  private final List<BudgetConfig> budgets;
 
   @JsonCreator
   public CostlakeConfig(
@@ -31,7 +34,9 @@ public final class CostlakeConfig {
       @JsonProperty("tags") TagPolicyConfig tags,
       @JsonProperty("allocate") AllocateConfig allocate,
       @JsonProperty("reconcile") ReconcileConfig reconcile,
-      @JsonProperty("chargeback") ChargebackConfig chargeback) {
+      @JsonProperty("chargeback") ChargebackConfig chargeback,
+      @JsonProperty("anomalies") AnomalyConfig anomalies,
+      @JsonProperty("budgets") List<BudgetConfig> budgets) {
     this.warehouse = Objects.requireNonNullElse(warehouse, DEFAULT_WAREHOUSE);
     this.spark = spark == null ? SparkConfig.defaults() : spark;
     this.ingest = ingest == null ? IngestConfig.defaults() : ingest;
@@ -41,10 +46,15 @@ public final class CostlakeConfig {
     this.allocate = allocate == null ? AllocateConfig.defaults() : allocate;
     this.reconcile = reconcile == null ? ReconcileConfig.defaults() : reconcile;
     this.chargeback = chargeback == null ? ChargebackConfig.defaults() : chargeback;
+    this.anomalies = anomalies == null ? AnomalyConfig.defaults() : anomalies;
+    this.budgets = List.copyOf(Objects.requireNonNullElse(budgets, List.of()));
+    if (this.budgets.stream().map(BudgetConfig::id).distinct().count() != this.budgets.size()) {
+      throw new IllegalArgumentException("two budgets have the same id");
+    }
   }
 
   public static CostlakeConfig defaults() {
-    return new CostlakeConfig(null, null, null, null, null, null, null, null, null);
+    return new CostlakeConfig(null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** Where the Delta tables live: a URI, or a path relative to the working directory. */
@@ -84,13 +94,42 @@ public final class CostlakeConfig {
     return chargeback;
   }
 
+  public AnomalyConfig anomalies() {
+    return anomalies;
+  }
+
+  /** Monthly budgets per owner or billing account. */
+  public List<BudgetConfig> budgets() {
+    return budgets;
+  }
+
   public CostlakeConfig withIngest(IngestConfig newIngest) {
     return new CostlakeConfig(
-        warehouse, spark, newIngest, demo, amortize, tags, allocate, reconcile, chargeback);
+        warehouse,
+        spark,
+        newIngest,
+        demo,
+        amortize,
+        tags,
+        allocate,
+        reconcile,
+        chargeback,
+        anomalies,
+        budgets);
   }
 
   public CostlakeConfig withWarehouse(String newWarehouse) {
     return new CostlakeConfig(
-        newWarehouse, spark, ingest, demo, amortize, tags, allocate, reconcile, chargeback);
+        newWarehouse,
+        spark,
+        ingest,
+        demo,
+        amortize,
+        tags,
+        allocate,
+        reconcile,
+        chargeback,
+        anomalies,
+        budgets);
   }
 }

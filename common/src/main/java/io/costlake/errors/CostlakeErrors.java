@@ -185,6 +185,10 @@ public final class CostlakeErrors {
     return new CostlakeException(USAGE, "Cannot use table " + table + ": " + row + " " + reason);
   }
 
+  public static CostlakeException nothingToScore(String detail) {
+    return new CostlakeException(FAILED, "Nothing to score for anomalies: " + detail);
+  }
+
   public static CostlakeException allocationNotConserved(String detail) {
     return new CostlakeException(
         FAILED, "Allocation did not conserve cost (a costlake bug, please report it): " + detail);

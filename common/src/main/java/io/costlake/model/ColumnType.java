@@ -15,6 +15,10 @@ public enum ColumnType {
   RATIO(DataTypes.createDecimalType(20, 18)),
   /** A percentage with 4 decimals (100.0000 is full). */
   PERCENT(DataTypes.createDecimalType(9, 4)),
+  /** A statistic such as a z-score: 4 decimals are plenty, and it stays exact to compare. */
+  SCORE(DataTypes.createDecimalType(18, 4)),
+  /** A calendar day (UTC). */
+  DATE(DataTypes.DateType),
   /** An instant in UTC; every end bound is exclusive. */
   TIMESTAMP(DataTypes.TimestampType),
   /** Key/value tags as map&lt;string,string&gt; (FOCUS writes them as a JSON object). */

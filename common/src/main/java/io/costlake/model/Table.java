@@ -64,12 +64,22 @@ public enum Table {
       "chargeback_lines",
       ChargebackLineColumn.values(),
       List.of(ChargebackLineColumn.x_BillingPeriod.name()),
-      "one row per (owner, billing period, service, source currency, profile version)"),
+      "one row per (owner, billing period, service, unit, source currency, profile version)"),
   CHARGEBACK_INVOICES(
       "chargeback_invoices",
       ChargebackInvoiceColumn.values(),
       List.of(ChargebackInvoiceColumn.x_BillingPeriod.name()),
       "one row per (billing profile, billing period)"),
+  COST_ANOMALIES(
+      "cost_anomalies",
+      AnomalyColumn.values(),
+      List.of(AnomalyColumn.x_BillingPeriod.name()),
+      "one row per (cost series, day) past the anomaly threshold and minimum impact"),
+  BUDGET_BURN(
+      "budget_burn",
+      BudgetBurnColumn.values(),
+      List.of(BudgetBurnColumn.x_BillingPeriod.name()),
+      "one row per (budget, billing period)"),
   FOCUS_CONFORMANCE(
       "focus_conformance",
       ConformanceColumn.values(),

@@ -72,7 +72,9 @@ public final class DemoJob implements Job {
     AwsCurGenerator.Result result =
         new AwsCurGenerator(
                 new AwsCurGenerator.Options(
-                    demo.rows(), demo.seed(), first, demo.months(), 5, 250_000, true))
+                        demo.rows(), demo.seed(), first, demo.months(), 5, 250_000, true)
+                    // A runaway fleet on the 20th of the last month, for the anomaly job to find.
+                    .withSpike(first.plusMonths(demo.months() - 1L).atDay(20)))
             .generate(generated);
     context.out().printf("demo: generated %,d AWS line items under %s%n", result.rows(), generated);
     GcpBillingGenerator.Result gcpResult =
@@ -163,6 +165,7 @@ public final class DemoJob implements Job {
     if (context.config().reconcile().invoicesFile() != null) {
       ReconcileJob.reconcile(context, Optional.empty());
     }
+    AnomaliesJob.anomalies(context, Optional.empty());
     summarize(context);
   }
 

@@ -10,10 +10,12 @@ import io.costlake.jobs.generate.GcpBillingGenerator;
 import io.costlake.provider.Provider;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code costlake generate}: a realistic synthetic export, deterministic for a seed. */
 public final class GenerateJob implements Job {
@@ -47,6 +49,10 @@ public final class GenerateJob implements Job {
                   .withDefault("250000"),
               OptionSpec.value("--format", "F", "gcp: jsonl, avro or parquet").withDefault("jsonl"),
               OptionSpec.value("--projects", "P", "gcp: projects (1 to 8)").withDefault("4"),
+              OptionSpec.value(
+                  "--spike",
+                  "yyyy-MM-dd",
+                  "aws: plant a runaway EC2 fleet on this day (for costlake anomalies to find)"),
               OptionSpec.flag(
                   "--older-assembly",
                   "Also leave an older, partial assembly of each period (it must never be read)")),
@@ -154,14 +160,24 @@ public final class GenerateJob implements Job {
       throw CostlakeErrors.invalidOptionValue(
           "generate", "--accounts", Integer.toString(accounts), "between 1 and 8");
     }
-    return new AwsCurGenerator.Options(
-        args.positiveInt("--rows"),
-        args.longValue("--seed"),
-        YearMonth.parse(period),
-        args.positiveInt("--months"),
-        accounts,
-        args.positiveInt("--rows-per-file"),
-        args.has("--older-assembly"));
+    AwsCurGenerator.Options options =
+        new AwsCurGenerator.Options(
+            args.positiveInt("--rows"),
+            args.longValue("--seed"),
+            YearMonth.parse(period),
+            args.positiveInt("--months"),
+            accounts,
+            args.positiveInt("--rows-per-file"),
+            args.has("--older-assembly"));
+    Optional<String> spike = args.value("--spike");
+    if (spike.isPresent()) {
+      try {
+        return options.withSpike(LocalDate.parse(spike.get()));
+      } catch (java.time.format.DateTimeParseException e) {
+        throw CostlakeErrors.invalidOptionValue("generate", "--spike", spike.get(), "yyyy-MM-dd");
+      }
+    }
+    return options;
   }
 
   static AwsCurGenerator.Result generate(Path out, AwsCurGenerator.Options options) {

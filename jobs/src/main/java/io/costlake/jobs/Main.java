@@ -40,6 +40,7 @@ public final class Main {
     register(new AllocateJob());
     register(new ReconcileJob());
     register(new ChargebackJob());
+    register(new AnomaliesJob());
   }
 
   private void register(Job job) {

@@ -46,6 +46,20 @@ class ITDemo {
     assertTrue(demo.out.contains("no billing profile"), demo.out);
     // The shipped invoices are for the 20,000-row demo: here they are checked, not matched.
     assertTrue(demo.out.contains("reconcile: 9 billing periods"), demo.out);
+    // The runaway fleet planted on the 20th of the last month is found, per service and owner.
+    assertTrue(demo.out.contains("cost_anomalies (version"), demo.out);
+    assertTrue(demo.out.contains("budget_burn (version"), demo.out);
+    Cli spikes =
+        Cli.run(
+            "sql",
+            "--warehouse",
+            warehouse,
+            "--format",
+            "csv",
+            "SELECT DISTINCT dimension FROM cost_anomalies WHERE label = 'anomaly'"
+                + " AND day = DATE'2025-10-20' AND (dimension = 'owner'"
+                + " OR ServiceName = 'Amazon Elastic Compute Cloud') ORDER BY 1");
+    assertEquals("dimension\nowner\nservice\n", spikes.out, spikes.toString());
     // The shipped tag policy and rules: every rule moved cost, and the totals held.
     assertTrue(demo.out.contains("every (period, account, currency) total unchanged"), demo.out);
     for (String rule :

@@ -115,6 +115,7 @@ public final class AwsCurGenerator {
   static final String PREFIX = "cur";
   private static final int SCALE = 10;
   private static final BigDecimal HOURS_PER_DAY = BigDecimal.valueOf(24);
+  static final int RUNAWAY_FLEET = 500;
   private static final BigDecimal EDP_RATE = new BigDecimal("0.03");
   private static final BigDecimal TAX_RATE = new BigDecimal("0.07");
   private static final BigDecimal SP_DISCOUNT = new BigDecimal("0.72");
@@ -146,6 +147,7 @@ public final class AwsCurGenerator {
     final int accounts;
     final long rowsPerFile;
     final boolean olderAssembly;
+    final LocalDate spikeDay;
 
     public Options(
         long rows,
@@ -155,6 +157,28 @@ public final class AwsCurGenerator {
         int accounts,
         long rowsPerFile,
         boolean olderAssembly) {
+      this(rows, seed, firstPeriod, months, accounts, rowsPerFile, olderAssembly, null);
+    }
+
+    /**
+     * With a planted spike: on {@code spikeDay} one on-demand EC2 instance runs as a fleet of
+     * {@value AwsCurGenerator#RUNAWAY_FLEET} (a runaway autoscaling group), for anomaly detection
+     * to find.
+     */
+    public Options withSpike(LocalDate day) {
+      return new Options(
+          rows, seed, firstPeriod, months, accounts, rowsPerFile, olderAssembly, day);
+    }
+
+    private Options(
+        long rows,
+        long seed,
+        YearMonth firstPeriod,
+        int months,
+        int accounts,
+        long rowsPerFile,
+        boolean olderAssembly,
+        LocalDate spikeDay) {
       if (rows < 1
           || months < 1
           || accounts < 1
@@ -171,6 +195,7 @@ public final class AwsCurGenerator {
       this.accounts = accounts;
       this.rowsPerFile = rowsPerFile;
       this.olderAssembly = olderAssembly;
+      this.spikeDay = spikeDay;
     }
   }
 
@@ -401,6 +426,7 @@ public final class AwsCurGenerator {
   private final List<String> accountIds = new ArrayList<>();
   private final Map<String, Long> rowsByType = new TreeMap<>();
   private long lineCounter;
+  private Resource runaway;
 
   public AwsCurGenerator(Options options) {
     this.options = options;
@@ -421,6 +447,11 @@ public final class AwsCurGenerator {
     List<Resource> resources = resources(resourcesPerDay);
     List<Reservation> reservations = reservations(resources);
     BigDecimal spCommitmentPerHour = savingsPlanCommitment(resources);
+    runaway =
+        resources.stream()
+            .filter(r -> r.service == EC2 && r.coverage == Coverage.ON_DEMAND)
+            .findFirst()
+            .orElse(null);
     String spArn = "arn:aws:savingsplans::" + payer + ":savingsplan/" + uuid("sp").toString();
     List<Path> manifests = new ArrayList<>();
     for (int m = 0; m < options.months; m++) {
@@ -594,10 +625,14 @@ public final class AwsCurGenerator {
 
     /** On-demand usage; returns the EDP discount folded into its net cost. */
     private BigDecimal usage(Resource r, String from, String to) {
-      BigDecimal cost = r.onDemandCost();
+      boolean runs =
+          r == runaway && options.spikeDay != null && from.equals(instant(options.spikeDay));
+      BigDecimal fleet = BigDecimal.valueOf(runs ? RUNAWAY_FLEET : 1);
+      BigDecimal cost = r.onDemandCost().multiply(fleet);
       BigDecimal discount = money(cost.multiply(EDP_RATE));
       String[] row = base(r.account, "Usage", from, to);
       usageColumns(row, r);
+      set(row, USAGE_AMOUNT, plain(r.dailyAmount.multiply(fleet)));
       set(row, UNBLENDED_RATE, plain(r.service.rate));
       set(row, UNBLENDED_COST, amount(r, cost));
       set(row, BLENDED_RATE, plain(r.service.rate));
