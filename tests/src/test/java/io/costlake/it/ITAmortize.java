@@ -14,7 +14,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code costlake amortize} over the demo's four providers: the invariants of ARCHITECTURE.md 3,
@@ -22,23 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ITAmortize {
   private static final String PAYER = "666385237404";
-  @TempDir static Path dir;
   private static TestWarehouse lake;
   private static Cli demo;
 
   @BeforeAll
   static void runTheDemo() {
-    lake = new TestWarehouse(dir.resolve("warehouse"));
-    demo =
-        Cli.run(
-            "demo",
-            "--warehouse",
-            lake.uri(),
-            "--set",
-            "demo.inputDir=" + dir.resolve("demo-data"),
-            "--set",
-            "demo.rows=3000");
-    assertEquals(0, demo.exitCode, demo.toString());
+    DemoRun run = DemoRun.get(); // shared with ITDemo: the same shipped config and amortization
+    lake = new TestWarehouse(run.dir.resolve("warehouse"));
+    demo = run.demo;
     lake.table("cost_amortized").createOrReplaceTempView("amortized");
     lake.table("cost_line_items").createOrReplaceTempView("items");
     lake.table("commitment_utilization").createOrReplaceTempView("utilization");

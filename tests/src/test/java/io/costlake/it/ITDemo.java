@@ -3,37 +3,16 @@ package io.costlake.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The README's first command, in-process: the demo runs, then the README's query reads it. */
 class ITDemo {
-  /** What ./costlake demo reads: the shipped config, with its tag policy and allocation rules. */
-  private static final String SHIPPED_CONF =
-      java.nio.file.Path.of("..", "conf", "costlake.yaml").toString();
-
-  @TempDir Path dir;
-
   @Test
   void theDemoIngestsGeneratedAndPublicDataAndTheReadmeQueryReadsIt() {
-    String warehouse = Fixtures.uri(dir.resolve("warehouse"));
-    String input = dir.resolve("demo-data").toString();
-    Cli demo =
-        Cli.run(
-            "demo",
-            "--warehouse",
-            warehouse,
-            "--conf",
-            SHIPPED_CONF,
-            "--conf",
-            Cli.testConf().toString(),
-            "--set",
-            "demo.inputDir=" + input,
-            "--set",
-            "demo.rows=3000");
-    assertEquals(0, demo.exitCode, demo.toString());
+    DemoRun run = DemoRun.get();
+    String warehouse = run.warehouse;
+    Cli demo = run.demo;
     assertTrue(demo.out.contains("slices   5 written, 0 unchanged, 0 failed"), demo.out);
     assertTrue(demo.out.contains("0 quarantined"), demo.out);
     for (String provider : List.of("aws", "gcp", "azure", "focus")) {
@@ -105,19 +84,7 @@ class ITDemo {
         providers.out.replace("\r", ""),
         "one table holds the three clouds' generated months");
 
-    Cli again =
-        Cli.run(
-            "demo",
-            "--warehouse",
-            warehouse,
-            "--conf",
-            SHIPPED_CONF,
-            "--conf",
-            Cli.testConf().toString(),
-            "--set",
-            "demo.inputDir=" + input,
-            "--set",
-            "demo.rows=3000");
+    Cli again = run.demo();
     assertEquals(0, again.exitCode, again.toString());
     assertTrue(again.out.contains("0 written, 5 unchanged"), again.out);
   }

@@ -1,0 +1,71 @@
+package io.costlake.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * One demo run per test JVM, with the shipped config, shared by the tests that read its tables: it
+ * takes minutes, and every IT class runs in the same JVM. Its folder is removed when the JVM ends.
+ */
+final class DemoRun {
+  /** What ./costlake demo reads: the shipped config, with its tag policy and allocation rules. */
+  static final String SHIPPED_CONF = Path.of("..", "conf", "costlake.yaml").toString();
+
+  private static DemoRun run;
+
+  final Path dir;
+  final String warehouse;
+  final String input;
+  final Cli demo;
+
+  private DemoRun(Path dir) {
+    this.dir = dir;
+    this.warehouse = Fixtures.uri(dir.resolve("warehouse"));
+    this.input = dir.resolve("demo-data").toString();
+    this.demo = demo();
+    assertEquals(0, demo.exitCode, demo.toString());
+  }
+
+  static synchronized DemoRun get() {
+    if (run == null) {
+      try {
+        Path dir = Files.createTempDirectory("costlake-demo-it");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
+        run = new DemoRun(dir);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return run;
+  }
+
+  /** The demo again, into the same warehouse from the same input folder. */
+  Cli demo() {
+    return Cli.run(
+        "demo",
+        "--warehouse",
+        warehouse,
+        "--conf",
+        SHIPPED_CONF,
+        "--conf",
+        Cli.testConf().toString(),
+        "--set",
+        "demo.inputDir=" + input,
+        "--set",
+        "demo.rows=3000");
+  }
+
+  private static void delete(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // best effort: a temp folder left behind is harmless
+    }
+  }
+}
