@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.to_date;
 
 import io.costlake.config.BudgetConfig;
 import io.costlake.model.BudgetBurnColumn;
+import io.costlake.model.Schemas;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 
 /**
  * The Spark side of budgets: daily cost of the budgeted owners (cost_allocated) and accounts
@@ -101,9 +101,7 @@ public final class BudgetFrames {
           BudgetBurnColumn.alerts, scala.collection.JavaConverters.asScalaBuffer(s.alerts).toSeq());
       v.put(BudgetBurnColumn.status, s.status);
       v.put(BudgetBurnColumn.computed_at, now);
-      Object[] cells = new Object[BudgetBurnColumn.values().length];
-      v.forEach((k, value) -> cells[k.ordinal()] = value);
-      rows.add(RowFactory.create(cells));
+      rows.add(Schemas.row(v, BudgetBurnColumn.values().length));
     }
     return rows;
   }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.costlake.model.ChargebackInvoiceColumn;
 import io.costlake.model.ChargebackLineColumn;
+import io.costlake.model.Schemas;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 
 /**
  * The Spark side of chargeback: cost_allocated to owner costs (one aggregation, one row per owner,
@@ -106,7 +106,7 @@ public final class ChargebackFrames {
       v.put(ChargebackLineColumn.tax, l.tax);
       v.put(ChargebackLineColumn.amount, l.amount);
       v.put(ChargebackLineColumn.amount_rounded, l.amountRounded);
-      rows.add(row(v, ChargebackLineColumn.values().length));
+      rows.add(Schemas.row(v, ChargebackLineColumn.values().length));
     }
     return rows;
   }
@@ -132,15 +132,9 @@ public final class ChargebackFrames {
       v.put(ChargebackInvoiceColumn.rounding_residual, i.roundingResidual);
       v.put(ChargebackInvoiceColumn.line_count, (long) i.lines);
       v.put(ChargebackInvoiceColumn.priced_at, Timestamp.from(now));
-      rows.add(row(v, ChargebackInvoiceColumn.values().length));
+      rows.add(Schemas.row(v, ChargebackInvoiceColumn.values().length));
     }
     return rows;
-  }
-
-  private static <E extends Enum<E>> Row row(Map<E, Object> values, int size) {
-    Object[] cells = new Object[size];
-    values.forEach((k, value) -> cells[k.ordinal()] = value);
-    return RowFactory.create(cells);
   }
 
   private static String json(Object value) {
