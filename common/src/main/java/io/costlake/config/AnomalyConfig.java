@@ -32,7 +32,9 @@ public final class AnomalyConfig {
       throw new IllegalArgumentException(
           "anomalies.historyDays must be whole weeks, from 14 to 91 (the baseline is per weekday)");
     }
-    this.minHistoryDays = Objects.requireNonNullElse(minHistoryDays, 14);
+    // Three weeks: three points per weekday, the fewest whose median one odd day cannot move (with
+    // two, a monthly tax line on one Monday made the next Monday look like a drop).
+    this.minHistoryDays = Objects.requireNonNullElse(minHistoryDays, 21);
     if (this.minHistoryDays < 7 || this.minHistoryDays > this.historyDays) {
       throw new IllegalArgumentException(
           "anomalies.minHistoryDays must be between 7 and historyDays");

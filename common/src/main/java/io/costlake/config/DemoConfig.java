@@ -11,6 +11,7 @@ public final class DemoConfig {
   private final long seed;
   private final String firstPeriod;
   private final int months;
+  private final String reportDir;
 
   @JsonCreator
   public DemoConfig(
@@ -18,19 +19,21 @@ public final class DemoConfig {
       @JsonProperty("rows") Long rows,
       @JsonProperty("seed") Long seed,
       @JsonProperty("firstPeriod") String firstPeriod,
-      @JsonProperty("months") Integer months) {
+      @JsonProperty("months") Integer months,
+      @JsonProperty("reportDir") String reportDir) {
     this.inputDir = Objects.requireNonNullElse(inputDir, "demo-data");
     this.rows = Objects.requireNonNullElse(rows, 20_000L);
     this.seed = Objects.requireNonNullElse(seed, 42L);
     this.firstPeriod = Objects.requireNonNullElse(firstPeriod, "2025-09");
     this.months = Objects.requireNonNullElse(months, 2);
+    this.reportDir = Objects.requireNonNullElse(reportDir, "report");
     if (this.rows < 1 || this.months < 1) {
       throw new IllegalArgumentException("rows and months must be positive");
     }
   }
 
   public static DemoConfig defaults() {
-    return new DemoConfig(null, null, null, null, null);
+    return new DemoConfig(null, null, null, null, null, null);
   }
 
   /** Where the demo writes generated exports and the bundled samples (relative to the cwd). */
@@ -53,5 +56,10 @@ public final class DemoConfig {
 
   public int months() {
     return months;
+  }
+
+  /** Where the demo writes the HTML report (relative to the cwd, or a URI). */
+  public String reportDir() {
+    return reportDir;
   }
 }

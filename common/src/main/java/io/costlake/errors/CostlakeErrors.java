@@ -185,6 +185,10 @@ public final class CostlakeErrors {
     return new CostlakeException(USAGE, "Cannot use table " + table + ": " + row + " " + reason);
   }
 
+  public static CostlakeException nothingToReport(String detail) {
+    return new CostlakeException(FAILED, "Nothing to report: " + detail);
+  }
+
   public static CostlakeException nothingToScore(String detail) {
     return new CostlakeException(FAILED, "Nothing to score for anomalies: " + detail);
   }

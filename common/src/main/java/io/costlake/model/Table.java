@@ -80,6 +80,23 @@ public enum Table {
       BudgetBurnColumn.values(),
       List.of(BudgetBurnColumn.x_BillingPeriod.name()),
       "one row per (budget, billing period)"),
+  USAGE_DAILY(
+      "usage_daily",
+      UsageColumn.values(),
+      List.of(UsageColumn.x_BillingPeriod.name()),
+      "one row per (billing period, day, provider, billing account, service, region, owner,"
+          + " currency, unit)"),
+  USAGE_MONTHLY(
+      "usage_monthly",
+      UsageColumn.monthly(),
+      List.of(UsageColumn.x_BillingPeriod.name()),
+      "one row per (billing period, provider, billing account, service, region, owner, currency,"
+          + " unit)"),
+  PIPELINE_HEALTH(
+      "pipeline_health",
+      PipelineHealthColumn.values(),
+      List.of(PipelineHealthColumn.x_BillingPeriod.name()),
+      "one row per (billing period, provider, billing account) ingested"),
   FOCUS_CONFORMANCE(
       "focus_conformance",
       ConformanceColumn.values(),

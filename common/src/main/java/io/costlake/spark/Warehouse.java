@@ -18,6 +18,8 @@ import org.apache.spark.sql.types.StructField;
  * whose description appears in {@code DESCRIBE HISTORY}.
  */
 public final class Warehouse {
+  private static final Object CATALOG = new Object();
+
   /** Columns analysts and jobs filter by: Delta keeps min/max statistics on these. */
   private static final Map<Table, String> STATS_COLUMNS =
       Map.of(
@@ -96,10 +98,15 @@ public final class Warehouse {
 
   /** The table's rows; an empty frame of the declared schema when it does not exist yet. */
   public Dataset<Row> read(Table table) {
+    return read(table, spark);
+  }
+
+  /** {@link #read(Table)} in another session of the same application (for its own views). */
+  public Dataset<Row> read(Table table, SparkSession session) {
     if (!exists(table)) {
-      return spark.createDataFrame(new ArrayList<Row>(), table.schema());
+      return session.createDataFrame(new ArrayList<Row>(), table.schema());
     }
-    return spark.read().format("delta").load(path(table));
+    return session.read().format("delta").load(path(table));
   }
 
   /**
@@ -155,6 +162,18 @@ public final class Warehouse {
 
   public long version(Table table) {
     return DeltaTable.forPath(spark, path(table)).history(1).select("version").head().getLong(0);
+  }
+
+  /**
+   * Runs {@code body} with every table registered under its name, while no other job of this JVM
+   * can point the names at another warehouse: the session catalog is shared by every session of the
+   * JVM (jobs run side by side in tests, notebooks and job servers).
+   */
+  public void withTables(Runnable body) {
+    synchronized (CATALOG) {
+      registerAll();
+      body.run();
+    }
   }
 
   /**

@@ -25,7 +25,12 @@ final class AllocationSummary {
   }
 
   void print(long allocatedVersion, long complianceVersion, long debtVersion) {
-    context.warehouse().registerAll();
+    context
+        .warehouse()
+        .withTables(() -> printTotals(allocatedVersion, complianceVersion, debtVersion));
+  }
+
+  private void printTotals(long allocatedVersion, long complianceVersion, long debtVersion) {
     String where = periods.predicate();
     checkConserved(where);
     List<Row> currencies =

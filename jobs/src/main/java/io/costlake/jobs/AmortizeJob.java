@@ -109,7 +109,26 @@ public final class AmortizeJob implements Job {
       long amortizedVersion,
       long utilizationVersion,
       long scheduleVersion) {
-    context.warehouse().registerAll();
+    context
+        .warehouse()
+        .withTables(
+            () ->
+                printTotals(
+                    context,
+                    periods,
+                    predicate,
+                    amortizedVersion,
+                    utilizationVersion,
+                    scheduleVersion));
+  }
+
+  private static void printTotals(
+      JobContext context,
+      List<String> periods,
+      String predicate,
+      long amortizedVersion,
+      long utilizationVersion,
+      long scheduleVersion) {
     Row totals =
         context
             .spark()

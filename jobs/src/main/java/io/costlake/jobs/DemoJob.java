@@ -166,6 +166,8 @@ public final class DemoJob implements Job {
       ReconcileJob.reconcile(context, Optional.empty());
     }
     AnomaliesJob.anomalies(context, Optional.empty());
+    ReportJob.report(context, Optional.empty());
+    ReportJob.html(context, Optional.empty(), context.config().demo().reportDir());
     summarize(context);
   }
 
@@ -191,7 +193,10 @@ public final class DemoJob implements Job {
   }
 
   private static void summarize(JobContext context) {
-    context.warehouse().registerAll();
+    context.warehouse().withTables(() -> printTotals(context));
+  }
+
+  private static void printTotals(JobContext context) {
     Dataset<Row> totals =
         context
             .spark()

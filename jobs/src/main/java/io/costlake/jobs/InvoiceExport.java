@@ -3,16 +3,12 @@ package io.costlake.jobs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.costlake.errors.CostlakeErrors;
 import io.costlake.model.Table;
+import io.costlake.report.Csv;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 
@@ -28,7 +24,10 @@ final class InvoiceExport {
   private InvoiceExport() {}
 
   static void write(JobContext context, String dir, List<String> periods) {
-    context.warehouse().registerAll();
+    context.warehouse().withTables(() -> export(context, dir, periods));
+  }
+
+  private static void export(JobContext context, String dir, List<String> periods) {
     String where = BillingPeriods.predicate(periods);
     List<Row> invoices =
         context
@@ -52,9 +51,10 @@ final class InvoiceExport {
                     + " ServiceName, ConsumedUnit, source_currency")
             .collectAsList();
     String root = JobContext.uri(dir);
-    write(context, root + "/chargeback_invoices.csv", csv(invoices, Table.CHARGEBACK_INVOICES));
-    write(context, root + "/chargeback_lines.csv", csv(lines, Table.CHARGEBACK_LINES));
-    write(context, root + "/chargeback_invoices.json", json(invoices, lines));
+    TextFiles.write(
+        context, root + "/chargeback_invoices.csv", csv(invoices, Table.CHARGEBACK_INVOICES));
+    TextFiles.write(context, root + "/chargeback_lines.csv", csv(lines, Table.CHARGEBACK_LINES));
+    TextFiles.write(context, root + "/chargeback_invoices.json", json(invoices, lines));
     context
         .out()
         .printf("  exported %d invoices and %d lines to %s%n", invoices.size(), lines.size(), root);
@@ -71,28 +71,11 @@ final class InvoiceExport {
         if (i > 0) {
           out.append(',');
         }
-        out.append(cell(row.getAs(fields[i].name())));
+        out.append(Csv.cell(row.getAs(fields[i].name())));
       }
       out.append('\n');
     }
     return out.toString();
-  }
-
-  static String cell(Object value) {
-    if (value == null) {
-      return "";
-    }
-    if (value instanceof BigDecimal) {
-      return ((BigDecimal) value).toPlainString();
-    }
-    String text = String.valueOf(value);
-    if (!(value instanceof Number) && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-      text = "'" + text; // a spreadsheet must not run it as a formula
-    }
-    if (text.contains(",") || text.contains("\"") || text.contains("\n")) {
-      text = "\"" + text.replace("\"", "\"\"") + "\"";
-    }
-    return text;
   }
 
   private static String json(List<Row> invoices, List<Row> lines) {
@@ -130,17 +113,5 @@ final class InvoiceExport {
       }
     }
     return node;
-  }
-
-  private static void write(JobContext context, String uri, String text) {
-    try {
-      Path path = new Path(uri);
-      FileSystem fs = path.getFileSystem(context.hadoopConf());
-      try (OutputStream out = fs.create(path, true)) {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
-      }
-    } catch (IOException e) {
-      throw CostlakeErrors.cannotWrite(uri, String.valueOf(e.getMessage()));
-    }
   }
 }

@@ -41,6 +41,7 @@ public final class Main {
     register(new ReconcileJob());
     register(new ChargebackJob());
     register(new AnomaliesJob());
+    register(new ReportJob());
   }
 
   private void register(Job job) {

@@ -48,10 +48,13 @@ public final class SqlJob implements Job {
       throw CostlakeErrors.missingRequiredOption("sql", "SQL (the statement to run)");
     }
     SparkSession spark = context.spark();
-    context.warehouse().registerAll();
+    context.warehouse().withTables(() -> print(spark, args.positionals().get(0), format, context));
+  }
+
+  private static void print(SparkSession spark, String sql, String format, JobContext context) {
     Dataset<Row> result;
     try {
-      result = spark.sql(args.positionals().get(0));
+      result = spark.sql(sql);
     } catch (Exception e) { // Spark's AnalysisException is a checked exception thrown from Scala
       throw CostlakeErrors.sqlFailed(firstLine(e.getMessage()));
     }

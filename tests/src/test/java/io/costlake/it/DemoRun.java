@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 /**
  * One demo run per test JVM, with the shipped config, shared by the tests that read its tables: it
- * takes minutes, and every IT class runs in the same JVM. Its folder is removed when the JVM ends.
+ * takes minutes, and every IT class runs in the same JVM. Its folder is tests/target/demo.
  */
 final class DemoRun {
   /** What ./costlake demo reads: the shipped config, with its tag policy and allocation rules. */
@@ -22,12 +22,14 @@ final class DemoRun {
   final Path dir;
   final String warehouse;
   final String input;
+  final Path report;
   final Cli demo;
 
   private DemoRun(Path dir) {
     this.dir = dir;
     this.warehouse = Fixtures.uri(dir.resolve("warehouse"));
     this.input = dir.resolve("demo-data").toString();
+    this.report = dir.resolve("report");
     this.demo = demo();
     assertEquals(0, demo.exitCode, demo.toString());
   }
@@ -35,8 +37,11 @@ final class DemoRun {
   static synchronized DemoRun get() {
     if (run == null) {
       try {
-        Path dir = Files.createTempDirectory("costlake-demo-it");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
+        // Kept under target/ (mvn clean removes it): .ci/run then asks its tables through the
+        // ./costlake launcher, and a failed run leaves them to look at.
+        Path dir = Path.of("target", "demo").toAbsolutePath();
+        delete(dir);
+        Files.createDirectories(dir);
         run = new DemoRun(dir);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -58,14 +63,20 @@ final class DemoRun {
         "--set",
         "demo.inputDir=" + input,
         "--set",
+        "demo.reportDir=" + report,
+        "--set",
         "demo.rows=3000");
   }
 
-  private static void delete(Path dir) {
+  private static void delete(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    // A previous run's tables would change what this run writes: they must go.
     try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // best effort: a temp folder left behind is harmless
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toArray(Path[]::new)) {
+        Files.delete(p);
+      }
     }
   }
 }

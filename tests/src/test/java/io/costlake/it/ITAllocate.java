@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ITAllocate {
   private static final Path SHIPPED = Path.of("..", "conf", "costlake.yaml");
   @TempDir static Path dir;
+
+  /** Its views in a session of its own: other ITs run beside it in the same JVM. */
+  private static final SparkSession SESSION = TestSpark.session().newSession();
+
   private static TestWarehouse lake;
   private static Cli allocate;
 
@@ -69,12 +74,12 @@ class ITAllocate {
     assertEquals(0, amortize.exitCode, amortize.toString());
     allocate = run("allocate");
     assertEquals(0, allocate.exitCode, allocate.toString());
-    lake.table("cost_amortized").createOrReplaceTempView("amortized");
-    lake.table("cost_allocated").createOrReplaceTempView("allocated");
+    lake.table("cost_amortized", SESSION).createOrReplaceTempView("amortized");
+    lake.table("cost_allocated", SESSION).createOrReplaceTempView("allocated");
   }
 
   private static Dataset<Row> sql(String query) {
-    return TestSpark.session().sql(query);
+    return SESSION.sql(query);
   }
 
   @Test

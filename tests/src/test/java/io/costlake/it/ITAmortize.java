@@ -12,15 +12,25 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * {@code costlake amortize} over the demo's four providers: the invariants of ARCHITECTURE.md 3,
  * checked against the raw exports where the provider did the amortizing.
  */
+// The demo's readers run one after another on one thread, beside the other ITs: DemoRun.get()
+// blocks until the shared demo has run, and a blocked thread would idle half of the machine.
+@Execution(ExecutionMode.SAME_THREAD)
 class ITAmortize {
   private static final String PAYER = "666385237404";
+
+  /** Its views in a session of its own: other ITs run beside it in the same JVM. */
+  private static final SparkSession SESSION = TestSpark.session().newSession();
+
   private static TestWarehouse lake;
   private static Cli demo;
 
@@ -29,14 +39,14 @@ class ITAmortize {
     DemoRun run = DemoRun.get(); // shared with ITDemo: the same shipped config and amortization
     lake = new TestWarehouse(run.dir.resolve("warehouse"));
     demo = run.demo;
-    lake.table("cost_amortized").createOrReplaceTempView("amortized");
-    lake.table("cost_line_items").createOrReplaceTempView("items");
-    lake.table("commitment_utilization").createOrReplaceTempView("utilization");
-    lake.table("amortization_schedule").createOrReplaceTempView("schedule");
+    lake.table("cost_amortized", SESSION).createOrReplaceTempView("amortized");
+    lake.table("cost_line_items", SESSION).createOrReplaceTempView("items");
+    lake.table("commitment_utilization", SESSION).createOrReplaceTempView("utilization");
+    lake.table("amortization_schedule", SESSION).createOrReplaceTempView("schedule");
   }
 
   private static Dataset<Row> sql(String query) {
-    return TestSpark.session().sql(query);
+    return SESSION.sql(query);
   }
 
   private static BigDecimal one(String query) {
@@ -90,7 +100,7 @@ class ITAmortize {
             .stream()
             .map(r -> r.getString(0))
             .collect(Collectors.toList());
-    TestSpark.session()
+    SESSION
         .read()
         .option("header", "true")
         .csv(files.toArray(new String[0]))

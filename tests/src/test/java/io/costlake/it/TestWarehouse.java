@@ -21,7 +21,12 @@ final class TestWarehouse {
   }
 
   Dataset<Row> table(String name) {
-    return TestSpark.session().read().format("delta").load(uri + "/" + name);
+    return table(name, TestSpark.session());
+  }
+
+  /** The table read in {@code session}, whose temp views other ITs do not see. */
+  Dataset<Row> table(String name, org.apache.spark.sql.SparkSession session) {
+    return session.read().format("delta").load(uri + "/" + name);
   }
 
   /** The latest Delta version of a table. */
