@@ -1,0 +1,44 @@
+package io.costlake.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.costlake.jobs.Main;
+import io.costlake.jobs.cli.ArgParser;
+import io.costlake.jobs.cli.ParsedArgs;
+import io.costlake.provider.Provider;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Checks a costlake command line written in a deployment file against the real CLI. */
+final class CommandLines {
+  private static final Main MAIN = new Main();
+
+  private CommandLines() {}
+
+  /**
+   * @param args the job and its arguments, as a cluster would pass them to {@link Main}
+   * @param period what the file gives --period (a literal month, or a template)
+   * @return the job
+   */
+  static String check(List<String> args, String period, String where) {
+    assertTrue(!args.isEmpty(), "no arguments in " + where);
+    String job = args.get(0);
+    assertTrue(MAIN.jobs().containsKey(job), "no costlake job '" + job + "' in " + where);
+    List<String> options = new ArrayList<>(args.subList(1, args.size()));
+    int at = options.indexOf("--period");
+    assertTrue(at >= 0, "every job names its billing period explicitly: " + where);
+    assertEquals(period, options.get(at + 1), where);
+    options.set(at + 1, "2025-10");
+    // Throws the CLI's own usage error for an option the job does not have.
+    ParsedArgs parsed = ArgParser.parse(MAIN.jobs().get(job).spec(), options);
+    assertEquals("2025-10", parsed.period("--period").orElseThrow());
+    parsed.value("--provider").ifPresent(Provider::of);
+    assertTrue(parsed.value("--warehouse").isPresent(), "no --warehouse in " + where);
+    return job;
+  }
+
+  static String mainClass() {
+    return Main.class.getName();
+  }
+}

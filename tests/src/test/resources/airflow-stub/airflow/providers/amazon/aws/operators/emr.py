@@ -1,0 +1,5 @@
+from airflow import BaseOperator
+
+
+class EmrAddStepsOperator(BaseOperator):
+    pass

@@ -1,0 +1,5 @@
+from airflow import BaseOperator
+
+
+class SparkSubmitOperator(BaseOperator):
+    pass
