@@ -60,22 +60,17 @@ final class InvoiceExport {
         .printf("  exported %d invoices and %d lines to %s%n", invoices.size(), lines.size(), root);
   }
 
+  /** The rows by the table's column names (a table grown by Warehouse.ensure keeps its order). */
   private static String csv(List<Row> rows, Table table) {
-    StringBuilder out = new StringBuilder();
-    StructField[] fields = table.schema().fields();
-    out.append(
-            java.util.Arrays.stream(fields).map(StructField::name).collect(Collectors.joining(",")))
-        .append('\n');
+    List<String> names =
+        java.util.Arrays.stream(table.schema().fields())
+            .map(StructField::name)
+            .collect(Collectors.toList());
+    List<List<Object>> cells = new java.util.ArrayList<>();
     for (Row row : rows) {
-      for (int i = 0; i < fields.length; i++) {
-        if (i > 0) {
-          out.append(',');
-        }
-        out.append(Csv.cell(row.getAs(fields[i].name())));
-      }
-      out.append('\n');
+      cells.add(names.stream().map(row::getAs).collect(Collectors.toList()));
     }
-    return out.toString();
+    return Csv.of(names, cells);
   }
 
   private static String json(List<Row> invoices, List<Row> lines) {
