@@ -71,6 +71,16 @@ public final class CostlakeErrors {
         "Cannot apply --set '" + assignment + "': expected key=value, e.g. spark.master=local[2]");
   }
 
+  /** An address with {@code user:secret@} in it; the message shows it with the login masked. */
+  public static CostlakeException credentialsInAddress(String maskedAddress) {
+    return new CostlakeException(
+        USAGE,
+        "Refusing "
+            + maskedAddress
+            + ": the address holds login details; give the bare address and let the provider's"
+            + " credential chain (instance profile, ADC, managed identity, environment) sign in");
+  }
+
   public static CostlakeException sourceNotFound(String uri) {
     return new CostlakeException(FAILED, "Cannot ingest " + uri + ": no such file or folder");
   }
@@ -155,6 +165,10 @@ public final class CostlakeErrors {
 
   public static CostlakeException nothingToValidate(String detail) {
     return new CostlakeException(FAILED, "Nothing to validate: " + detail);
+  }
+
+  public static CostlakeException nothingToRegister(String detail) {
+    return new CostlakeException(FAILED, "Nothing to register: " + detail);
   }
 
   public static CostlakeException nothingToAmortize(String detail) {

@@ -26,6 +26,13 @@ public final class Warehouse {
           Table.COST_LINE_ITEMS,
           "x_Provider,SubAccountId,ChargePeriodStart,ChargeCategory,ServiceName,x_SourceFile");
 
+  /**
+   * Within a (period, account) partition analysts narrow by service and sub account: OPTIMIZE
+   * clusters the files by these, so min/max statistics skip most of them.
+   */
+  private static final Map<Table, String> ZORDER_COLUMNS =
+      Map.of(Table.COST_LINE_ITEMS, "ServiceName, SubAccountId");
+
   private final SparkSession spark;
   private final String root;
 
@@ -186,38 +193,98 @@ public final class Warehouse {
     List<Table> registered = new ArrayList<>();
     for (Table table : Table.values()) {
       if (exists(table)) {
-        dropExternal(table);
-        spark.sql(
-            "CREATE TABLE `"
-                + table.tableName()
-                + "` USING delta LOCATION '"
-                + path(table).replace("'", "\\'")
-                + "'");
+        String name = "`" + table.tableName() + "`";
+        dropExternal(name, spark.catalog().tableExists(table.tableName()));
+        createExternal(name, table);
         registered.add(table);
       }
     }
     return registered;
   }
 
+  /** What {@link #register} did with a table. */
+  public enum Registration {
+    CREATED,
+    UNCHANGED,
+    MOVED
+  }
+
+  /**
+   * Registers one table as {@code database.name} in the session catalog (the Hive metastore, Glue
+   * or Dataproc Metastore on a cluster), as an external Delta table whose schema and column
+   * comments come from its Delta log. An entry already pointing here is left alone, keeping its
+   * grants; one pointing elsewhere is re-pointed; a managed table of that name is an error.
+   */
+  public Registration register(Table table, String database) {
+    String name = "`" + database + "`.`" + table.tableName() + "`";
+    if (!spark.catalog().tableExists(database, table.tableName())) {
+      createExternal(name, table);
+      return Registration.CREATED;
+    }
+    String location = spark.sql("DESCRIBE DETAIL " + name).select("location").head().getString(0);
+    if (sameLocation(location, path(table))) {
+      return Registration.UNCHANGED;
+    }
+    dropExternal(name, true);
+    createExternal(name, table);
+    return Registration.MOVED;
+  }
+
+  private void createExternal(String name, Table table) {
+    spark.sql(
+        "CREATE TABLE " + name + " USING delta LOCATION '" + path(table).replace("'", "\\'") + "'");
+  }
+
+  private static boolean sameLocation(String a, String b) {
+    return new org.apache.hadoop.fs.Path(a).equals(new org.apache.hadoop.fs.Path(b));
+  }
+
   /** Drops a previous registration; never a managed table, whose drop would delete data. */
-  private void dropExternal(Table table) {
-    if (!spark.catalog().tableExists(table.tableName())) {
+  private void dropExternal(String name, boolean exists) {
+    if (!exists) {
       return;
     }
-    String type;
-    try {
-      type = spark.catalog().getTable(table.tableName()).tableType();
-    } catch (org.apache.spark.sql.AnalysisException e) {
-      return;
-    }
-    if (!"EXTERNAL".equalsIgnoreCase(type)) {
+    String type =
+        spark
+            .sql("DESCRIBE TABLE EXTENDED " + name)
+            .filter("col_name = 'Type'")
+            .collectAsList()
+            .stream()
+            .map(r -> r.getString(1))
+            .findFirst()
+            .orElse("EXTERNAL");
+    if (!"EXTERNAL".equalsIgnoreCase(type.trim())) {
       throw CostlakeErrors.cannotWrite(
-          "the catalog entry " + table.tableName(),
+          "the catalog entry " + name,
           "a "
-              + type
+              + type.trim()
               + " table of that name exists; costlake only replaces its own external entries");
     }
-    spark.sql("DROP TABLE `" + table.tableName() + "`");
+    spark.sql("DROP TABLE " + name);
+  }
+
+  /**
+   * Compacts the table's small files in one commit (for one period when given and the table is
+   * partitioned by period), Z-ordering {@code cost_line_items} by the columns analysts filter by
+   * within a partition. Content and older versions are unchanged.
+   *
+   * @return files removed and added
+   */
+  public long[] optimize(Table table, java.util.Optional<String> period) {
+    StringBuilder sql = new StringBuilder("OPTIMIZE delta.`" + path(table) + "`");
+    if (period.isPresent()
+        && table
+            .partitionColumns()
+            .contains(io.costlake.model.FocusColumn.x_BillingPeriod.name())) {
+      sql.append(" WHERE x_BillingPeriod = '").append(period.get().replace("'", "")).append("'");
+    }
+    String zorder = ZORDER_COLUMNS.get(table);
+    if (zorder != null) {
+      sql.append(" ZORDER BY (").append(zorder).append(")");
+    }
+    Row metrics =
+        spark.sql(sql.toString()).select("metrics.numFilesRemoved", "metrics.numFilesAdded").head();
+    return new long[] {metrics.getLong(0), metrics.getLong(1)};
   }
 
   private static String oneLine(RuntimeException e) {

@@ -156,17 +156,7 @@ public final class DemoJob implements Job {
             "  (the FOCUS spec's own example CSVs have two rows whose ChargePeriodEnd is hour 30:"
                 + " they are quarantined, see ingest_quarantine)");
     focus.failIfIncomplete();
-    AmortizeJob.amortize(context, Optional.empty());
-    AllocateJob.allocate(context, Optional.empty());
-    if (!context.config().chargeback().profiles().isEmpty()
-        || context.config().chargeback().profilesTable() != null) {
-      ChargebackJob.chargeback(context, Optional.empty(), Optional.empty());
-    }
-    if (context.config().reconcile().invoicesFile() != null) {
-      ReconcileJob.reconcile(context, Optional.empty());
-    }
-    AnomaliesJob.anomalies(context, Optional.empty());
-    ReportJob.report(context, Optional.empty());
+    PipelineJob.afterValidation(context, Optional.empty());
     ReportJob.html(context, Optional.empty(), context.config().demo().reportDir());
     summarize(context);
   }

@@ -63,7 +63,8 @@ public final class IngestJob implements Job {
               + "in one Delta commit, and the previous version stays readable by time travel.\n"
               + "Exit code 1 when a file or slice could not be ingested (the slice is left as it was).",
           List.of(
-              OptionSpec.value("--provider", "NAME", "Export kind: aws or focus").required(),
+              OptionSpec.value("--provider", "NAME", "Export kind: aws, gcp, azure or focus")
+                  .required(),
               OptionSpec.value("--source", "URI", "Export location (file, folder or report prefix)")
                   .repeatable()
                   .required(),

@@ -100,9 +100,35 @@ public final class JobContext {
    * become absolute {@code file:} URIs (relative to the working directory).
    */
   public static String uri(String location) {
-    if (location.contains("://") || location.startsWith("file:")) {
+    int scheme = location.indexOf("://");
+    if (scheme >= 0) {
+      rejectLogin(location, scheme + 3);
+      return location;
+    }
+    if (location.startsWith("file:")) {
       return location;
     }
     return "file:" + Paths.get(location).toAbsolutePath().normalize();
+  }
+
+  /**
+   * {@code s3a://KEY:SECRET@bucket/...} would put a secret into logs, ingest_runs and every message
+   * naming the path (Hadoop itself only warns): refuse it, masking the login.
+   */
+  private static void rejectLogin(String location, int authorityStart) {
+    int pathStart = location.indexOf('/', authorityStart);
+    String authority =
+        pathStart < 0
+            ? location.substring(authorityStart)
+            : location.substring(authorityStart, pathStart);
+    int at = authority.lastIndexOf('@');
+    if (at >= 0) {
+      String masked =
+          location.substring(0, authorityStart)
+              + "***@"
+              + authority.substring(at + 1)
+              + (pathStart < 0 ? "" : location.substring(pathStart));
+      throw CostlakeErrors.credentialsInAddress(masked);
+    }
   }
 }

@@ -42,6 +42,8 @@ public final class Main {
     register(new ChargebackJob());
     register(new AnomaliesJob());
     register(new ReportJob());
+    register(new PipelineJob());
+    register(new CatalogJob());
   }
 
   private void register(Job job) {

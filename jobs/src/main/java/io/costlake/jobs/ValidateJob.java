@@ -19,6 +19,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -52,6 +53,11 @@ public final class ValidateJob implements Job {
 
   @Override
   public void run(JobContext context, ParsedArgs args) {
+    validate(context, args.value("--provider"), args.period("--period"), args.has("--strict"));
+  }
+
+  static void validate(
+      JobContext context, Optional<String> provider, Optional<String> period, boolean strict) {
     Instant start = context.clock().instant();
     String runId = RunIds.next(start);
     if (!context.warehouse().exists(Table.COST_LINE_ITEMS)) {
@@ -59,15 +65,11 @@ public final class ValidateJob implements Job {
           "there is no cost_line_items table under " + context.warehouse().root());
     }
     Dataset<Row> items = context.warehouse().read(Table.COST_LINE_ITEMS);
-    if (args.value("--provider").isPresent()) {
-      items =
-          items.filter(
-              col(FocusColumn.x_Provider.name()).equalTo(lit(args.value("--provider").get())));
+    if (provider.isPresent()) {
+      items = items.filter(col(FocusColumn.x_Provider.name()).equalTo(lit(provider.get())));
     }
-    if (args.period("--period").isPresent()) {
-      items =
-          items.filter(
-              col(FocusColumn.x_BillingPeriod.name()).equalTo(lit(args.period("--period").get())));
+    if (period.isPresent()) {
+      items = items.filter(col(FocusColumn.x_BillingPeriod.name()).equalTo(lit(period.get())));
     }
     FocusRuleModel model = FocusRuleModel.focus12();
     List<ConformanceCheck.Result> results = new ConformanceCheck(model).evaluate(items);
@@ -85,7 +87,7 @@ public final class ValidateJob implements Job {
         results.stream()
             .filter(r -> r.status == ConformanceCheck.Status.FAIL && !r.rule.isComposite())
             .collect(Collectors.toList());
-    if (args.has("--strict") && !failed.isEmpty()) {
+    if (strict && !failed.isEmpty()) {
       throw CostlakeErrors.notConformant(failed.size(), describe(failed.get(0)));
     }
   }

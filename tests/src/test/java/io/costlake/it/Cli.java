@@ -37,6 +37,11 @@ final class Cli {
     return raw(all.toArray(new String[0]));
   }
 
+  /** {@code costlake sql --format csv QUERY} against {@code warehouse}. */
+  static Cli sqlCsv(String warehouse, String query) {
+    return run("sql", "--warehouse", warehouse, "--format", "csv", query);
+  }
+
   /** Exactly the given arguments. */
   static Cli raw(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();

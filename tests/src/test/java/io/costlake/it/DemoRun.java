@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * One demo run per test JVM, with the shipped config, shared by the tests that read its tables: it
@@ -40,7 +38,7 @@ final class DemoRun {
         // Kept under target/ (mvn clean removes it): .ci/run then asks its tables through the
         // ./costlake launcher, and a failed run leaves them to look at.
         Path dir = Path.of("target", "demo").toAbsolutePath();
-        delete(dir);
+        Fixtures.deleteRecursively(dir);
         Files.createDirectories(dir);
         run = new DemoRun(dir);
       } catch (IOException e) {
@@ -50,7 +48,7 @@ final class DemoRun {
     return run;
   }
 
-  /** The demo again, into the same warehouse from the same input folder. */
+  /** The demo with the shipped config and 3,000 generated rows, into this run's folder. */
   Cli demo() {
     return Cli.run(
         "demo",
@@ -66,17 +64,5 @@ final class DemoRun {
         "demo.reportDir=" + report,
         "--set",
         "demo.rows=3000");
-  }
-
-  private static void delete(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    // A previous run's tables would change what this run writes: they must go.
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toArray(Path[]::new)) {
-        Files.delete(p);
-      }
-    }
   }
 }

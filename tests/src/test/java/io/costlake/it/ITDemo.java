@@ -3,6 +3,7 @@ package io.costlake.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
@@ -34,12 +35,8 @@ class ITDemo {
     assertTrue(demo.out.contains("cost_anomalies (version"), demo.out);
     assertTrue(demo.out.contains("budget_burn (version"), demo.out);
     Cli spikes =
-        Cli.run(
-            "sql",
-            "--warehouse",
+        Cli.sqlCsv(
             warehouse,
-            "--format",
-            "csv",
             "SELECT DISTINCT dimension FROM cost_anomalies WHERE label = 'anomaly'"
                 + " AND day = DATE'2025-10-20' AND (dimension = 'owner'"
                 + " OR ServiceName = 'Amazon Elastic Compute Cloud') ORDER BY 1");
@@ -51,20 +48,12 @@ class ITDemo {
     assertTrue(demo.out.contains("2025-10 gcp BA419D-0DFE8A-AEE7BB"), demo.out);
     String byPeriod = " SUM(BilledCost), SUM(EffectiveCost) FROM %s GROUP BY ALL ORDER BY ALL";
     Cli rolled =
-        Cli.run(
-            "sql",
-            "--warehouse",
+        Cli.sqlCsv(
             warehouse,
-            "--format",
-            "csv",
             "SELECT x_BillingPeriod, BillingCurrency," + String.format(byPeriod, "usage_monthly"));
     Cli source =
-        Cli.run(
-            "sql",
-            "--warehouse",
+        Cli.sqlCsv(
             warehouse,
-            "--format",
-            "csv",
             "SELECT x_BillingPeriod, BillingCurrency," + String.format(byPeriod, "cost_amortized"));
     assertEquals(source.out, rolled.out, rolled.toString());
     // The shipped tag policy and rules: every rule moved cost, and the totals held.
@@ -79,12 +68,8 @@ class ITDemo {
     }
 
     Cli sql =
-        Cli.run(
-            "sql",
-            "--warehouse",
+        Cli.sqlCsv(
             warehouse,
-            "--format",
-            "csv",
             "SELECT x_BillingPeriod, BillingAccountId, ChargeCategory, SUM(BilledCost), SUM(EffectiveCost)"
                 + " FROM cost_line_items GROUP BY ALL ORDER BY ALL");
     assertEquals(0, sql.exitCode, sql.toString());
@@ -99,12 +84,8 @@ class ITDemo {
     assertTrue(sql.out.contains("2018-06,6838635603105,Usage,0.0827499840,0.0827499840"), sql.out);
 
     Cli providers =
-        Cli.run(
-            "sql",
-            "--warehouse",
+        Cli.sqlCsv(
             warehouse,
-            "--format",
-            "csv",
             "SELECT x_Provider, COUNT(DISTINCT x_BillingPeriod) FROM cost_line_items"
                 + " WHERE x_BillingPeriod >= '2025-09' GROUP BY ALL ORDER BY ALL");
     assertEquals(
@@ -112,8 +93,21 @@ class ITDemo {
         providers.out.replace("\r", ""),
         "one table holds the three clouds' generated months");
 
-    Cli again = run.demo();
+    // Running the demo again changes nothing: its generators write the same bytes (ITCli) and
+    // ingest then skips every unchanged slice, shown here on the demo's own AWS input. (Re-running
+    // the whole demo would prove the same at 40% of this test's time.)
+    Cli again =
+        Cli.run(
+            "ingest",
+            "--provider",
+            "aws",
+            "--source",
+            Path.of(run.input, "aws-cur").toString(),
+            "--source",
+            Path.of(run.input, "samples", "aws").toString(),
+            "--warehouse",
+            warehouse);
     assertEquals(0, again.exitCode, again.toString());
-    assertTrue(again.out.contains("0 written, 5 unchanged"), again.out);
+    assertTrue(again.out.contains("0 written, 5 unchanged, 0 failed"), again.out);
   }
 }
