@@ -10,7 +10,11 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.TableIdentifier;
+import org.apache.spark.sql.catalyst.catalog.CatalogTable;
+import org.apache.spark.sql.catalyst.catalog.SessionCatalog;
 import org.apache.spark.sql.types.StructField;
+import scala.Option;
 
 /**
  * The Delta tables under one warehouse root ({@code <root>/<table_name>}). Tables are created from
@@ -193,9 +197,9 @@ public final class Warehouse {
     List<Table> registered = new ArrayList<>();
     for (Table table : Table.values()) {
       if (exists(table)) {
-        String name = "`" + table.tableName() + "`";
-        dropExternal(name, spark.catalog().tableExists(table.tableName()));
-        createExternal(name, table);
+        TableIdentifier id = new TableIdentifier(table.tableName());
+        dropExternal(id, catalogEntry(id));
+        createExternal("`" + table.tableName() + "`", table);
         registered.add(table);
       }
     }
@@ -216,18 +220,33 @@ public final class Warehouse {
    * grants; one pointing elsewhere is re-pointed; a managed table of that name is an error.
    */
   public Registration register(Table table, String database) {
+    TableIdentifier id = new TableIdentifier(table.tableName(), Option.apply(database));
     String name = "`" + database + "`.`" + table.tableName() + "`";
-    if (!spark.catalog().tableExists(database, table.tableName())) {
+    CatalogTable entry = catalogEntry(id);
+    if (entry == null) {
       createExternal(name, table);
       return Registration.CREATED;
     }
-    String location = spark.sql("DESCRIBE DETAIL " + name).select("location").head().getString(0);
-    if (sameLocation(location, path(table))) {
+    if (new org.apache.hadoop.fs.Path(entry.location())
+        .equals(new org.apache.hadoop.fs.Path(path(table)))) {
       return Registration.UNCHANGED;
     }
-    dropExternal(name, true);
+    dropExternal(id, entry);
     createExternal(name, table);
     return Registration.MOVED;
+  }
+
+  /**
+   * The catalog's own record of a table, or null: read from the metastore only, so an entry whose
+   * files are gone (a deleted warehouse) can still be inspected and dropped.
+   */
+  private CatalogTable catalogEntry(TableIdentifier id) {
+    SessionCatalog catalog = spark.sessionState().catalog();
+    try {
+      return catalog.tableExists(id) ? catalog.getTableMetadata(id) : null;
+    } catch (org.apache.spark.sql.AnalysisException noSuchTableOrDatabase) {
+      return null;
+    }
   }
 
   private void createExternal(String name, Table table) {
@@ -235,32 +254,20 @@ public final class Warehouse {
         "CREATE TABLE " + name + " USING delta LOCATION '" + path(table).replace("'", "\\'") + "'");
   }
 
-  private static boolean sameLocation(String a, String b) {
-    return new org.apache.hadoop.fs.Path(a).equals(new org.apache.hadoop.fs.Path(b));
-  }
-
   /** Drops a previous registration; never a managed table, whose drop would delete data. */
-  private void dropExternal(String name, boolean exists) {
-    if (!exists) {
+  private void dropExternal(TableIdentifier id, CatalogTable entry) {
+    if (entry == null) {
       return;
     }
-    String type =
-        spark
-            .sql("DESCRIBE TABLE EXTENDED " + name)
-            .filter("col_name = 'Type'")
-            .collectAsList()
-            .stream()
-            .map(r -> r.getString(1))
-            .findFirst()
-            .orElse("EXTERNAL");
-    if (!"EXTERNAL".equalsIgnoreCase(type.trim())) {
+    String type = entry.tableType().name();
+    if (!"EXTERNAL".equalsIgnoreCase(type)) {
       throw CostlakeErrors.cannotWrite(
-          "the catalog entry " + name,
+          "the catalog entry " + id.unquotedString(),
           "a "
-              + type.trim()
+              + type
               + " table of that name exists; costlake only replaces its own external entries");
     }
-    spark.sql("DROP TABLE " + name);
+    spark.sessionState().catalog().dropTable(id, true, false);
   }
 
   /**

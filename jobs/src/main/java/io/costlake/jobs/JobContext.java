@@ -113,7 +113,8 @@ public final class JobContext {
 
   /**
    * {@code s3a://KEY:SECRET@bucket/...} would put a secret into logs, ingest_runs and every message
-   * naming the path (Hadoop itself only warns): refuse it, masking the login.
+   * naming the path (Hadoop itself only warns): refuse it, masking the login. A login without a
+   * colon is no secret: {@code abfss://container@account...} names a container.
    */
   private static void rejectLogin(String location, int authorityStart) {
     int pathStart = location.indexOf('/', authorityStart);
@@ -122,7 +123,7 @@ public final class JobContext {
             ? location.substring(authorityStart)
             : location.substring(authorityStart, pathStart);
     int at = authority.lastIndexOf('@');
-    if (at >= 0) {
+    if (at >= 0 && authority.substring(0, at).contains(":")) {
       String masked =
           location.substring(0, authorityStart)
               + "***@"

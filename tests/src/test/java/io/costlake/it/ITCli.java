@@ -1,8 +1,11 @@
 package io.costlake.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.costlake.errors.CostlakeException;
+import io.costlake.jobs.JobContext;
 import io.costlake.jobs.Main;
 import io.costlake.jobs.cli.OptionSpec;
 import io.costlake.testing.Hashes;
@@ -18,6 +21,21 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command line as users and the team's own tools call it. */
 class ITCli {
   @TempDir Path dir;
+
+  @Test
+  void anAddressWithAKeyPairIsRefusedMaskedWhileAzureContainersPass() {
+    String azure = "abfss://billing@acct.dfs.core.windows.net/exports";
+    assertEquals(azure, JobContext.uri(azure));
+    CostlakeException refused =
+        assertThrows(
+            CostlakeException.class,
+            () -> JobContext.uri("s3a://AKIAEXAMPLE:wJalrXUtnFEMI@bucket/cur"));
+    assertEquals(
+        "Refusing s3a://***@bucket/cur: the address holds login details; give the bare address"
+            + " and let the provider's credential chain (instance profile, ADC, managed identity,"
+            + " environment) sign in",
+        refused.getMessage());
+  }
 
   @Test
   void helpListsEveryJob() {
