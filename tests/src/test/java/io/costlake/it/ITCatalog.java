@@ -71,6 +71,21 @@ class ITCatalog {
     assertTrue(
         lines.size() >= 3 && lines.stream().allMatch(l -> l.endsWith(" unchanged")), again.out);
 
+    // The warehouse moves and the old folder is deleted: the stale entries (their files gone)
+    // are re-pointed, from the catalog's own record, without reading the missing tables.
+    TestWarehouse moved = new TestWarehouse(dir.resolve("moved"));
+    assertEquals(0, moved.ingest(samples.toString()).exitCode);
+    // `sql` names the old warehouse's tables in the current database too, before it goes.
+    assertEquals(0, Cli.sqlCsv(lake.uri(), "SELECT 1").exitCode);
+    Fixtures.deleteRecursively(dir.resolve("warehouse"));
+    Cli repointed = Cli.run("catalog", "--warehouse", moved.uri(), "--database", DATABASE);
+    assertEquals(0, repointed.exitCode, repointed.toString());
+    assertTrue(repointed.out.matches("(?s).*\\.cost_line_items +moved\n.*"), repointed.out);
+    assertEquals(billedBefore, billed(spark, name));
+    Cli byName = Cli.sqlCsv(moved.uri(), "SELECT SUM(BilledCost) FROM cost_line_items");
+    assertEquals(
+        "sum(BilledCost)\n" + billedBefore.toPlainString() + "\n", byName.out, byName.toString());
+
     Cli badName = Cli.run("catalog", "--warehouse", lake.uri(), "--database", "x; DROP");
     assertEquals(2, badName.exitCode, badName.toString());
     assertTrue(badName.oneLineError(), badName.err);
