@@ -62,6 +62,16 @@ final class Fixtures {
     }
   }
 
+  /** A TCP port free on loopback now, for a server a test starts. */
+  static int freeLoopbackPort() {
+    try (java.net.ServerSocket socket =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static String uri(Path path) {
     return "file:" + path.toAbsolutePath();
   }

@@ -3,7 +3,6 @@ package io.costlake.it;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +74,7 @@ final class S3Server {
         Path dir = Path.of("target", "s3").toAbsolutePath();
         Fixtures.deleteRecursively(dir);
         Files.createDirectories(dir.resolve("objects"));
-        server = new S3Server(freePort(), dir.resolve("objects"));
+        server = new S3Server(Fixtures.freeLoopbackPort(), dir.resolve("objects"));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -171,12 +170,6 @@ final class S3Server {
       }
     }
     throw new IllegalStateException("S3Proxy did not start within 60 s at " + endpoint);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 
   private static String random(int bytes) {

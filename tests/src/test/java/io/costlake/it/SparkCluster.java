@@ -2,9 +2,7 @@ package io.costlake.it;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +59,7 @@ final class SparkCluster implements AutoCloseable {
     this.environment = environment;
     Fixtures.deleteRecursively(dir);
     this.sparkHome = distribution(dir.resolve("spark-home"));
-    int port = freePort();
+    int port = Fixtures.freeLoopbackPort();
     this.masterUrl = "spark://127.0.0.1:" + port;
     daemons.add(
         start(
@@ -73,7 +71,7 @@ final class SparkCluster implements AutoCloseable {
                 "--port",
                 Integer.toString(port),
                 "--webui-port",
-                Integer.toString(freePort()))));
+                Integer.toString(Fixtures.freeLoopbackPort()))));
     awaitPort(port);
     daemons.add(
         start(
@@ -87,7 +85,7 @@ final class SparkCluster implements AutoCloseable {
                 "--memory",
                 "2g",
                 "--webui-port",
-                Integer.toString(freePort()),
+                Integer.toString(Fixtures.freeLoopbackPort()),
                 "--work-dir",
                 dir.resolve("work").toString(),
                 masterUrl)));
@@ -230,13 +228,5 @@ final class SparkCluster implements AutoCloseable {
       }
     }
     throw new IllegalStateException("the Spark master did not listen on " + port + " in 60 s");
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
