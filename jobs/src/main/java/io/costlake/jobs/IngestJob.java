@@ -37,6 +37,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +73,9 @@ public final class IngestJob implements Job {
                   "--period", "yyyy-MM", "Only this billing period (default: every period found)")),
           null,
           null);
+
+  /** About 60,000 CUR lines gzipped: below this a shuffle costs more than a second core saves. */
+  private static final long STORED_BYTES_PER_TASK = 4L << 20;
 
   @Override
   public JobSpec spec() {
@@ -111,7 +115,9 @@ public final class IngestJob implements Job {
               + " under "
               + String.join(", ", sources));
     }
-    Dataset<Row> raw = adapter.read(spark, files).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> raw =
+        spread(adapter.read(spark, files), files, spark.sparkContext().defaultParallelism())
+            .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       long started = System.nanoTime();
       Map<String, FileRecord> records = fileRecords(raw);
@@ -164,6 +170,22 @@ public final class IngestJob implements Job {
       raw.unpersist();
       spark.sparkContext().clearJobGroup();
     }
+  }
+
+  /**
+   * Readers make one task per file (gzip cannot be split, and one task knows a file's row numbers
+   * and checksum), so a month in one big file would be mapped and written by one core. When the
+   * input is big enough to pay for a shuffle, its rows are spread over the cores before they are
+   * cached, by file and row number (deterministic, so a retried task gets the same rows).
+   */
+  static Dataset<Row> spread(Dataset<Row> raw, List<ExportFile> files, int cores) {
+    long bytes = files.stream().mapToLong(f -> f.file().bytes()).sum();
+    int tasks = (int) Math.min(cores, bytes / STORED_BYTES_PER_TASK);
+    if (tasks <= raw.javaRDD().getNumPartitions()) {
+      return raw;
+    }
+    return raw.repartition(
+        tasks, functions.col(RawFrame.SOURCE_FILE), functions.col(RawFrame.SOURCE_ROW));
   }
 
   private static void writeQuarantine(
@@ -315,6 +337,11 @@ public final class IngestJob implements Job {
             plan.slicesWith(SliceStatus.FAILED).size(),
             plan.firstFailure().orElse("unknown"));
       }
+    }
+
+    /** Rows read from the files, whatever became of them. */
+    long rowsRead() {
+      return plan.files().values().stream().mapToLong(IngestPlan.FileOutcome::rowsIn).sum();
     }
 
     void print(java.io.PrintStream out) {

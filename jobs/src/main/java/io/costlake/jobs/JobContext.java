@@ -40,6 +40,13 @@ public final class JobContext {
     return context;
   }
 
+  /** The same context (same Spark, config and clock) printing to {@code other}. */
+  public JobContext withOut(PrintStream other) {
+    JobContext context = new JobContext(config, other, clock);
+    context.spark = spark;
+    return context;
+  }
+
   public CostlakeConfig config() {
     return config;
   }

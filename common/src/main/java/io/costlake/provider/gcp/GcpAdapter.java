@@ -67,7 +67,7 @@ public final class GcpAdapter implements ProviderAdapter {
     for (Dataset<Row> part : parts.subList(1, parts.size())) {
       all = all.unionByName(part);
     }
-    return all;
+    return GcpMapping.withParsedRecord(all);
   }
 
   private static List<StoredFile> of(List<ExportFile> files, ExportFile.Layout layout) {

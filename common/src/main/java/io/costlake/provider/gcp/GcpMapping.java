@@ -45,6 +45,7 @@ import io.costlake.spark.Decimals;
 import io.costlake.spark.Literals;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +120,7 @@ final class GcpMapping {
             col(RawFrame.ROW_ERROR_VALUE),
             col(GcpRawSchema.RECORD),
             col(GcpRawSchema.EXTENSIONS),
-            from_json(col(GcpRawSchema.RECORD), GcpExport.RECORD).as(R));
+            parsedRecord(raw).as(R));
     List<Column> kept = new ArrayList<>();
     for (FocusColumn column : FocusColumn.values()) {
       if (column != FocusColumn.x_IngestRunId) {
@@ -131,6 +132,17 @@ final class GcpMapping {
     kept.add(col(PROMOTIONAL));
     kept.add(when(MappedFrame.isBad(), rawRecord()).as(MappedFrame.RAW_RECORD));
     return parsed.select(columns().toArray(new Column[0])).select(kept.toArray(new Column[0]));
+  }
+
+  /** The raw frame with each record parsed once, for every pass over it to share. */
+  static Dataset<Row> withParsedRecord(Dataset<Row> raw) {
+    return raw.withColumn(GcpRawSchema.PARSED, parsedRecord(raw));
+  }
+
+  private static Column parsedRecord(Dataset<Row> raw) {
+    return Arrays.asList(raw.columns()).contains(GcpRawSchema.PARSED)
+        ? col(GcpRawSchema.PARSED)
+        : from_json(col(GcpRawSchema.RECORD), GcpExport.RECORD);
   }
 
   /** Text of a record field ({@code usage.amount}); empty and NULL placeholders are null. */

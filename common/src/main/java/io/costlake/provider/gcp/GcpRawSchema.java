@@ -13,6 +13,13 @@ final class GcpRawSchema {
   static final String RECORD = "_record";
   static final String EXTENSIONS = "_extensions";
 
+  /**
+   * {@link #RECORD} parsed, added by {@link GcpAdapter#read} so that ingest's cache holds it: the
+   * statistics, the write and the quarantine each map the rows again, and JSON parsing was most of
+   * the time of each pass.
+   */
+  static final String PARSED = "_parsed";
+
   static final StructType SCHEMA =
       RawFrame.schema(
           List.of(

@@ -1,0 +1,300 @@
+package io.costlake.jobs;
+
+import io.costlake.config.CostlakeConfig;
+import io.costlake.config.IngestConfig;
+import io.costlake.errors.CostlakeErrors;
+import io.costlake.jobs.IngestJob.IngestSummary;
+import io.costlake.jobs.bench.BenchExports;
+import io.costlake.jobs.bench.BenchReport;
+import io.costlake.jobs.bench.DuckDbCurNormalization;
+import io.costlake.jobs.bench.HeapWatch;
+import io.costlake.jobs.bench.Measurement;
+import io.costlake.jobs.bench.RestatedMonth;
+import io.costlake.jobs.bench.ScanFloor;
+import io.costlake.jobs.bench.Sizes;
+import io.costlake.jobs.bench.SliceQueryCost;
+import io.costlake.jobs.cli.JobSpec;
+import io.costlake.jobs.cli.OptionSpec;
+import io.costlake.jobs.cli.ParsedArgs;
+import io.costlake.model.Table;
+import io.costlake.provider.Provider;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * {@code costlake bench}: times every stage on generated exports of growing size, beside the
+ * baselines it should be judged against (Spark's raw scan of the same files, DuckDB doing the same
+ * normalization), then the cost of a restated month against the table's size and what a one-slice
+ * query reads. Prints one table and writes the figures as JSON.
+ */
+public final class BenchJob implements Job {
+  private static final List<String> DOWNSTREAM =
+      List.of("validate", "amortize", "allocate", "chargeback", "reconcile", "anomalies", "report");
+  private static final YearMonth HISTORY_START = YearMonth.of(2024, 1);
+  private static final JobSpec SPEC =
+      new JobSpec(
+          "bench",
+          "Measure throughput, scaling and the cost of a restated month against baselines",
+          "For each --sizes entry (line items over the three clouds, one billing period), generates\n"
+              + "the exports once under --work (reused by later runs), then times: Spark's raw scan of\n"
+              + "the files (the floor), ingest of each provider, DuckDB normalizing the same AWS CUR,\n"
+              + "and every job after ingest. Then re-ingests one restated month of one account into an\n"
+              + "empty table and into tables holding half and all of --history-months, and measures\n"
+              + "what a query of one (period, account) reads. Figures are medians or ratios taken in\n"
+              + "the same run. Job output goes to <work>/jobs.log. On 2 cores --sizes 250k,500k,1M\n"
+              + "takes about 55 minutes; the default sizes take several hours.",
+          List.of(
+              OptionSpec.value("--sizes", "LIST", "Line items per run, like 500k,1M,2M")
+                  .withDefault("1M,2M,4M,8M"),
+              OptionSpec.value("--work", "DIR", "Where exports, warehouses and results go")
+                  .withDefault("bench-data"),
+              OptionSpec.value("--month-rows", "N", "Restated-month experiment: rows per month")
+                  .withDefault("50000"),
+              OptionSpec.value(
+                      "--history-months", "M", "Restated-month experiment: months of history")
+                  .withDefault("24"),
+              OptionSpec.value("--repeat", "R", "Restated-month experiment: timings per median")
+                  .withDefault("3"),
+              OptionSpec.value(
+                      "--skip",
+                      "PART",
+                      "Leave out floor, duckdb, pipeline (the jobs after ingest) or history")
+                  .repeatable(),
+              OptionSpec.value("--json", "FILE", "Figures as JSON (default <work>/bench.json)")),
+          null,
+          null);
+
+  @Override
+  public JobSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public void run(JobContext context, ParsedArgs args) {
+    List<Long> sizes;
+    try {
+      sizes = Sizes.parse(args.required("--sizes"));
+    } catch (IllegalArgumentException e) {
+      throw CostlakeErrors.invalidOptionValue(
+          spec().name(),
+          "--sizes",
+          args.required("--sizes"),
+          "row counts like 500k,1M,20000; " + e.getMessage());
+    }
+    List<String> skip = args.values("--skip");
+    for (String part : skip) {
+      if (!List.of("floor", "duckdb", "pipeline", "history").contains(part)) {
+        throw CostlakeErrors.invalidOptionValue(
+            spec().name(), "--skip", part, "floor, duckdb, pipeline or history");
+      }
+    }
+    int historyMonths = args.positiveInt("--history-months");
+    if (historyMonths < 2 || historyMonths % 2 != 0) {
+      throw CostlakeErrors.invalidOptionValue(
+          spec().name(),
+          "--history-months",
+          Integer.toString(historyMonths),
+          "an even number >= 2");
+    }
+    Path work = Paths.get(args.required("--work")).toAbsolutePath().normalize();
+    Path json = args.value("--json").map(Paths::get).orElse(work.resolve("bench.json"));
+
+    int cores = context.spark().sparkContext().defaultParallelism();
+    BenchReport report = new BenchReport(cores, HeapWatch.maxBytes(), DOWNSTREAM);
+    try (PrintStream jobLog = jobLog(work)) {
+      JobContext quiet = context.withOut(jobLog);
+      for (long size : sizes) {
+        context.out().printf("bench: %s line items...%n", Sizes.label(size));
+        measureSize(quiet, report, work, size, skip);
+      }
+      if (!skip.contains("history")) {
+        context.out().println("bench: restated month...");
+        report.restated(
+            restatedMonth(
+                quiet,
+                work.resolve("history"),
+                args.positiveInt("--month-rows"),
+                historyMonths,
+                args.positiveInt("--repeat")));
+      }
+    }
+    report.print(context.out());
+    report.writeJson(json);
+    context.out().println("\nbench: figures in " + json);
+  }
+
+  private static PrintStream jobLog(Path work) {
+    try {
+      Files.createDirectories(work);
+      return new PrintStream(
+          new FileOutputStream(work.resolve("jobs.log").toFile()), true, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void measureSize(
+      JobContext context, BenchReport report, Path work, long size, List<String> skip) {
+    BenchExports exports = BenchExports.ensure(work.resolve("inputs"), size);
+    JobContext run = onWarehouse(context, work.resolve("warehouses").resolve(Sizes.label(size)));
+    if (!skip.contains("floor")) {
+      report.add(
+          Measurement.time(
+              BenchReport.FLOOR + "aws",
+              size,
+              () -> {
+                ScanFloor.csv(run.spark(), uris(BenchExports.files(exports.aws(), ".csv.gz")));
+                return 0;
+              }));
+      report.add(
+          Measurement.time(
+              BenchReport.FLOOR + "gcp",
+              size,
+              () -> {
+                ScanFloor.jsonLines(
+                    run.spark(), uris(BenchExports.files(exports.gcp(), ".jsonl.gz")));
+                return 0;
+              }));
+      report.add(
+          Measurement.time(
+              BenchReport.FLOOR + "azure",
+              size,
+              () -> {
+                ScanFloor.csv(run.spark(), uris(BenchExports.files(exports.azure(), ".csv")));
+                return 0;
+              }));
+    }
+    report.add(ingest(run, Provider.AWS, exports.aws(), size));
+    report.add(ingest(run, Provider.GCP, exports.gcp(), size));
+    report.add(ingest(run, Provider.AZURE, exports.azure(), size));
+    if (!skip.contains("duckdb")) {
+      Path out = work.resolve("duckdb").resolve(Sizes.label(size));
+      BenchExports.deleteRecursively(out);
+      report.add(
+          Measurement.time(
+              BenchReport.DUCKDB,
+              size,
+              () ->
+                  DuckDbCurNormalization.run(
+                      BenchExports.files(exports.aws(), ".csv.gz"),
+                      out,
+                      run.spark().sparkContext().defaultParallelism(),
+                      HeapWatch.maxBytes())));
+    }
+    if (!skip.contains("pipeline")) {
+      long items = run.warehouse().read(Table.COST_LINE_ITEMS).count();
+      report.add(
+          Measurement.time(
+              "validate",
+              size,
+              () -> {
+                ValidateJob.validate(run, Optional.empty(), Optional.empty(), false);
+                return items;
+              }));
+      for (Map.Entry<String, Runnable> step :
+          PipelineJob.stepsAfterValidation(run, Optional.empty()).entrySet()) {
+        report.add(
+            Measurement.time(
+                step.getKey(),
+                size,
+                () -> {
+                  step.getValue().run();
+                  return items;
+                }));
+      }
+    }
+  }
+
+  private static Measurement ingest(JobContext context, Provider provider, Path source, long size) {
+    return Measurement.time(
+        BenchReport.INGEST + provider.id(),
+        size,
+        () -> ingestOnce(context, provider, source).rowsRead());
+  }
+
+  private static IngestSummary ingestOnce(JobContext context, Provider provider, Path source) {
+    IngestSummary summary =
+        IngestJob.ingest(
+            context,
+            provider.adapter(context.config()),
+            List.of(JobContext.uri(source.toString())),
+            Optional.empty());
+    summary.print(context.out());
+    summary.failIfIncomplete();
+    return summary;
+  }
+
+  /**
+   * Ingests half the history, then all of it, into one table, timing a restated month of one
+   * account against the same month into an empty table before each half.
+   */
+  private static RestatedMonth restatedMonth(
+      JobContext context, Path root, long monthRows, int months, int repeats) {
+    int half = months / 2;
+    YearMonth restatedPeriod = HISTORY_START.plusMonths(half - 1L);
+    Path first = root.resolve("exports/first-half");
+    Path second = root.resolve("exports/second-half");
+    Path restated = root.resolve("exports/restated");
+    String payer = BenchExports.awsHistory(first, monthRows, HISTORY_START, half, 1);
+    BenchExports.awsHistory(second, monthRows, HISTORY_START.plusMonths(half), half, 1);
+    BenchExports.awsHistory(restated, monthRows, restatedPeriod, 1, 2);
+
+    // Every restated ingest must rewrite its slice, even when its files were seen before.
+    CostlakeConfig config = context.config();
+    IngestConfig rewrite =
+        new IngestConfig(config.ingest().maxQuarantinedFraction(), false, config.ingest().focus());
+    JobContext rewriting = context.withConfig(config.withIngest(rewrite));
+    Path historyWarehouse = root.resolve("warehouse");
+    BenchExports.deleteRecursively(historyWarehouse);
+    JobContext history = onWarehouse(rewriting, historyWarehouse);
+
+    RestatedMonth experiment = new RestatedMonth(monthRows, months);
+    ingestOnce(history, Provider.AWS, first);
+    for (int i = 0; i < repeats; i++) {
+      experiment.addHalf(
+          intoEmpty(rewriting, root.resolve("empty"), restated), timed(history, restated));
+    }
+    ingestOnce(history, Provider.AWS, second);
+    for (int i = 0; i < repeats; i++) {
+      experiment.addFull(
+          intoEmpty(rewriting, root.resolve("empty"), restated), timed(history, restated));
+    }
+    experiment.query(
+        SliceQueryCost.measure(
+            history.spark(),
+            history.warehouse().path(Table.COST_LINE_ITEMS),
+            restatedPeriod.toString(),
+            payer));
+    return experiment;
+  }
+
+  private static double intoEmpty(JobContext context, Path warehouse, Path restated) {
+    BenchExports.deleteRecursively(warehouse);
+    return timed(onWarehouse(context, warehouse), restated);
+  }
+
+  private static double timed(JobContext context, Path source) {
+    long started = System.nanoTime();
+    ingestOnce(context, Provider.AWS, source);
+    return (System.nanoTime() - started) / 1e9;
+  }
+
+  private static JobContext onWarehouse(JobContext context, Path warehouse) {
+    return context.withConfig(context.config().withWarehouse(warehouse.toString()));
+  }
+
+  private static List<String> uris(List<Path> files) {
+    return files.stream().map(p -> p.toUri().toString()).collect(Collectors.toList());
+  }
+}

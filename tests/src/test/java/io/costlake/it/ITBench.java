@@ -1,0 +1,114 @@
+package io.costlake.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * costlake bench, small: every stage and baseline runs and lands in the figures. The jobs after
+ * ingest are left out (each has its own IT); the timings themselves are not judged here, only that
+ * they were taken and that the ratios are computed from them.
+ */
+class ITBench {
+  @TempDir Path dir;
+
+  @Test
+  void timesIngestBesideItsBaselinesAndARestatedMonthAndWritesTheFigures() throws Exception {
+    Path json = dir.resolve("figures.json");
+    Cli bench =
+        Cli.run(
+            "bench",
+            "--sizes",
+            "2k",
+            "--work",
+            dir.resolve("work").toString(),
+            "--skip",
+            "pipeline",
+            "--month-rows",
+            "300",
+            "--history-months",
+            "2",
+            "--repeat",
+            "1",
+            "--json",
+            json.toString());
+    assertEquals(0, bench.exitCode, bench.toString());
+    assertTrue(bench.out.contains("ingest / raw-scan floor"), bench.out);
+    assertTrue(Files.size(dir.resolve("work/jobs.log")) > 0, "job output goes to jobs.log");
+
+    JsonNode figures = new ObjectMapper().readTree(json.toFile());
+    Map<String, JsonNode> stages = new HashMap<>();
+    figures.get("stages").forEach(s -> stages.put(s.get("stage").asText(), s));
+    assertEquals(
+        Set.of(
+            "floor aws",
+            "floor gcp",
+            "floor azure",
+            "ingest aws",
+            "ingest gcp",
+            "ingest azure",
+            "duckdb aws"),
+        stages.keySet());
+    stages.values().forEach(s -> assertTrue(s.get("seconds").asDouble() > 0, s.toString()));
+    for (String provider : List.of("aws", "gcp", "azure")) {
+      assertTrue(stages.get("ingest " + provider).get("rows").asLong() > 0, provider);
+    }
+    // DuckDB read the very files ingest read: one output row per CUR line.
+    assertEquals(
+        stages.get("ingest aws").get("rows").asLong(),
+        stages.get("duckdb aws").get("rows").asLong());
+
+    JsonNode size = figures.get("sizes").get(0);
+    double floor = size.get("floorSeconds").asDouble();
+    double ingest = size.get("ingestSeconds").asDouble();
+    assertEquals(
+        stages.get("floor aws").get("seconds").asDouble()
+            + stages.get("floor gcp").get("seconds").asDouble()
+            + stages.get("floor azure").get("seconds").asDouble(),
+        floor,
+        1e-9);
+    assertTrue(size.get("wholePipelineSeconds").isNull(), "the pipeline was skipped");
+
+    Map<String, JsonNode> targets = new HashMap<>();
+    figures.get("targets").forEach(t -> targets.put(t.get("target").asText(), t));
+    assertEquals(8, targets.size(), targets.keySet().toString());
+    assertEquals(
+        ingest / floor, targets.get("ingest / raw-scan floor").get("measured").asDouble(), 1e-9);
+    // Skipped or unmeasurable with one size: reported as such, never as a figure.
+    assertTrue(targets.get("whole pipeline / raw-scan floor").get("measured").isNull());
+    assertTrue(targets.get("scaling exponent (ingest)").get("measured").isNull());
+
+    JsonNode restated = figures.get("restatedMonth");
+    assertTrue(restated.get("halfRatio").asDouble() > 0, restated.toString());
+    assertTrue(restated.get("fullRatio").asDouble() > 0, restated.toString());
+    // Two months of one account: the one-slice query opens that slice's files only.
+    long filesRead = restated.get("queryFilesRead").asLong();
+    assertTrue(
+        filesRead >= 1 && filesRead < restated.get("tableFiles").asLong(), restated.toString());
+    assertTrue(
+        restated.get("queryBytesRead").asLong() < restated.get("tableBytes").asLong(),
+        restated.toString());
+  }
+
+  @Test
+  void sizesAndPartsThatAreNotKnownAreUsageErrors() {
+    Cli sizes = Cli.run("bench", "--sizes", "2k,lots", "--work", dir.toString());
+    assertEquals(2, sizes.exitCode, sizes.toString());
+    assertTrue(sizes.err.contains("'lots' is not one"), sizes.err);
+    Cli skip = Cli.run("bench", "--skip", "ingest", "--work", dir.toString());
+    assertEquals(2, skip.exitCode, skip.toString());
+    assertTrue(skip.err.contains("floor, duckdb, pipeline or history"), skip.err);
+    Cli months = Cli.run("bench", "--history-months", "3", "--work", dir.toString());
+    assertEquals(2, months.exitCode, months.toString());
+  }
+}
