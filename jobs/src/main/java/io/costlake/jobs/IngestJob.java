@@ -74,7 +74,10 @@ public final class IngestJob implements Job {
           null,
           null);
 
-  /** About 60,000 CUR lines gzipped: below this a shuffle costs more than a second core saves. */
+  /**
+   * About 60,000 CUR lines gzipped. Not yet tuned: on 2 cores spreading paid for a one-file GCP
+   * month and cost more than it saved for CUR parts (README, Performance).
+   */
   private static final long STORED_BYTES_PER_TASK = 4L << 20;
 
   @Override

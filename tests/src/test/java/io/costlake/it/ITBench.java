@@ -16,14 +16,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * costlake bench, small: every stage and baseline runs and lands in the figures. The jobs after
- * ingest are left out (each has its own IT); the timings themselves are not judged here, only that
- * they were taken and that the ratios are computed from them.
+ * ingest and the restated-month experiment are left out (the jobs have their own ITs); the timings
+ * themselves are not judged here, only that they were taken and that the ratios are computed from
+ * them.
  */
 class ITBench {
   @TempDir Path dir;
 
   @Test
-  void timesIngestBesideItsBaselinesAndARestatedMonthAndWritesTheFigures() throws Exception {
+  void timesIngestBesideItsBaselinesAndWritesTheFigures() throws Exception {
     Path json = dir.resolve("figures.json");
     Cli bench =
         Cli.run(
@@ -34,12 +35,8 @@ class ITBench {
             dir.resolve("work").toString(),
             "--skip",
             "pipeline",
-            "--month-rows",
-            "300",
-            "--history-months",
-            "2",
-            "--repeat",
-            "1",
+            "--skip",
+            "history",
             "--json",
             json.toString());
     assertEquals(0, bench.exitCode, bench.toString());
@@ -88,16 +85,10 @@ class ITBench {
     assertTrue(targets.get("whole pipeline / raw-scan floor").get("measured").isNull());
     assertTrue(targets.get("scaling exponent (ingest)").get("measured").isNull());
 
-    JsonNode restated = figures.get("restatedMonth");
-    assertTrue(restated.get("halfRatio").asDouble() > 0, restated.toString());
-    assertTrue(restated.get("fullRatio").asDouble() > 0, restated.toString());
-    // Two months of one account: the one-slice query opens that slice's files only.
-    long filesRead = restated.get("queryFilesRead").asLong();
-    assertTrue(
-        filesRead >= 1 && filesRead < restated.get("tableFiles").asLong(), restated.toString());
-    assertTrue(
-        restated.get("queryBytesRead").asLong() < restated.get("tableBytes").asLong(),
-        restated.toString());
+    // The restated-month experiment (six more ingests) is left out to keep CI under 30 minutes;
+    // costlake bench runs it, and its figures are in the README.
+    assertTrue(figures.get("restatedMonth") == null, figures.toString());
+    assertTrue(targets.get("one-slice query bytes / table bytes").get("measured").isNull());
   }
 
   @Test
