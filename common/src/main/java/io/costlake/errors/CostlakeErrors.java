@@ -155,6 +155,17 @@ public final class CostlakeErrors {
     return new CostlakeException(FAILED, "Cannot write " + what + ": " + reason);
   }
 
+  /** Another job kept committing to the same rows: this one wrote nothing and can be re-run. */
+  public static CostlakeException concurrentWrites(String table, String detail) {
+    return new CostlakeException(
+        FAILED,
+        "Cannot write "
+            + table
+            + ": other jobs committed to the same rows first ("
+            + detail
+            + "); this run wrote nothing there, run it again");
+  }
+
   public static CostlakeException cannotRead(String what, String reason) {
     return new CostlakeException(FAILED, "Cannot read " + what + ": " + reason);
   }

@@ -39,10 +39,17 @@ public final class Warehouse {
 
   private final SparkSession spark;
   private final String root;
+  private final ConflictRetry conflicts;
 
   public Warehouse(SparkSession spark, String root) {
+    this(spark, root, ConflictRetry.standard());
+  }
+
+  /** A warehouse whose writes retry lost commit races with {@code conflicts}. */
+  public Warehouse(SparkSession spark, String root, ConflictRetry conflicts) {
     this.spark = spark;
     this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+    this.conflicts = conflicts;
   }
 
   public String root() {
@@ -127,44 +134,59 @@ public final class Warehouse {
    * @return the new table version
    */
   public long replace(Table table, Dataset<Row> rows, String predicate, String description) {
-    ensure(table);
-    try {
-      rows.write()
-          .format("delta")
-          .mode("overwrite")
-          .option("replaceWhere", predicate)
-          .option("userMetadata", description)
-          .save(path(table));
-    } catch (RuntimeException e) {
-      throw CostlakeErrors.cannotWrite(table.tableName(), oneLine(e));
-    }
-    return version(table);
+    return commit(
+        table,
+        () ->
+            rows.write()
+                .format("delta")
+                .mode("overwrite")
+                .option("replaceWhere", predicate)
+                .option("userMetadata", description)
+                .save(path(table)));
   }
 
   /** Replaces every row in one commit (older versions stay readable); returns the new version. */
   public long overwrite(Table table, Dataset<Row> rows, String description) {
-    ensure(table);
-    try {
-      rows.write()
-          .format("delta")
-          .mode("overwrite")
-          .option("userMetadata", description)
-          .save(path(table));
-    } catch (RuntimeException e) {
-      throw CostlakeErrors.cannotWrite(table.tableName(), oneLine(e));
-    }
-    return version(table);
+    return commit(
+        table,
+        () ->
+            rows.write()
+                .format("delta")
+                .mode("overwrite")
+                .option("userMetadata", description)
+                .save(path(table)));
   }
 
   /** Appends rows in one commit; returns the new version. */
   public long append(Table table, Dataset<Row> rows, String description) {
-    ensure(table);
+    return commit(
+        table,
+        () ->
+            rows.write()
+                .format("delta")
+                .mode("append")
+                .option("userMetadata", description)
+                .save(path(table)));
+  }
+
+  /**
+   * Creates or widens the table, then runs one write: again on the newer version when another job
+   * committed to the same rows first (Delta's optimistic concurrency), since a replace of a
+   * predicate's rows means the same on any version. When every attempt lost, nothing was written.
+   *
+   * @return the version this write made (or, when a later writer already committed, the latest)
+   */
+  private long commit(Table table, Runnable write) {
     try {
-      rows.write()
-          .format("delta")
-          .mode("append")
-          .option("userMetadata", description)
-          .save(path(table));
+      conflicts.run(
+          table.tableName(),
+          () -> {
+            ensure(table);
+            write.run();
+            return null;
+          });
+    } catch (ConflictRetry.Exhausted e) {
+      throw CostlakeErrors.concurrentWrites(table.tableName(), e.getMessage());
     } catch (RuntimeException e) {
       throw CostlakeErrors.cannotWrite(table.tableName(), oneLine(e));
     }

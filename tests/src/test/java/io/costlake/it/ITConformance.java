@@ -11,31 +11,20 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * {@code costlake validate} on what costlake writes: every rule it reports broken on the generated
  * exports of the three clouds is one the README explains, so a new failure cannot slip in unseen.
  */
+// On the shared demo (a second demo of its own cost this test four minutes of CI): its readers run
+// one after another on one thread, beside the other ITs.
+@Execution(ExecutionMode.SAME_THREAD)
 class ITConformance {
-  @TempDir Path dir;
-
   @Test
   void everyRuleOurOutputBreaksIsExplainedInTheReadme() throws IOException {
-    String warehouse = Fixtures.uri(dir.resolve("warehouse"));
-    String input = dir.resolve("demo-data").toString();
-    Cli demo =
-        Cli.run(
-            "demo",
-            "--warehouse",
-            warehouse,
-            "--conf",
-            Cli.testConf().toString(),
-            "--set",
-            "demo.inputDir=" + input,
-            "--set",
-            "demo.rows=2000");
-    assertEquals(0, demo.exitCode, demo.toString());
+    String warehouse = DemoRun.get().warehouse;
     Cli validate = Cli.run("validate", "--warehouse", warehouse);
     assertEquals(0, validate.exitCode, validate.toString());
     assertTrue(validate.out.contains("621 rules"), validate.out);

@@ -7,7 +7,6 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,28 +18,8 @@ import java.util.concurrent.TimeUnit;
  * written by the build), without costlake or Delta: those must come from the shaded job jar.
  */
 final class SparkCluster implements AutoCloseable {
-  /**
-   * What Spark's launcher scripts pass to the JVMs they start on Java 17 (the worker adds them to
-   * executors itself): master, worker and spark-submit started with plain java need them.
-   */
-  private static final List<String> OPENS =
-      Arrays.asList(
-          "--add-opens=java.base/java.lang=ALL-UNNAMED",
-          "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
-          "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-          "--add-opens=java.base/java.io=ALL-UNNAMED",
-          "--add-opens=java.base/java.net=ALL-UNNAMED",
-          "--add-opens=java.base/java.nio=ALL-UNNAMED",
-          "--add-opens=java.base/java.util=ALL-UNNAMED",
-          "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-          "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-          "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
-          "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-          "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
-          "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
-          "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
-          "--add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
-          "-Djdk.reflect.useDirectMethodHandle=false");
+  /** Master, worker and spark-submit started with plain java need Spark's Java 17 opens. */
+  private static final List<String> OPENS = ChildJvm.OPENS;
 
   final Path dir;
   final String masterUrl;
