@@ -364,8 +364,8 @@ def gcp():
     recs = base()
     for r in recs:
         del r["cost"]
-    write(os.path.join(case("gcp", "missing-required-field", "WRITTEN", k, 0, k, "MISSING_VALUE",
-                            "no record has a cost"), "export.jsonl"), lines(recs))
+    write(os.path.join(case("gcp", "missing-required-field", "FAILED", k, 0, k, "MISSING_VALUE",
+                            "no record has a cost (every row rejected: the slice is left as it was)"), "export.jsonl"), lines(recs))
     recs = base()
     recs[0]["cost_renamed"] = recs[0].pop("cost")
     recs[0]["corpus_unexpected"] = {"nested": True}
@@ -381,7 +381,9 @@ def gcp():
         text = lines(recs).decode("utf-8").split("\n")
         text[0] = text[0].replace('"cost": %s' % json.dumps(recs[0]["cost"]),
                                   '"cost": %s' % (value if name != "non-numeric-cost" else '"n/a"'), 1)
-        write(os.path.join(case("gcp", name, "WRITTEN", k, k - 1, 1, "INVALID_NUMBER", what),
+        # A bare NaN is not JSON at all: the line is rejected as such, before its cost is read.
+        reason = "MALFORMED_JSON" if name == "nan-cost" else "INVALID_NUMBER"
+        write(os.path.join(case("gcp", name, "WRITTEN", k, k - 1, 1, reason, what),
                            "export.jsonl"), "\n".join(text).encode("utf-8"))
     recs = base()
     recs[0]["usage"]["amount"] = -abs(recs[0]["usage"]["amount"])
@@ -414,7 +416,7 @@ def gcp():
                        "export.jsonl"), lines(recs))
     recs = base()
     recs[0]["labels"] = "{not: a list"
-    write(os.path.join(case("gcp", "labels-not-a-list", "WRITTEN", k, k - 1, 1, "MALFORMED_JSON",
+    write(os.path.join(case("gcp", "labels-not-a-list", "WRITTEN", k, k - 1, 1, "INVALID_TYPE",
                             "labels that are a string instead of key/value records"),
                        "export.jsonl"), lines(recs))
     recs = base()

@@ -10,14 +10,18 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -32,7 +36,13 @@ import org.yaml.snakeyaml.error.YAMLException;
  * <p>A file may name other files under {@code include:} (relative to its own folder); they are
  * merged first, so the including file wins. Keys named {@code file} or ending in {@code File} hold
  * file locations: relative ones are resolved against the folder of the YAML file that sets them
- * (from {@code --set}, against the working directory), so a config works from any directory.
+ * (from {@code --set}, against the working directory), so a config works from any directory. A
+ * relative location may not climb out of that folder ({@code ../..}): reading elsewhere takes an
+ * absolute path or a URI, written out where a reviewer sees it.
+ *
+ * <p>Credentials are refused: a {@code spark.settings} key that names a secret, key, password or
+ * token fails the load, naming the key, never repeating the value. Error messages quote keys and
+ * line numbers, not the YAML text around a syntax error.
  */
 public final class ConfigLoader {
   /** Keys whose value is a free-form map: the rest of a dotted --set key is one map key. */
@@ -40,6 +50,15 @@ public final class ConfigLoader {
       List.of("spark.settings", "ingest.focus.columnDefaults");
 
   private static final String INCLUDE = "include";
+
+  /**
+   * Spark and Hadoop keys that carry credentials (S3A keys and session tokens, Azure account keys,
+   * SAS tokens and OAuth secrets, GCS service-account keys, passwords).
+   */
+  private static final java.util.regex.Pattern CREDENTIAL_KEY =
+      java.util.regex.Pattern.compile(
+          "(?i).*(secret|password|passwd|credential|session\\.token|sas\\.token|access\\.key"
+              + "|account\\.key|private\\.key|keyfile|\\.key$).*");
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
@@ -57,6 +76,7 @@ public final class ConfigLoader {
     for (String assignment : sets) {
       applySet(overrides, assignment);
     }
+    refuseCredentials(overrides, "--set");
     checkKeys(overrides, "--set");
     deepMerge(merged, overrides);
     return bind(merged, describe(files, sets));
@@ -72,7 +92,8 @@ public final class ConfigLoader {
     Map<String, Object> tree = readYaml(file);
     Object include = tree.remove(INCLUDE);
     Path folder = absolute.getParent();
-    resolveFiles(tree, folder);
+    refuseCredentials(tree, file.toString());
+    resolveFiles(tree, folder, file.toString());
     checkKeys(tree, file.toString());
     Map<String, Object> merged = new LinkedHashMap<>();
     List<Object> includes =
@@ -86,34 +107,75 @@ public final class ConfigLoader {
         throw CostlakeErrors.invalidConfigValue(
             file.toString(), INCLUDE, "list the files to include as strings");
       }
-      deepMerge(merged, readLayer(folder.resolve((String) name), chain));
+      deepMerge(
+          merged,
+          readLayer(Paths.get(within(folder, (String) name, file.toString(), INCLUDE)), chain));
     }
     deepMerge(merged, tree);
     return merged;
   }
 
   @SuppressWarnings("unchecked")
-  private static void resolveFiles(Object node, Path folder) {
+  private static void resolveFiles(Object node, Path folder, String source) {
     if (node instanceof Map) {
       for (Map.Entry<String, Object> entry : ((Map<String, Object>) node).entrySet()) {
         String key = String.valueOf(entry.getKey());
         Object value = entry.getValue();
         if ((key.equals("file") || key.endsWith("File")) && value instanceof String) {
-          entry.setValue(resolve((String) value, folder));
+          entry.setValue(within(folder, (String) value, source, key));
         } else {
-          resolveFiles(value, folder);
+          resolveFiles(value, folder, source);
         }
       }
     } else if (node instanceof List) {
-      ((List<Object>) node).forEach(item -> resolveFiles(item, folder));
+      ((List<Object>) node).forEach(item -> resolveFiles(item, folder, source));
     }
   }
 
-  private static String resolve(String location, Path folder) {
+  /**
+   * A location from config: URIs and absolute paths as written, relative ones resolved against
+   * {@code folder}, which they may not leave.
+   */
+  static String within(Path folder, String location, String source, String key) {
     if (location.contains("://") || location.startsWith("file:")) {
       return location;
     }
-    return folder.resolve(location).normalize().toString();
+    Path given = Paths.get(location);
+    if (given.isAbsolute()) {
+      return given.normalize().toString();
+    }
+    Path resolved = folder.resolve(given).normalize();
+    if (!resolved.startsWith(folder.normalize())) {
+      throw CostlakeErrors.locationEscapes(source, key, location, folder.toString());
+    }
+    return resolved.toString();
+  }
+
+  /** Whether a Spark or Hadoop key holds a credential, not just names how to get one. */
+  static boolean holdsCredential(String key) {
+    String k = key.toLowerCase(Locale.ROOT);
+    boolean choosesAMechanism =
+        k.endsWith("provider")
+            || k.endsWith(".type")
+            || k.endsWith(".enabled")
+            || k.endsWith(".impl")
+            || k.endsWith(".class");
+    return !choosesAMechanism && CREDENTIAL_KEY.matcher(k).matches();
+  }
+
+  /** Fails on the first {@code spark.settings} key that carries a credential. */
+  @SuppressWarnings("unchecked")
+  private static void refuseCredentials(Map<String, Object> layer, String source) {
+    Object spark = layer.get("spark");
+    Object settings = spark instanceof Map ? ((Map<String, Object>) spark).get("settings") : null;
+    if (!(settings instanceof Map)) {
+      return;
+    }
+    for (Object key : ((Map<Object, Object>) settings).keySet()) {
+      if (holdsCredential(String.valueOf(key))) {
+        throw CostlakeErrors.credentialInConfig(source, "spark.settings." + key);
+      }
+    }
   }
 
   /**
@@ -155,8 +217,16 @@ public final class ConfigLoader {
         throw CostlakeErrors.unreadableConfig(source, "the top level must be a mapping of keys");
       }
       return (Map<String, Object>) document;
+    } catch (MarkedYAMLException e) {
+      // Its full message quotes the lines around the mark, which may hold a value never meant
+      // to be printed; the line number and the problem are enough to find it.
+      Mark mark = e.getProblemMark();
+      throw CostlakeErrors.unreadableConfig(
+          source,
+          (mark == null ? "" : "line " + (mark.getLine() + 1) + ": ")
+              + oneLine(String.valueOf(e.getProblem())));
     } catch (YAMLException e) {
-      throw CostlakeErrors.unreadableConfig(source, oneLine(e.getMessage()));
+      throw CostlakeErrors.unreadableConfig(source, "not valid YAML");
     }
   }
 
@@ -185,7 +255,7 @@ public final class ConfigLoader {
   static void applySet(Map<String, Object> tree, String assignment) {
     int eq = assignment.indexOf('=');
     if (eq <= 0) {
-      throw CostlakeErrors.invalidSetOption(assignment);
+      throw CostlakeErrors.invalidSetOption(eq < 0 ? "(no key=value)" : "=...");
     }
     String key = assignment.substring(0, eq).trim();
     String value = assignment.substring(eq + 1);
@@ -194,7 +264,7 @@ public final class ConfigLoader {
     for (int i = 0; i < path.size() - 1; i++) {
       Object child = node.computeIfAbsent(path.get(i), k -> new LinkedHashMap<String, Object>());
       if (!(child instanceof Map)) {
-        throw CostlakeErrors.invalidSetOption(assignment);
+        throw CostlakeErrors.invalidSetOption(key);
       }
       node = (Map<String, Object>) child;
     }

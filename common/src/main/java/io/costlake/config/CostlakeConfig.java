@@ -23,6 +23,7 @@ public final class CostlakeConfig {
   private final ChargebackConfig chargeback;
   private final AnomalyConfig anomalies;
   private final List<BudgetConfig> budgets;
+  private final ShareConfig share;
 
   @JsonCreator
   public CostlakeConfig(
@@ -36,7 +37,8 @@ public final class CostlakeConfig {
       @JsonProperty("reconcile") ReconcileConfig reconcile,
       @JsonProperty("chargeback") ChargebackConfig chargeback,
       @JsonProperty("anomalies") AnomalyConfig anomalies,
-      @JsonProperty("budgets") List<BudgetConfig> budgets) {
+      @JsonProperty("budgets") List<BudgetConfig> budgets,
+      @JsonProperty("share") ShareConfig share) {
     this.warehouse = Objects.requireNonNullElse(warehouse, DEFAULT_WAREHOUSE);
     this.spark = spark == null ? SparkConfig.defaults() : spark;
     this.ingest = ingest == null ? IngestConfig.defaults() : ingest;
@@ -48,13 +50,15 @@ public final class CostlakeConfig {
     this.chargeback = chargeback == null ? ChargebackConfig.defaults() : chargeback;
     this.anomalies = anomalies == null ? AnomalyConfig.defaults() : anomalies;
     this.budgets = List.copyOf(Objects.requireNonNullElse(budgets, List.of()));
+    this.share = share == null ? ShareConfig.defaults() : share;
     if (this.budgets.stream().map(BudgetConfig::id).distinct().count() != this.budgets.size()) {
       throw new IllegalArgumentException("two budgets have the same id");
     }
   }
 
   public static CostlakeConfig defaults() {
-    return new CostlakeConfig(null, null, null, null, null, null, null, null, null, null, null);
+    return new CostlakeConfig(
+        null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** Where the Delta tables live: a URI, or a path relative to the working directory. */
@@ -103,6 +107,11 @@ public final class CostlakeConfig {
     return budgets;
   }
 
+  /** What {@code costlake share} copies and hides. */
+  public ShareConfig share() {
+    return share;
+  }
+
   public CostlakeConfig withIngest(IngestConfig newIngest) {
     return new CostlakeConfig(
         warehouse,
@@ -115,7 +124,8 @@ public final class CostlakeConfig {
         reconcile,
         chargeback,
         anomalies,
-        budgets);
+        budgets,
+        share);
   }
 
   public CostlakeConfig withWarehouse(String newWarehouse) {
@@ -130,6 +140,7 @@ public final class CostlakeConfig {
         reconcile,
         chargeback,
         anomalies,
-        budgets);
+        budgets,
+        share);
   }
 }

@@ -13,16 +13,38 @@ public final class IngestConfig {
    */
   public static final BigDecimal DEFAULT_MAX_QUARANTINED_FRACTION = new BigDecimal("0.10");
 
+  /**
+   * Refunds, credits and late usage may be dated in earlier months than the period that bills them,
+   * so only a charge further off than this is taken for a broken date.
+   */
+  public static final int DEFAULT_MAX_DAYS_OUTSIDE_PERIOD = 366;
+
   private final BigDecimal maxQuarantinedFraction;
   private final boolean skipUnchangedSlices;
   private final FocusIngestConfig focus;
+  private final int maxDaysOutsidePeriod;
+  private final boolean quarantineDuplicates;
 
   @JsonCreator
   public IngestConfig(
       @JsonProperty("maxQuarantinedFraction") BigDecimal maxQuarantinedFraction,
       @JsonProperty("skipUnchangedSlices") Boolean skipUnchangedSlices,
-      @JsonProperty("focus") FocusIngestConfig focus) {
+      @JsonProperty("focus") FocusIngestConfig focus,
+      @JsonProperty("maxDaysOutsidePeriod") Integer maxDaysOutsidePeriod,
+      @JsonProperty("duplicateRecords") String duplicateRecords) {
     this.focus = focus == null ? FocusIngestConfig.defaults() : focus;
+    this.maxDaysOutsidePeriod =
+        Objects.requireNonNullElse(maxDaysOutsidePeriod, DEFAULT_MAX_DAYS_OUTSIDE_PERIOD);
+    String duplicates = Objects.requireNonNullElse(duplicateRecords, "quarantine");
+    if (!duplicates.equals("quarantine") && !duplicates.equals("keep")) {
+      throw new IllegalArgumentException(
+          "duplicateRecords must be quarantine or keep (got " + duplicateRecords + ")");
+    }
+    this.quarantineDuplicates = duplicates.equals("quarantine");
+    if (this.maxDaysOutsidePeriod < 0) {
+      throw new IllegalArgumentException(
+          "maxDaysOutsidePeriod must be 0 or more (got " + maxDaysOutsidePeriod + ")");
+    }
     this.maxQuarantinedFraction =
         Objects.requireNonNullElse(maxQuarantinedFraction, DEFAULT_MAX_QUARANTINED_FRACTION);
     this.skipUnchangedSlices = Objects.requireNonNullElse(skipUnchangedSlices, Boolean.TRUE);
@@ -34,7 +56,7 @@ public final class IngestConfig {
   }
 
   public static IngestConfig defaults() {
-    return new IngestConfig(null, null, null);
+    return new IngestConfig(null, null, null, null, null);
   }
 
   public BigDecimal maxQuarantinedFraction() {
@@ -47,6 +69,22 @@ public final class IngestConfig {
    */
   public boolean skipUnchangedSlices() {
     return skipUnchangedSlices;
+  }
+
+  /**
+   * A charge starting more than this many days before its billing period, or after its end, is
+   * quarantined ({@code CHARGE_OUTSIDE_PERIOD}).
+   */
+  public int maxDaysOutsidePeriod() {
+    return maxDaysOutsidePeriod;
+  }
+
+  /**
+   * True (the default): a record equal in every field to one read before it is quarantined as
+   * {@code DUPLICATE_RECORD}. False only for sources whose identical rows are distinct charges.
+   */
+  public boolean quarantineDuplicates() {
+    return quarantineDuplicates;
   }
 
   public FocusIngestConfig focus() {

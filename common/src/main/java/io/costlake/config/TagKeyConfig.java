@@ -30,6 +30,7 @@ public final class TagKeyConfig {
   private final Map<String, String> values;
   private final List<String> allowed;
   private final String pattern;
+  private final boolean sensitive;
 
   @JsonCreator
   public TagKeyConfig(
@@ -39,7 +40,9 @@ public final class TagKeyConfig {
       @JsonProperty("trim") Boolean trim,
       @JsonProperty("values") Map<String, String> values,
       @JsonProperty("allowed") List<String> allowed,
-      @JsonProperty("pattern") String pattern) {
+      @JsonProperty("pattern") String pattern,
+      @JsonProperty("sensitive") Boolean sensitive) {
+    this.sensitive = Objects.requireNonNullElse(sensitive, Boolean.FALSE);
     this.aliases = List.copyOf(Objects.requireNonNullElse(aliases, List.of()));
     this.required = Objects.requireNonNullElse(required, Boolean.FALSE);
     this.letterCase = parseCase(letterCase);
@@ -71,6 +74,14 @@ public final class TagKeyConfig {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("case must be keep, lower or upper, not '" + value + "'");
     }
+  }
+
+  /**
+   * Whether the key's values identify people or customers (an e-mail, a cost center of one person):
+   * {@code costlake share} hashes them in the tables it copies for wider audiences.
+   */
+  public boolean sensitive() {
+    return sensitive;
   }
 
   /** What the policy does to a value before it is looked up or checked (Java side of it). */

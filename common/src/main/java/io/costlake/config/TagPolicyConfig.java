@@ -33,7 +33,7 @@ public final class TagPolicyConfig {
   }
 
   private static TagKeyConfig emptyKey() {
-    return new TagKeyConfig(null, null, null, null, null, null, null);
+    return new TagKeyConfig(null, null, null, null, null, null, null, null);
   }
 
   public static TagPolicyConfig defaults() {
@@ -43,6 +43,18 @@ public final class TagPolicyConfig {
   /** Canonical key name to its policy, in the order written. */
   public Map<String, TagKeyConfig> keys() {
     return keys;
+  }
+
+  /** The canonical keys whose values {@code costlake share} hashes. */
+  public java.util.Set<String> sensitiveKeys() {
+    java.util.Set<String> sensitive = new java.util.TreeSet<>();
+    keys.forEach(
+        (key, policy) -> {
+          if (policy.sensitive()) {
+            sensitive.add(key);
+          }
+        });
+    return sensitive;
   }
 
   public OwnerChainConfig owner() {

@@ -65,10 +65,42 @@ public final class CostlakeErrors {
     return new CostlakeException(USAGE, "Cannot read config " + source + ": " + reason);
   }
 
-  public static CostlakeException invalidSetOption(String assignment) {
+  /** A --set option that is not key=value; only its key is repeated, the value may be secret. */
+  public static CostlakeException invalidSetOption(String key) {
     return new CostlakeException(
         USAGE,
-        "Cannot apply --set '" + assignment + "': expected key=value, e.g. spark.master=local[2]");
+        "Cannot apply --set '"
+            + key
+            + "': expected key=value, e.g. spark.master=local[2] (the value is not repeated here)");
+  }
+
+  /** A config key that holds a credential; the value is never repeated. */
+  public static CostlakeException credentialInConfig(String source, String key) {
+    return new CostlakeException(
+        USAGE,
+        "Refusing config key '"
+            + key
+            + "' in "
+            + source
+            + ": credentials never go in config (they would reach logs and job specs); costlake"
+            + " signs in through the provider's chain (instance profile, ADC, managed identity,"
+            + " environment)");
+  }
+
+  /** A relative location in config that climbs out of the folder it is relative to. */
+  public static CostlakeException locationEscapes(
+      String source, String key, String location, String root) {
+    return new CostlakeException(
+        USAGE,
+        "Cannot use "
+            + key
+            + " '"
+            + location
+            + "' in "
+            + source
+            + ": a relative location stays under "
+            + root
+            + "; give an absolute path or a URI to read from elsewhere");
   }
 
   /** An address with {@code user:secret@} in it; the message shows it with the login masked. */

@@ -7,8 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A data file chosen for ingestion, with what discovery learned about it: the manifest that named
- * it, the export assembly, and the billing period the manifest says it holds.
+ * A data file chosen for ingestion, with what discovery learned about it: the source it was found
+ * under, the manifest that named it, the export assembly, and the billing period and account the
+ * manifest says it holds.
  */
 public final class ExportFile implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -49,25 +50,28 @@ public final class ExportFile implements Serializable {
 
   private final StoredFile file;
   private final Layout layout;
+  private final String source;
   private final String manifest;
   private final String assemblyId;
   private final String billingPeriod;
   private final String billingAccountId;
 
-  public ExportFile(
-      StoredFile file, Layout layout, String manifest, String assemblyId, String billingPeriod) {
-    this(file, layout, manifest, assemblyId, billingPeriod, null);
+  /** A file found without a manifest: nothing is known of it but where it was found. */
+  public ExportFile(StoredFile file, Layout layout, String source) {
+    this(file, layout, source, null, null, null, null);
   }
 
   public ExportFile(
       StoredFile file,
       Layout layout,
+      String source,
       String manifest,
       String assemblyId,
       String billingPeriod,
       String billingAccountId) {
     this.file = Objects.requireNonNull(file);
     this.layout = Objects.requireNonNull(layout);
+    this.source = Objects.requireNonNull(source);
     this.manifest = manifest;
     this.assemblyId = assemblyId;
     this.billingPeriod = billingPeriod;
@@ -84,6 +88,14 @@ public final class ExportFile implements Serializable {
 
   public Layout layout() {
     return layout;
+  }
+
+  /**
+   * The {@code --source} the file was found under: one export, whose files together make its
+   * slices, so a file of it that cannot be read may have held rows of any of them.
+   */
+  public String source() {
+    return source;
   }
 
   public Optional<String> manifest() {

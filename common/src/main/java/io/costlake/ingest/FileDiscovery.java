@@ -30,7 +30,7 @@ public final class FileDiscovery {
       for (StoredFile file : listed) {
         ExportFile.Layout layout = ExportFile.Layout.ofName(file.name()).orElse(null);
         if (layout != null && accepted.contains(layout)) {
-          files.putIfAbsent(file.uri(), new ExportFile(file, layout, null, null, null));
+          files.putIfAbsent(file.uri(), new ExportFile(file, layout, source));
           found++;
         } else {
           ignored++;

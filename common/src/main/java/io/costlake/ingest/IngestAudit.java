@@ -66,6 +66,7 @@ public final class IngestAudit {
       v[IngestRunColumn.rows_in.ordinal()] = outcome.rowsIn();
       v[IngestRunColumn.rows_written.ordinal()] = outcome.rowsWritten();
       v[IngestRunColumn.rows_quarantined.ordinal()] = outcome.rowsQuarantined();
+      v[IngestRunColumn.rows_duplicate.ordinal()] = outcome.rowsDuplicate();
       v[IngestRunColumn.rows_out_of_scope.ordinal()] = outcome.rowsOutOfScope();
       v[IngestRunColumn.rows_derived.ordinal()] = outcome.rowsDerived();
       v[IngestRunColumn.rows_superseded.ordinal()] = outcome.rowsSuperseded();
@@ -94,6 +95,7 @@ public final class IngestAudit {
               IngestRunColumn.rows_in,
               IngestRunColumn.rows_written,
               IngestRunColumn.rows_quarantined,
+              IngestRunColumn.rows_duplicate,
               IngestRunColumn.rows_out_of_scope,
               IngestRunColumn.rows_superseded,
               IngestRunColumn.rows_derived)) {

@@ -66,7 +66,10 @@ public final class IngestFrames {
         : frame.withColumn(MappedFrame.SUPERSEDED, lit(false));
   }
 
-  /** Rows per (file, slice, origin, good/rejected) with their cost sums: small, collected. */
+  /**
+   * Rows per (file, slice, origin, good/rejected, duplicate) with their cost sums: small,
+   * collected. The rows must have passed {@link IngestChecks#apply}.
+   */
   public static Dataset<Row> stats(Dataset<Row> all) {
     return all.groupBy(
             x_SourceFile.col(),
@@ -74,7 +77,8 @@ public final class IngestFrames {
             x_BillingPeriod.col(),
             x_RowOrigin.col().notEqual(lit(ORIGIN_EXPORT)).as("derived"),
             MappedFrame.isGood().as("good"),
-            col(MappedFrame.SUPERSEDED).as("superseded"))
+            col(MappedFrame.SUPERSEDED).as("superseded"),
+            col(IngestChecks.DUPLICATE).as("duplicate"))
         .agg(
             count(lit(1)).as("rows"),
             sum(col(MappedFrame.COST_IN)).as("cost_in"),
@@ -93,10 +97,11 @@ public final class IngestFrames {
                     r.getBoolean(3),
                     r.getBoolean(4),
                     r.getBoolean(5),
-                    r.getLong(6),
-                    (BigDecimal) r.get(7),
+                    r.getBoolean(6),
+                    r.getLong(7),
                     (BigDecimal) r.get(8),
-                    (BigDecimal) r.get(9)))
+                    (BigDecimal) r.get(9),
+                    (BigDecimal) r.get(10)))
         .collect(Collectors.toList());
   }
 

@@ -101,6 +101,7 @@ public final class IngestPlan {
     long rowsIn;
     long rowsWritten;
     long rowsQuarantined;
+    long rowsDuplicate;
     long rowsOutOfScope;
     long rowsSuperseded;
     long rowsDerived;
@@ -137,6 +138,11 @@ public final class IngestPlan {
 
     public long rowsQuarantined() {
       return rowsQuarantined;
+    }
+
+    /** Of {@link #rowsQuarantined}, copies of a record read already. */
+    public long rowsDuplicate() {
+      return rowsDuplicate;
     }
 
     public long rowsOutOfScope() {

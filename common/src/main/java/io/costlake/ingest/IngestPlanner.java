@@ -26,10 +26,12 @@ import java.util.TreeSet;
  * I/O, so every rule below has a plain unit test.
  *
  * <ul>
- *   <li>A slice is replaced only when every file that feeds it was read to the end: a truncated or
- *       unreadable file, or a failed manifest of the same period, leaves it unchanged.
+ *   <li>A slice is replaced only when every file that may feed it was read to the end: a truncated
+ *       or unreadable file, or a failed manifest, leaves the slices in its {@link FailureScope}
+ *       unchanged.
  *   <li>A slice (or file) with more than {@code maxQuarantinedFraction} of its rows rejected is
- *       left unchanged, so a broken restatement cannot wipe a good month.
+ *       left unchanged, so a broken restatement cannot wipe a good month. Duplicate copies of a
+ *       record are quarantined but do not count: an overlapping re-export is not a broken one.
  *   <li>A slice whose files, contract and costlake version match its last successful write is
  *       {@code UNCHANGED}: re-running an ingest leaves the table exactly as it was.
  *   <li>Rows of other billing periods than {@code --period} are out of scope: counted, not written.
@@ -77,7 +79,8 @@ public final class IngestPlanner {
     }
 
     Map<SliceKey, SortedSet<String>> sliceFiles = new TreeMap<>();
-    Map<SliceKey, long[]> sliceRows = new HashMap<>(); // {good export, bad export, derived}
+    // {good export, bad export, derived, duplicate copies}
+    Map<SliceKey, long[]> sliceRows = new HashMap<>();
     Map<SliceKey, BigDecimal[]> sliceCost = new HashMap<>(); // {billed, effective}
     Map<String, Set<SliceKey>> fileSlices = new HashMap<>();
     for (SliceStat stat : stats) {
@@ -93,6 +96,9 @@ public final class IngestPlanner {
         if (!stat.derived()) {
           outcome.rowsQuarantined += stat.rows();
           outcome.costQuarantined = outcome.costQuarantined.add(stat.costIn());
+          if (stat.duplicate()) {
+            outcome.rowsDuplicate += stat.rows();
+          }
         }
       } else if (stat.superseded()) {
         outcome.rowsSuperseded += stat.rows();
@@ -111,13 +117,15 @@ public final class IngestPlanner {
       SliceKey key = slice.get();
       sliceFiles.computeIfAbsent(key, k -> new TreeSet<>()).add(stat.sourceFile());
       fileSlices.computeIfAbsent(stat.sourceFile(), k -> new HashSet<>()).add(key);
-      long[] rows = sliceRows.computeIfAbsent(key, k -> new long[3]);
+      long[] rows = sliceRows.computeIfAbsent(key, k -> new long[4]);
       BigDecimal[] cost =
           sliceCost.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
       if (stat.derived()) {
         rows[2] += stat.rows();
       } else if (stat.good()) {
         rows[0] += stat.rows();
+      } else if (stat.duplicate()) {
+        rows[3] += stat.rows();
       } else {
         rows[1] += stat.rows();
       }
@@ -138,22 +146,36 @@ public final class IngestPlanner {
             new SliceKey(provider, file.billingAccountId().get(), file.billingPeriod().get());
         sliceFiles.computeIfAbsent(key, k -> new TreeSet<>()).add(file.uri());
         fileSlices.computeIfAbsent(file.uri(), k -> new HashSet<>()).add(key);
-        sliceRows.computeIfAbsent(key, k -> new long[3]);
+        sliceRows.computeIfAbsent(key, k -> new long[4]);
         sliceCost.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
       }
     }
 
+    Map<SliceKey, Set<String>> sliceSources = new HashMap<>();
+    Map<String, ExportFile> byUri = new HashMap<>();
+    files.forEach(f -> byUri.put(f.uri(), f));
+    sliceFiles.forEach(
+        (key, uris) -> {
+          Set<String> sources = new HashSet<>();
+          uris.stream()
+              .map(byUri::get)
+              .filter(f -> f != null)
+              .forEach(f -> sources.add(f.source()));
+          sliceSources.put(key, sources);
+        });
     Map<SliceKey, String> blocked = new HashMap<>();
     for (ExportFile file : files) {
       FileOutcome outcome = outcomes.get(file.uri());
       FileRecord record = records.get(file.uri());
       String why = null;
+      boolean unread = true;
       if (record == null) {
         why = "the file was not read";
       } else if (record.failed()) {
         why = record.errorMessage().orElse(record.errorCode().orElse("unreadable"));
-      } else if (exceeds(outcome.rowsQuarantined, outcome.rowsIn)) {
-        why = tooManyRejected(outcome.rowsQuarantined, outcome.rowsIn);
+      } else if (exceeds(outcome.rowsQuarantined - outcome.rowsDuplicate, outcome.rowsIn)) {
+        why = tooManyRejected(outcome.rowsQuarantined - outcome.rowsDuplicate, outcome.rowsIn);
+        unread = false;
       }
       if (why == null) {
         continue;
@@ -163,13 +185,13 @@ public final class IngestPlanner {
       for (SliceKey key : fileSlices.getOrDefault(file.uri(), Set.of())) {
         blocked.putIfAbsent(key, reason);
       }
-      file.billingPeriod().ifPresent(p -> blockPeriod(sliceFiles.keySet(), p, reason, blocked));
+      // A file read to the end names all its slices itself; one that was not may hold more.
+      if (unread) {
+        block(FailureScope.of(file), sliceSources, reason, blocked);
+      }
     }
     for (SourceFailure failure : sourceFailures) {
-      failure
-          .billingPeriod()
-          .ifPresent(
-              p -> blockPeriod(sliceFiles.keySet(), p, "blocked by " + failure.message(), blocked));
+      block(failure.scope(), sliceSources, "blocked by " + failure.message(), blocked);
     }
 
     Map<SliceKey, SliceDecision> decisions = new LinkedHashMap<>();
@@ -239,13 +261,17 @@ public final class IngestPlanner {
     return new IngestPlan(decisions, outcomes, sourceFailures);
   }
 
-  private static void blockPeriod(
-      Set<SliceKey> slices, String billingPeriod, String reason, Map<SliceKey, String> blocked) {
-    for (SliceKey key : slices) {
-      if (key.billingPeriod().equals(billingPeriod)) {
-        blocked.putIfAbsent(key, reason);
-      }
-    }
+  private static void block(
+      FailureScope scope,
+      Map<SliceKey, Set<String>> sliceSources,
+      String reason,
+      Map<SliceKey, String> blocked) {
+    sliceSources.forEach(
+        (key, sources) -> {
+          if (scope.covers(key, sources)) {
+            blocked.putIfAbsent(key, reason);
+          }
+        });
   }
 
   private boolean exceeds(long rejected, long total) {

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Counts and sums of one group of mapped rows: one source file, one slice (when the rows have one),
- * one origin (provider row or derived row), good or rejected.
+ * one origin (provider row or derived row), good or rejected, first copy or duplicate.
  */
 public final class SliceStat {
   private final String sourceFile;
@@ -14,6 +14,7 @@ public final class SliceStat {
   private final boolean derived;
   private final boolean good;
   private final boolean superseded;
+  private final boolean duplicate;
   private final long rows;
   private final BigDecimal costIn;
   private final BigDecimal billedCost;
@@ -26,6 +27,7 @@ public final class SliceStat {
       boolean derived,
       boolean good,
       boolean superseded,
+      boolean duplicate,
       long rows,
       BigDecimal costIn,
       BigDecimal billedCost,
@@ -36,6 +38,7 @@ public final class SliceStat {
     this.derived = derived;
     this.good = good;
     this.superseded = superseded;
+    this.duplicate = duplicate;
     this.rows = rows;
     this.costIn = orZero(costIn);
     this.billedCost = orZero(billedCost);
@@ -72,6 +75,11 @@ public final class SliceStat {
   /** Rows another file of the run supersedes: counted, never written. */
   public boolean superseded() {
     return superseded;
+  }
+
+  /** Rejected rows that copy a record read already: quarantined, but no sign of a bad export. */
+  public boolean duplicate() {
+    return duplicate;
   }
 
   public long rows() {

@@ -25,6 +25,10 @@ public enum IngestRunColumn implements TableColumn {
   rows_in(LONG, false, "Data rows read from the file"),
   rows_written(LONG, false, "Rows written to cost_line_items"),
   rows_quarantined(LONG, false, "Rows written to ingest_quarantine"),
+  rows_duplicate(
+      LONG,
+      true,
+      "Of rows_quarantined, later copies of a record the run read already (DUPLICATE_RECORD)"),
   rows_out_of_scope(LONG, false, "Rows outside the requested --period, left for another run"),
   rows_derived(
       LONG,

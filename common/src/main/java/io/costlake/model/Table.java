@@ -97,6 +97,11 @@ public enum Table {
       PipelineHealthColumn.values(),
       List.of(PipelineHealthColumn.x_BillingPeriod.name()),
       "one row per (billing period, provider, billing account) ingested"),
+  PIPELINE_RUNS(
+      "pipeline_runs",
+      PipelineRunColumn.values(),
+      List.of(),
+      "one row per (pipeline run, billing period it brought up to date)"),
   FOCUS_CONFORMANCE(
       "focus_conformance",
       ConformanceColumn.values(),

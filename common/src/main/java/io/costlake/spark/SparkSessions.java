@@ -43,9 +43,15 @@ public final class SparkSessions {
     return builder.getOrCreate();
   }
 
-  /** What every costlake job relies on, wherever it runs. */
+  /**
+   * What every costlake job relies on, wherever it runs. Constraint propagation is off: the
+   * provider mappings are projections of hundreds of aliased expressions, and inferring constraints
+   * through them for a join above (ingest's duplicate check) took the optimizer tens of minutes; it
+   * only adds inferred not-null filters.
+   */
   static Map<String, String> requiredSettings(SparkConfig config) {
     return Map.of(
+        "spark.sql.constraintPropagation.enabled", "false",
         "spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension",
         "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog",
         "spark.sql.session.timeZone", "UTC",

@@ -96,7 +96,8 @@ class ConfigLoaderTest {
   @Test
   void malformedSetAndMissingFilesAreClear() {
     assertEquals(
-        "Cannot apply --set 'nonsense': expected key=value, e.g. spark.master=local[2]",
+        "Cannot apply --set '(no key=value)': expected key=value, e.g. spark.master=local[2]"
+            + " (the value is not repeated here)",
         assertThrows(
                 CostlakeException.class, () -> ConfigLoader.load(List.of(), List.of("nonsense")))
             .getMessage());
@@ -143,5 +144,79 @@ class ConfigLoaderTest {
     Path typo = yaml("typo.yaml", "include: policies/tags.yaml\ntags: {owner: {tagg: x}}\n");
     e = assertThrows(CostlakeException.class, () -> ConfigLoader.load(List.of(typo), List.of()));
     assertEquals("Unknown config key 'tags.owner.tagg' in " + typo, e.getMessage());
+  }
+
+  private static final String PLANTED = "PLANTED-wJalrXUtnFEMI-K7MDENG-bPxRfiCY";
+
+  @Test
+  void credentialsInConfigAreRefusedWithoutRepeatingThem() throws IOException {
+    Path file =
+        yaml(
+            "creds.yaml",
+            "spark:\n  settings:\n    spark.hadoop.fs.s3a.secret.key: " + PLANTED + "\n");
+    CostlakeException e =
+        assertThrows(CostlakeException.class, () -> ConfigLoader.load(List.of(file), List.of()));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "Refusing config key 'spark.settings.spark.hadoop.fs.s3a.secret.key' in " + file),
+        e.getMessage());
+    for (String set :
+        List.of(
+            "spark.settings.spark.hadoop.fs.azure.account.key.acct.dfs.core.windows.net=" + PLANTED,
+            "spark.settings.spark.hadoop.fs.s3a.session.token=" + PLANTED,
+            "spark.settings.spark.hadoop.fs.azure.account.oauth2.client.secret=" + PLANTED,
+            "spark.settings.spark.hadoop.google.cloud.auth.service.account.json.keyfile=" + PLANTED,
+            PLANTED,
+            "=" + PLANTED)) {
+      e =
+          assertThrows(
+              CostlakeException.class, () -> ConfigLoader.load(List.of(), List.of(set)), set);
+      assertFalse(e.getMessage().contains(PLANTED), e.getMessage());
+    }
+    // Naming how to sign in is no secret.
+    CostlakeConfig chain =
+        ConfigLoader.load(
+            List.of(),
+            List.of(
+                "spark.settings.spark.hadoop.fs.s3a.aws.credentials.provider="
+                    + "com.amazonaws.auth.WebIdentityTokenCredentialsProvider"));
+    assertEquals(1, chain.spark().settings().size());
+  }
+
+  @Test
+  void aYamlSyntaxErrorNamesTheLineButNotItsText() throws IOException {
+    Path file = yaml("broken.yaml", "warehouse: w\nspark: {master: " + PLANTED + "\n  - [\n");
+    CostlakeException e =
+        assertThrows(CostlakeException.class, () -> ConfigLoader.load(List.of(file), List.of()));
+    assertTrue(e.getMessage().startsWith("Cannot read config " + file + ": line "), e.getMessage());
+    assertFalse(e.getMessage().contains(PLANTED), e.getMessage());
+  }
+
+  @Test
+  void relativeLocationsCannotLeaveTheFolderOfTheirFile() throws IOException {
+    Files.createDirectories(dir.resolve("conf"));
+    Path escape =
+        yaml("conf/escape.yaml", "tags:\n  owner: {accountsFile: ../../etc/owners.csv}\n");
+    CostlakeException e =
+        assertThrows(CostlakeException.class, () -> ConfigLoader.load(List.of(escape), List.of()));
+    assertEquals(
+        "Cannot use accountsFile '../../etc/owners.csv' in "
+            + escape
+            + ": a relative location stays under "
+            + dir.resolve("conf")
+            + "; give an absolute path or a URI to read from elsewhere",
+        e.getMessage());
+    Path include = yaml("conf/include.yaml", "include: ../outside.yaml\n");
+    e = assertThrows(CostlakeException.class, () -> ConfigLoader.load(List.of(include), List.of()));
+    assertTrue(e.getMessage().startsWith("Cannot use include '../outside.yaml'"), e.getMessage());
+    // Written out in full, another place is a deliberate choice.
+    Path absolute =
+        yaml(
+            "conf/absolute.yaml",
+            "tags:\n  owner: {accountsFile: " + dir.resolve("owners.csv") + "}\n");
+    assertEquals(
+        dir.resolve("owners.csv").toString(),
+        ConfigLoader.load(List.of(absolute), List.of()).tags().owner().accountsFile());
   }
 }

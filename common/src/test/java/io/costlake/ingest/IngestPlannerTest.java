@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class IngestPlannerTest {
   private static final String A = "file:/cur/a.csv.gz";
   private static final String B = "file:/cur/b.csv.gz";
+  private static final String SOURCE = "file:/cur";
   private static final SliceKey JAN = new SliceKey("aws", "111", "2024-01");
   private static final SliceKey FEB = new SliceKey("aws", "111", "2024-02");
 
@@ -38,13 +39,17 @@ class IngestPlannerTest {
   }
 
   private void file(String uri, String period, long rows) {
-    files.add(new ExportFile(new StoredFile(uri, 10), ExportFile.Layout.CSV, null, null, period));
+    files.add(
+        new ExportFile(
+            new StoredFile(uri, 10), ExportFile.Layout.CSV, SOURCE, null, null, period, null));
     records.put(
         uri, new FileRecord(uri, "aws-cur-1.0/v1", "sha-" + uri, 10L, rows, null, null, List.of()));
   }
 
   private void failedFile(String uri, String period, String code) {
-    files.add(new ExportFile(new StoredFile(uri, 10), ExportFile.Layout.CSV, null, null, period));
+    files.add(
+        new ExportFile(
+            new StoredFile(uri, 10), ExportFile.Layout.CSV, SOURCE, null, null, period, null));
     records.put(
         uri, new FileRecord(uri, "aws-cur-1.0/v1", null, 10L, 0, code, "it broke", List.of()));
   }
@@ -57,6 +62,7 @@ class IngestPlannerTest {
             slice.billingPeriod(),
             false,
             true,
+            false,
             false,
             rows,
             new BigDecimal(cost),
@@ -73,6 +79,7 @@ class IngestPlannerTest {
             false,
             true,
             true,
+            false,
             rows,
             new BigDecimal(cost),
             new BigDecimal(cost),
@@ -85,6 +92,7 @@ class IngestPlannerTest {
             uri,
             slice == null ? null : slice.billingAccountId(),
             slice == null ? null : slice.billingPeriod(),
+            false,
             false,
             false,
             false,
@@ -102,6 +110,7 @@ class IngestPlannerTest {
             slice.billingPeriod(),
             true,
             true,
+            false,
             false,
             rows,
             BigDecimal.ZERO,
@@ -247,7 +256,13 @@ class IngestPlannerTest {
   void aFileUnreadableFromItsFirstByteStillFailsTheSliceItsManifestNames() {
     files.add(
         new ExportFile(
-            new StoredFile(B, 10), ExportFile.Layout.CSV, "file:/m.json", "asm", "2024-01", "111"));
+            new StoredFile(B, 10),
+            ExportFile.Layout.CSV,
+            SOURCE,
+            "file:/m.json",
+            "asm",
+            "2024-01",
+            "111"));
     records.put(
         B,
         new FileRecord(B, "aws-cur-1.0/v1", null, 10L, 0, "TRUNCATED_FILE", "it broke", List.of()));
@@ -263,11 +278,105 @@ class IngestPlannerTest {
     failures.add(
         new SourceFailure(
             "file:/m.json",
+            SOURCE,
             "MANIFEST_FILE_MISSING",
             "Cannot ingest file:/m.json: gone",
-            "2024-01"));
+            "2024-01",
+            null));
     IngestPlan plan = plan();
     assertEquals(SliceStatus.FAILED, plan.slices().get(JAN).status());
     assertEquals("Cannot ingest file:/m.json: gone", plan.firstFailure().get());
+  }
+
+  private void fileOf(String source, String uri, long rows) {
+    files.add(new ExportFile(new StoredFile(uri, 10), ExportFile.Layout.CSV, source));
+    records.put(
+        uri, new FileRecord(uri, "aws-cur-1.0/v1", "sha-" + uri, 10L, rows, null, null, List.of()));
+  }
+
+  private void failedFileOf(String source, String uri) {
+    files.add(new ExportFile(new StoredFile(uri, 10), ExportFile.Layout.CSV, source));
+    records.put(
+        uri,
+        new FileRecord(
+            uri, "aws-cur-1.0/v1", null, 10L, 0, "TRUNCATED_FILE", "it broke", List.of()));
+  }
+
+  @Test
+  void anUnreadableFileWithoutAManifestHoldsUpEverySliceOfItsOwnSourceOnly() {
+    SliceKey otherAccount = new SliceKey("aws", "222", "2024-02");
+    fileOf("file:/one", "file:/one/a.csv", 10);
+    good("file:/one/a.csv", JAN, 10, "10");
+    fileOf("file:/one", "file:/one/c.csv", 5);
+    good("file:/one/c.csv", otherAccount, 5, "5");
+    failedFileOf("file:/one", "file:/one/broken.csv.gz");
+    fileOf("file:/two", "file:/two/a.csv", 4);
+    good("file:/two/a.csv", FEB, 4, "4");
+    IngestPlan plan = plan();
+    assertEquals(SliceStatus.FAILED, plan.slices().get(JAN).status(), "it may hold January rows");
+    assertEquals(SliceStatus.FAILED, plan.slices().get(otherAccount).status());
+    assertTrue(plan.slices().get(JAN).message().get().contains("file:/one/broken.csv.gz"));
+    assertEquals(SliceStatus.WRITTEN, plan.slices().get(FEB).status(), "another export goes on");
+    assertEquals("WRITTEN", plan.files().get("file:/two/a.csv").status());
+  }
+
+  @Test
+  void aFailedManifestNamingItsAccountHoldsUpThatSliceAloneInEverySource() {
+    SliceKey janOther = new SliceKey("aws", "222", "2024-01");
+    fileOf("file:/one", "file:/one/a.csv", 10);
+    good("file:/one/a.csv", janOther, 10, "10");
+    fileOf("file:/two", "file:/two/a.csv", 10);
+    good("file:/two/a.csv", JAN, 10, "10");
+    failures.add(
+        new SourceFailure(
+            "file:/one/m.json",
+            "file:/one",
+            "MANIFEST_FILE_MISSING",
+            "Cannot ingest file:/one/m.json: gone",
+            "2024-01",
+            "111"));
+    IngestPlan plan = plan();
+    assertEquals(SliceStatus.FAILED, plan.slices().get(JAN).status(), "account 111 of January");
+    assertEquals(SliceStatus.WRITTEN, plan.slices().get(janOther).status());
+  }
+
+  @Test
+  void aFileWithTooManyRejectedRowsHoldsUpOnlyTheSlicesItFeeds() {
+    SliceKey otherAccount = new SliceKey("aws", "222", "2024-01");
+    file(A, "2024-01", 10);
+    good(A, JAN, 5, "5");
+    bad(A, JAN, 5, "5");
+    file(B, "2024-01", 10);
+    good(B, otherAccount, 10, "10");
+    IngestPlan plan = plan();
+    assertEquals(SliceStatus.FAILED, plan.slices().get(JAN).status());
+    assertEquals(SliceStatus.WRITTEN, plan.slices().get(otherAccount).status());
+  }
+
+  @Test
+  void duplicateCopiesAreQuarantinedButDoNotCountAsRejected() {
+    file(A, null, 20);
+    good(A, JAN, 10, "10");
+    stats.add(
+        new SliceStat(
+            A,
+            JAN.billingAccountId(),
+            JAN.billingPeriod(),
+            false,
+            false,
+            false,
+            true,
+            10,
+            new BigDecimal("10"),
+            null,
+            null));
+    IngestPlan plan = plan();
+    assertEquals(SliceStatus.WRITTEN, plan.slices().get(JAN).status(), "half the rows are copies");
+    FileOutcome a = plan.files().get(A);
+    assertEquals(10, a.rowsWritten());
+    assertEquals(10, a.rowsQuarantined());
+    assertEquals(10, a.rowsDuplicate());
+    assertEquals(a.rowsIn(), a.rowsWritten() + a.rowsQuarantined());
+    assertMoney("10", a.costQuarantined());
   }
 }

@@ -253,7 +253,12 @@ public final class BenchJob implements Job {
     // Every restated ingest must rewrite its slice, even when its files were seen before.
     CostlakeConfig config = context.config();
     IngestConfig rewrite =
-        new IngestConfig(config.ingest().maxQuarantinedFraction(), false, config.ingest().focus());
+        new IngestConfig(
+            config.ingest().maxQuarantinedFraction(),
+            false,
+            config.ingest().focus(),
+            config.ingest().maxDaysOutsidePeriod(),
+            config.ingest().quarantineDuplicates() ? "quarantine" : "keep");
     JobContext rewriting = context.withConfig(config.withIngest(rewrite));
     Path historyWarehouse = root.resolve("warehouse");
     BenchExports.deleteRecursively(historyWarehouse);

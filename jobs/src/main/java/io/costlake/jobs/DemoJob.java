@@ -156,14 +156,16 @@ public final class DemoJob implements Job {
             "  (the FOCUS spec's own example CSVs have two rows whose ChargePeriodEnd is hour 30:"
                 + " they are quarantined, see ingest_quarantine)");
     focus.failIfIncomplete();
-    PipelineJob.afterValidation(context, Optional.empty());
+    PipelineJob.computeAndRecord(
+        context, Optional.empty(), PipelineJob.everyPeriod(context), false);
     ReportJob.html(context, Optional.empty(), context.config().demo().reportDir());
     summarize(context);
   }
 
   /**
    * The FOCUS specification's examples are fragments: they have no billing account, currency or
-   * service, so the demo names them, and tolerates the two rows the spec got wrong.
+   * service, so the demo names them, tolerates the two rows the spec got wrong, and keeps the rows
+   * one scenario repeats from another.
    */
   private static JobContext specExamples(JobContext context) {
     Map<String, String> defaults = new LinkedHashMap<>();
@@ -178,7 +180,11 @@ public final class DemoJob implements Job {
         new IngestConfig(
             new BigDecimal("0.5"),
             context.config().ingest().skipUnchangedSlices(),
-            new FocusIngestConfig(defaults));
+            new FocusIngestConfig(defaults),
+            context.config().ingest().maxDaysOutsidePeriod(),
+            // The examples are separate scenarios loaded as one account: scenario 4 repeats rows
+            // of scenario 1 that are distinct charges, not a re-delivery.
+            "keep");
     return context.withConfig(context.config().withIngest(ingest));
   }
 

@@ -6,6 +6,7 @@ import io.costlake.ingest.Discovery;
 import io.costlake.ingest.ExportFile;
 import io.costlake.ingest.FileRecord;
 import io.costlake.ingest.IngestAudit;
+import io.costlake.ingest.IngestChecks;
 import io.costlake.ingest.IngestFrames;
 import io.costlake.ingest.IngestPlan;
 import io.costlake.ingest.IngestPlan.SliceStatus;
@@ -121,6 +122,7 @@ public final class IngestJob implements Job {
     Dataset<Row> raw =
         spread(adapter.read(spark, files), files, spark.sparkContext().defaultParallelism())
             .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> repeated = null;
     try {
       long started = System.nanoTime();
       Map<String, FileRecord> records = fileRecords(raw);
@@ -128,7 +130,25 @@ public final class IngestJob implements Job {
       // The mapping is recomputed from the cached parse for the statistics and for each write:
       // cheaper here than caching the wide, typed mapped rows (measured on 850k rows).
       Dataset<Row> rows = raw.filter(RawFrame.isRow());
-      Dataset<Row> all = IngestFrames.union(adapter.map(rows), adapter.derive(rows));
+      Dataset<Row> mapped = IngestFrames.union(adapter.map(rows), adapter.derive(rows));
+      long repeatedRecords = 0;
+      if (context.config().ingest().quarantineDuplicates()) {
+        started = System.nanoTime();
+        repeated = IngestChecks.repeatedRecords(mapped).persist(StorageLevel.MEMORY_AND_DISK());
+        // Counting fills the cache, so the joins below see its real (usually zero) size.
+        repeatedRecords = repeated.count();
+        LOG.info(
+            "{}: {} records occur more than once, found in {} ms",
+            runId,
+            repeatedRecords,
+            millisSince(started));
+      }
+      Dataset<Row> all =
+          IngestChecks.apply(
+              mapped,
+              repeatedRecords == 0 ? null : repeated,
+              manifestAccounts(files),
+              context.config().ingest().maxDaysOutsidePeriod());
       started = System.nanoTime();
       List<SliceStat> stats = IngestFrames.collectStats(IngestFrames.stats(all));
       LOG.info("{}: mapped and counted the rows in {} ms", runId, millisSince(started));
@@ -170,6 +190,9 @@ public final class IngestJob implements Job {
           "costlake ingest " + runId);
       return new IngestSummary(runId, provider, plan, discovery, version, period);
     } finally {
+      if (repeated != null) {
+        repeated.unpersist();
+      }
       raw.unpersist();
       spark.sparkContext().clearJobGroup();
     }
@@ -189,6 +212,15 @@ public final class IngestJob implements Job {
     }
     return raw.repartition(
         tasks, functions.col(RawFrame.SOURCE_FILE), functions.col(RawFrame.SOURCE_ROW));
+  }
+
+  /** Per file a CUR manifest named, the payer account it says the file bills. */
+  private static Map<String, String> manifestAccounts(List<ExportFile> files) {
+    Map<String, String> accounts = new HashMap<>();
+    for (ExportFile file : files) {
+      file.billingAccountId().ifPresent(account -> accounts.put(file.uri(), account));
+    }
+    return accounts;
   }
 
   private static void writeQuarantine(

@@ -82,16 +82,27 @@ public final class JobContext {
   /**
    * A text file named in config (a local path or a URI), as lines; one-line error if unreadable.
    */
-  /** A Delta table named in config: a name under the warehouse, or a path or URI. */
+  /**
+   * A Delta table named in config: a name under the warehouse (letters, digits, underscores: it
+   * cannot reach out of the warehouse), or a path or URI written out in full.
+   */
   public Dataset<Row> readDeltaTable(String table) {
-    String location =
-        table.contains(":") || table.contains("/") ? table : warehouse().root() + "/" + table;
-    return spark().read().format("delta").load(location);
+    boolean location = table.contains(":") || table.contains("/");
+    if (!location && !table.matches("[A-Za-z0-9_]+")) {
+      throw CostlakeErrors.invalidArgument(
+          "table name '" + table + "'",
+          "a table under the warehouse is named with letters, digits and underscores");
+    }
+    String where = location ? uri(table) : warehouse().root() + "/" + table;
+    return spark().read().format("delta").load(where);
   }
 
   public List<String> readLines(String file) {
+    // Outside the try: an address with a login is refused as it is, never wrapped in a message
+    // that would repeat it.
+    String location = uri(file);
     try {
-      Path path = new Path(uri(file));
+      Path path = new Path(location);
       FileSystem fs = path.getFileSystem(hadoopConf());
       try (BufferedReader reader =
           new BufferedReader(new InputStreamReader(fs.open(path), StandardCharsets.UTF_8))) {
@@ -120,23 +131,16 @@ public final class JobContext {
 
   /**
    * {@code s3a://KEY:SECRET@bucket/...} would put a secret into logs, ingest_runs and every message
-   * naming the path (Hadoop itself only warns): refuse it, masking the login. A login without a
-   * colon is no secret: {@code abfss://container@account...} names a container.
+   * naming the path (Hadoop itself only warns): refuse it, masking the login. AWS secret keys hold
+   * {@code /} and {@code +} as they are pasted, so the login runs to the last {@code @}, not to the
+   * first {@code /}. A login without a colon is no secret: {@code abfss://container@account...}
+   * names a container.
    */
   private static void rejectLogin(String location, int authorityStart) {
-    int pathStart = location.indexOf('/', authorityStart);
-    String authority =
-        pathStart < 0
-            ? location.substring(authorityStart)
-            : location.substring(authorityStart, pathStart);
-    int at = authority.lastIndexOf('@');
-    if (at >= 0 && authority.substring(0, at).contains(":")) {
-      String masked =
-          location.substring(0, authorityStart)
-              + "***@"
-              + authority.substring(at + 1)
-              + (pathStart < 0 ? "" : location.substring(pathStart));
-      throw CostlakeErrors.credentialsInAddress(masked);
+    int at = location.lastIndexOf('@');
+    if (at > authorityStart && location.substring(authorityStart, at).contains(":")) {
+      throw CostlakeErrors.credentialsInAddress(
+          location.substring(0, authorityStart) + "***@" + location.substring(at + 1));
     }
   }
 }

@@ -44,6 +44,7 @@ public final class Main {
     register(new ReportJob());
     register(new PipelineJob());
     register(new CatalogJob());
+    register(new ShareJob());
     register(new BenchJob());
   }
 

@@ -1,17 +1,38 @@
 package io.costlake.jobs;
 
+import io.costlake.CostlakeVersion;
+import io.costlake.errors.CostlakeErrors;
+import io.costlake.ingest.RunIds;
 import io.costlake.jobs.cli.JobSpec;
 import io.costlake.jobs.cli.OptionSpec;
 import io.costlake.jobs.cli.ParsedArgs;
+import io.costlake.model.FocusColumn;
+import io.costlake.model.PipelineRunColumn;
+import io.costlake.model.Table;
+import io.costlake.pipeline.StalePeriods;
+import io.costlake.spark.Warehouse;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import scala.collection.JavaConverters;
 
 /**
  * {@code costlake pipeline}: every job after ingest, in the Airflow DAG's order, in one Spark
  * application. A cluster then pays for one driver and one set of executors per period instead of
  * one per job; the DAG's task per job stays the way to retry a single step.
+ *
+ * <p>Without {@code --period} it recomputes the stale periods only ({@link StalePeriods}: a late or
+ * restated file re-ingested one slice, so that period, and no other, is computed again). Each
+ * period whose jobs all succeeded is recorded in {@code pipeline_runs}; a run that fails or is
+ * killed records nothing for the period it was in, which therefore stays stale.
  */
 public final class PipelineJob implements Job {
   private static final JobSpec SPEC =
@@ -21,10 +42,12 @@ public final class PipelineJob implements Job {
               + " chargeback, reconcile, anomalies, report",
           "Chargeback runs when billing profiles are configured, reconcile when"
               + " reconcile.invoicesFile is set.\n"
+              + "Without --period, only the stale periods are computed: those with a slice of\n"
+              + "cost_line_items ingested since their last complete pipeline run (pipeline_runs).\n"
               + "Stops at the first job that fails; the tables of the jobs before it are written.",
           List.of(
-              OptionSpec.value(
-                  "--period", "yyyy-MM", "Only this billing period (default: every period)"),
+              OptionSpec.value("--period", "yyyy-MM", "Only this billing period (stale or not)"),
+              OptionSpec.flag("--all", "Every billing period, stale or not"),
               OptionSpec.value("--html", "DIR", "Also write the HTML report into DIR")),
           null,
           null);
@@ -37,17 +60,134 @@ public final class PipelineJob implements Job {
   @Override
   public void run(JobContext context, ParsedArgs args) {
     Optional<String> period = args.period("--period");
-    ValidateJob.validate(context, Optional.empty(), period, false);
-    afterValidation(context, period);
+    if (period.isPresent() && args.has("--all")) {
+      throw CostlakeErrors.invalidArgument(
+          "pipeline options", "--period and --all cannot be used together");
+    }
+    if (period.isPresent()) {
+      computeAndRecord(context, period, List.of(period.get()), true);
+    } else {
+      Optional<List<String>> stale = args.has("--all") ? Optional.empty() : stale(context);
+      if (stale.isEmpty()) {
+        computeAndRecord(context, Optional.empty(), everyPeriod(context), true);
+      } else if (stale.get().isEmpty()) {
+        context
+            .out()
+            .printf(
+                Locale.ROOT,
+                "pipeline: every billing period is up to date with cost_line_items version %d;"
+                    + " nothing to compute (--all recomputes them anyway)%n",
+                context.warehouse().version(Table.COST_LINE_ITEMS));
+      } else {
+        for (String stalePeriod : stale.get()) {
+          computeAndRecord(context, Optional.of(stalePeriod), List.of(stalePeriod), true);
+        }
+      }
+    }
     args.value("--html").ifPresent(dir -> ReportJob.html(context, period, dir));
   }
 
-  /** Amortize through report, each job only when its inputs are configured. */
-  static void afterValidation(JobContext context, Optional<String> period) {
-    stepsAfterValidation(context, period).values().forEach(Runnable::run);
+  /**
+   * The stale periods, oldest first; empty when none is; absent when every period must be computed
+   * (no pipeline has run yet, or every period is stale: one run over all of them is cheaper).
+   */
+  private static Optional<List<String>> stale(JobContext context) {
+    Warehouse warehouse = context.warehouse();
+    if (!warehouse.exists(Table.COST_LINE_ITEMS)
+        || !warehouse.exists(Table.INGEST_SLICES)
+        || !warehouse.exists(Table.PIPELINE_RUNS)) {
+      return Optional.empty();
+    }
+    List<Row> rows =
+        StalePeriods.of(warehouse.read(Table.INGEST_SLICES), warehouse.read(Table.PIPELINE_RUNS))
+            .collectAsList();
+    List<String> periods = new ArrayList<>();
+    for (Row row : rows) {
+      periods.add(row.getString(0));
+      context
+          .out()
+          .printf(
+              Locale.ROOT,
+              "pipeline: %s is stale (cost_line_items version %d wrote a slice of it; last"
+                  + " computed from %s)%n",
+              row.getString(0),
+              row.getLong(1),
+              row.isNullAt(2) ? "nothing" : "version " + row.getLong(2));
+    }
+    if (!periods.isEmpty() && periods.size() == everyPeriod(context).size()) {
+      return Optional.empty();
+    }
+    return Optional.of(periods);
   }
 
-  /** The jobs {@link #afterValidation} runs, in order, by name (bench times each). */
+  static List<String> everyPeriod(JobContext context) {
+    Warehouse warehouse = context.warehouse();
+    if (!warehouse.exists(Table.COST_LINE_ITEMS)) {
+      return List.of();
+    }
+    return warehouse
+        .read(Table.COST_LINE_ITEMS)
+        .select(FocusColumn.x_BillingPeriod.col())
+        .distinct()
+        .orderBy(FocusColumn.x_BillingPeriod.name())
+        .collectAsList()
+        .stream()
+        .map(r -> r.getString(0))
+        .collect(Collectors.toList());
+  }
+
+  /**
+   * Every job for {@code period} (all periods when empty), then {@code periods} recorded up to date
+   * in {@code pipeline_runs}; {@code demo} leaves validation out.
+   */
+  static void computeAndRecord(
+      JobContext context, Optional<String> period, List<String> periods, boolean validate) {
+    Instant start = context.clock().instant();
+    Warehouse warehouse = context.warehouse();
+    // Read before the jobs: an ingest committing meanwhile leaves the period stale, as it should.
+    Long inputVersion =
+        warehouse.exists(Table.COST_LINE_ITEMS) ? warehouse.version(Table.COST_LINE_ITEMS) : null;
+    if (validate) {
+      ValidateJob.validate(context, Optional.empty(), period, false);
+    }
+    Map<String, Runnable> steps = stepsAfterValidation(context, period);
+    steps.values().forEach(Runnable::run);
+    if (inputVersion == null || periods.isEmpty()) {
+      return;
+    }
+    List<String> jobs = new ArrayList<>(validate ? List.of("validate") : List.of());
+    jobs.addAll(steps.keySet());
+    Instant end = context.clock().instant();
+    String runId = RunIds.next(start);
+    List<Row> rows = new ArrayList<>();
+    for (String done : periods) {
+      Object[] v = new Object[PipelineRunColumn.values().length];
+      v[PipelineRunColumn.run_id.ordinal()] = runId;
+      v[PipelineRunColumn.billing_period.ordinal()] = done;
+      v[PipelineRunColumn.input_version.ordinal()] = inputVersion;
+      v[PipelineRunColumn.jobs.ordinal()] = JavaConverters.asScalaBuffer(jobs).toSeq();
+      v[PipelineRunColumn.costlake_version.ordinal()] = CostlakeVersion.get();
+      v[PipelineRunColumn.started_at.ordinal()] = Timestamp.from(start);
+      v[PipelineRunColumn.ended_at.ordinal()] = Timestamp.from(end);
+      rows.add(RowFactory.create(v));
+    }
+    warehouse.append(
+        Table.PIPELINE_RUNS,
+        context.spark().createDataFrame(rows, Table.PIPELINE_RUNS.schema()),
+        "costlake pipeline " + runId);
+    context
+        .out()
+        .printf(
+            Locale.ROOT,
+            "pipeline: %s up to date with cost_line_items version %d (pipeline_runs)%n",
+            periods.size() == 1 ? periods.get(0) : periods.size() + " billing periods",
+            inputVersion);
+  }
+
+  /**
+   * Amortize through report, in order, by name, each only when its inputs are configured (bench
+   * times each).
+   */
   static Map<String, Runnable> stepsAfterValidation(JobContext context, Optional<String> period) {
     Map<String, Runnable> steps = new LinkedHashMap<>();
     steps.put("amortize", () -> AmortizeJob.amortize(context, period));

@@ -31,9 +31,7 @@ class IngestSpreadTest {
                 new ExportFile(
                     new StoredFile("file:/exports/" + b + ".csv.gz", b),
                     ExportFile.Layout.CSV,
-                    null,
-                    null,
-                    null))
+                    "file:/exports"))
         .collect(Collectors.toList());
   }
 

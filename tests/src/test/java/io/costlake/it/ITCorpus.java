@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.costlake.testing.TestSpark;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +17,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The bad-input corpus (tests/corpus/build.py wrote it under resources/corpus; cases.tsv says what
  * each case must come to). One ingest per provider reads every case of that provider: each case
  * bills its own account, so a case that fails is one failed slice and the rest of the run goes on.
- * Per case: the file status, rows in, written and quarantined, and the quarantine reasons; per
- * file, rows in = rows written + rows quarantined + rows out of scope, none lost.
+ * Per case: the file status, rows in, written and quarantined, and the quarantine reasons; per file
+ * written, rows in = rows written + rows quarantined + rows out of scope (and the same for cost,
+ * exactly), none lost; a file that failed says why and its case wrote nothing.
  */
 class ITCorpus {
   @TempDir Path dir;
@@ -67,6 +71,8 @@ class ITCorpus {
             .format("delta")
             .load(warehouse + "/ingest_quarantine")
             .collectAsList();
+    Dataset<Row> lines =
+        TestSpark.session().read().format("delta").load(warehouse + "/cost_line_items");
     List<String> mismatches = new ArrayList<>();
     StringBuilder report =
         new StringBuilder(
@@ -101,16 +107,30 @@ class ITCorpus {
         in += fileIn;
         written += fileWritten;
         quarantined += fileQuarantined;
-        if ("WRITTEN".equals(f.getAs("status"))
-            && fileIn != fileWritten + fileQuarantined + outOfScope + superseded) {
-          mismatches.add(c[0] + "/" + c[1] + ": rows lost in " + file);
+        if ("WRITTEN".equals(f.getAs("status"))) {
+          if (fileIn != fileWritten + fileQuarantined + outOfScope + superseded) {
+            mismatches.add(c[0] + "/" + c[1] + ": rows lost in " + file);
+          }
+          BigDecimal accounted =
+              money(f, "cost_written")
+                  .add(money(f, "cost_quarantined"))
+                  .add(money(f, "cost_out_of_scope"))
+                  .add(money(f, "cost_superseded"));
+          if (money(f, "cost_in").compareTo(accounted) != 0) {
+            mismatches.add(c[0] + "/" + c[1] + ": cost lost in " + file);
+          }
+        } else if (f.<String>getAs("message") == null) {
+          mismatches.add(c[0] + "/" + c[1] + ": " + file + " failed without saying why");
         }
       }
       TreeSet<String> reasons = new TreeSet<>();
       for (Row q : quarantine) {
-        if (String.valueOf(q.getAs("source_file")).startsWith(prefix)) {
+        if (q.<String>getAs("source_file").startsWith(prefix)) {
           reasons.add(q.<String>getAs("reason_code"));
         }
+      }
+      if (c[2].equals("FAILED") && written(lines, prefix) > 0) {
+        mismatches.add(c[0] + "/" + c[1] + ": a failed case wrote rows to cost_line_items");
       }
       String status = String.join(",", statuses);
       String reasonList = String.join(",", reasons);
@@ -148,6 +168,15 @@ class ITCorpus {
     report.append(cases.size()).append(" cases\n");
     System.out.print(report);
     assertEquals(List.of(), mismatches, report + "\n" + runs);
+  }
+
+  private static BigDecimal money(Row file, String column) {
+    BigDecimal value = file.getAs(column);
+    return value == null ? BigDecimal.ZERO : value;
+  }
+
+  private static long written(Dataset<Row> lines, String prefix) {
+    return lines.filter(functions.col("x_SourceFile").startsWith(prefix)).count();
   }
 
   private static Path corpus() {

@@ -5,15 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.costlake.testing.TestSpark;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -205,5 +213,77 @@ class ITGcpIngest {
         JavaConverters.mapAsJavaMap(labelled.getMap(labelled.fieldIndex("Tags"))));
     assertEquals("gcp-billing-flat-csv/v1", labelled.getAs("x_ContractVersion"));
     assertEquals("GiB", labelled.getAs("PricingUnit"), "gibibyte in FOCUS units");
+  }
+
+  /**
+   * BigQuery extracts a month as several files; one arrives after the month was ingested. The next
+   * ingest rewrites exactly that month's slice and leaves the other as it was.
+   */
+  @Test
+  void aLateFileReingestsExactlyTheSliceItBelongsTo() throws IOException {
+    Path export = dir.resolve("gcp-late");
+    Cli generate =
+        Cli.run(
+            "generate",
+            "--provider",
+            "gcp",
+            "--rows",
+            "600",
+            "--months",
+            "2",
+            "--out",
+            export.toString());
+    assertEquals(0, generate.exitCode, generate.toString());
+    List<Path> months = Fixtures.files(export, ".jsonl.gz");
+    assertEquals(2, months.size(), months.toString());
+    Path first = months.get(0);
+    List<String> records = gunzipLines(first);
+    int half = records.size() / 2;
+    gzipLines(first, records.subList(0, half));
+    String warehouse = Fixtures.uri(dir.resolve("warehouse-late"));
+    Cli before = ingest(warehouse, "--source", Fixtures.uri(export));
+    assertEquals(0, before.exitCode, before.toString());
+    assertTrue(before.out.contains("slices   2 written, 0 unchanged"), before.out);
+    long exportRowsBefore =
+        table(warehouse, "cost_line_items").filter("x_RowOrigin = 'Export'").count();
+
+    Path late = first.resolveSibling("billing_export-000000000001.jsonl.gz");
+    gzipLines(late, records.subList(half, records.size()));
+    Cli after = ingest(warehouse, "--source", Fixtures.uri(export));
+    assertEquals(0, after.exitCode, after.toString());
+    assertTrue(after.out.contains("slices   1 written, 1 unchanged"), after.out);
+    List<Row> written =
+        table(warehouse, "ingest_slices")
+            .filter("status = 'WRITTEN'")
+            .orderBy("recorded_at")
+            .collectAsList();
+    Row lastWrite = written.get(written.size() - 1);
+    List<?> files = lastWrite.getList(lastWrite.fieldIndex("source_files"));
+    assertTrue(files.contains(Fixtures.uri(late)), files.toString());
+    assertEquals(2, files.size(), "the month is rebuilt from both its files");
+    assertEquals(
+        exportRowsBefore + records.size() - half,
+        table(warehouse, "cost_line_items").filter("x_RowOrigin = 'Export'").count(),
+        "the late rows are in, nothing twice");
+  }
+
+  private static List<String> gunzipLines(Path file) throws IOException {
+    try (BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+      return in.lines().collect(Collectors.toList());
+    }
+  }
+
+  private static void gzipLines(Path file, List<String> lines) throws IOException {
+    try (Writer out =
+        new OutputStreamWriter(
+            new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8)) {
+      for (String line : lines) {
+        out.write(line);
+        out.write('\n');
+      }
+    }
   }
 }

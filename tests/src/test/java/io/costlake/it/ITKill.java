@@ -4,23 +4,35 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.costlake.testing.TestSpark;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Crashes: ingest and every downstream job run in a JVM of their own and are killed (SIGKILL) at a
@@ -28,15 +40,21 @@ import org.junit.jupiter.api.io.TempDir;
  * what it held before the job or what an uninterrupted run wrote, never a mix; running the job
  * again converges to the uninterrupted run's content.
  *
- * <p>Content is compared by a digest of every row without the columns that name a run or a moment
- * (run ids, {@code *_at}, table versions, attempt counts). The audit logs ({@code ingest_runs},
- * {@code ingest_slices}) record every attempt, killed ones too, so they are only checked readable.
- * The seed is printed: {@code -Dcostlake.kill.seed=N} replays a run's kill moments.
+ * <p>The state before is the shared demo's warehouse (every table, several providers and periods),
+ * in which the provider then restates the demo's last AWS month, so that every step has existing
+ * slices to replace. Content is compared by a digest of every row without the columns that name a
+ * run or a moment (run ids, {@code *_at}, table versions, attempt counts). The audit logs ({@code
+ * ingest_runs}, {@code ingest_slices}, {@code pipeline_runs}) record every attempt, killed ones
+ * too, so they are only checked readable. The seed is printed: {@code -Dcostlake.kill.seed=N}
+ * replays a run's kill moments.
  */
+@Execution(ExecutionMode.SAME_THREAD) // a reader of the shared demo run, see ITDemo
 class ITKill {
-  private static final List<String> AUDIT_LOGS = List.of("ingest_runs", "ingest_slices");
+  private static final List<String> AUDIT_LOGS =
+      List.of("ingest_runs", "ingest_slices", "pipeline_runs");
   private static final String VOLATILE =
       "(?i)(run_id|x_IngestRunId|.*_at|table_version|ingest_attempts)";
+  private static final String PERIOD = "2025-10";
 
   @TempDir Path dir;
 
@@ -54,15 +72,14 @@ class ITKill {
   void aKilledJobLeavesEachTableOldOrNewAndARerunConverges() throws IOException {
     long seed = Long.getLong("costlake.kill.seed", System.nanoTime());
     Random random = new Random(seed);
+    DemoRun demo = DemoRun.get();
+    // Only the restated month is re-delivered: exactly its slice is ingested again, and only its
+    // period is stale for the pipeline that follows.
+    String month = "costlake-cur/20251001-20251101";
     Path source = dir.resolve("source");
-    Fixtures.generated(source, 600, 1, false);
-    Path warehouse = dir.resolve("reference");
-    // The state before: the month ingested and computed once.
-    for (String step : STEPS) {
-      assertEquals(0, inProcess(step, warehouse, source).exitCode, step);
-    }
-    // Then the provider restates the month: every step has new work to do.
-    ITAwsIngest.restate(source.resolve("costlake-cur/20250101-20250201"), 7);
+    copy(Path.of(demo.input, "aws-cur").resolve(month), source.resolve(month));
+    restateCurrentAssembly(source.resolve(month), 7);
+    Path warehouse = copy(Path.of(URI.create(demo.warehouse)), dir.resolve("reference"));
 
     StringBuilder report = new StringBuilder("kill seed " + seed + "\n");
     for (String step : STEPS) {
@@ -73,12 +90,13 @@ class ITKill {
       Cli uninterrupted = inProcess(step, warehouse, source);
       long tookMillis = (System.nanoTime() - startedNanos) / 1_000_000;
       assertEquals(0, uninterrupted.exitCode, uninterrupted.toString());
+      assertOnlyTheRestatedMonth(step, uninterrupted);
       Map<String, String> expected = digests(warehouse);
       List<String> written = changed(old, expected);
       assertTrue(!written.isEmpty(), step + " changed no table: nothing to interrupt");
 
-      // A child JVM is colder than this one: its step takes longer than the in-process run.
-      Kill kill = killDuring(step, before, source, random, Math.max(3_000, tookMillis * 3 / 2));
+      // A child JVM is colder than this one: its step takes a little longer than in-process.
+      Kill kill = killDuring(step, before, source, random, Math.max(3_000, tookMillis * 6 / 5));
       Path crashed = kill.warehouse;
       String landed = kill.when;
       Map<String, String> after = digests(crashed);
@@ -97,17 +115,42 @@ class ITKill {
       Cli rerun = inProcess(step, crashed, source);
       assertEquals(0, rerun.exitCode, rerun.toString());
       assertEquals(expected, digests(crashed), step + ": the re-run after the kill converges");
-      long newTables = written.stream().filter(t -> after.get(t).equals(expected.get(t))).count();
+      // A table the step creates is absent after an early kill: that is its state before.
+      long newTables =
+          written.stream().filter(t -> Objects.equals(after.get(t), expected.get(t))).count();
       report.append(
           String.format(
               Locale.ROOT,
-              "%-10s killed %s; %d of %d tables it writes already new%n",
+              "%-10s killed %s; %d of %d tables it writes already new (step %.0f s in-process)%n",
               step,
               landed,
               newTables,
-              written.size()));
+              written.size(),
+              tookMillis / 1000.0));
     }
+    Cli again = inProcess("pipeline", warehouse, source);
+    assertEquals(0, again.exitCode, again.toString());
+    assertTrue(again.out.contains("every billing period is up to date"), again.out);
     System.out.print(report);
+  }
+
+  /**
+   * A re-delivered month re-ingests exactly its slice, and the pipeline then computes that period
+   * and no other: the demo's other periods are up to date.
+   */
+  private static void assertOnlyTheRestatedMonth(String step, Cli run) {
+    if (step.equals("ingest")) {
+      assertTrue(run.out.contains("slices   1 written, 0 unchanged, 0 failed"), run.out);
+    } else {
+      List<String> stale =
+          run.out
+              .lines()
+              .filter(l -> l.endsWith(")") && l.contains(" is stale "))
+              .collect(java.util.stream.Collectors.toList());
+      assertEquals(1, stale.size(), run.out);
+      assertTrue(stale.get(0).startsWith("pipeline: " + PERIOD + " is stale"), run.out);
+      assertTrue(run.out.contains("pipeline: " + PERIOD + " up to date"), run.out);
+    }
   }
 
   /** Where a kill landed: the warehouse the killed child wrote to, and when. */
@@ -139,9 +182,10 @@ class ITKill {
               warehouse,
               String.format(
                   Locale.ROOT,
-                  "%.1f s after its first Spark job (attempt %d)",
+                  "%.1f s after its first Spark job (attempt %d; its last word: %s)",
                   delay / 1000.0,
-                  attempt));
+                  attempt,
+                  lastJobLine(child.output())));
         }
         assertEquals(0, child.await(300), child.output());
       } finally {
@@ -150,6 +194,19 @@ class ITKill {
       window = window / 2;
     }
     throw new AssertionError(step + " always finished before the kill");
+  }
+
+  /** The child's last line from a costlake job, which tells where the kill landed. */
+  private static String lastJobLine(String output) {
+    String last = "none yet";
+    for (String line : output.split("\n")) {
+      // The child logs with Spark's default layout: "yy/MM/dd HH:mm:ss INFO AmortizeJob: ...".
+      int job = line.indexOf(" INFO ");
+      if (job >= 0 && line.substring(job).matches(" INFO +\\w+Job: .*")) {
+        last = line.substring(job + 1);
+      }
+    }
+    return last;
   }
 
   /** Milliseconds from the child's start until its log shows Spark's first job (or its exit). */
@@ -179,7 +236,9 @@ class ITKill {
     if (step.equals("ingest")) {
       args.addAll(List.of("--provider", "aws", "--source", Fixtures.uri(source)));
     }
-    args.addAll(List.of("--period", "2025-01"));
+    if (step.equals("ingest")) {
+      args.addAll(List.of("--period", PERIOD));
+    }
     args.addAll(List.of("--conf", DemoRun.SHIPPED_CONF, "--conf", Cli.testConf().toString()));
     return args;
   }
@@ -195,11 +254,19 @@ class ITKill {
   }
 
   /**
+   * Digests already computed, by the table's Delta log tip (its latest commit file's bytes): a
+   * table whose log ends in the same commit holds the same rows, in whichever copy it lies, so only
+   * the tables a step committed to are read again.
+   */
+  private final Map<String, String> digestByLogTip = new HashMap<>();
+
+  /**
    * Per table of the warehouse, its row count and an order-independent hash of its rows without the
    * volatile columns; audit logs only show that they read. Any unreadable table fails here.
    */
   private Map<String, String> digests(Path warehouse) {
     Map<String, String> digests = new TreeMap<>();
+    Map<String, String> tips = new HashMap<>();
     Dataset<Row> all = null;
     for (String table : tables(warehouse)) {
       Dataset<Row> rows = spark.read().format("delta").load(Fixtures.uri(warehouse.resolve(table)));
@@ -207,6 +274,12 @@ class ITKill {
         rows.count();
         continue;
       }
+      String tip = table + "@" + logTip(warehouse.resolve(table));
+      if (digestByLogTip.containsKey(tip)) {
+        digests.put(table, digestByLogTip.get(tip));
+        continue;
+      }
+      tips.put(table, tip);
       List<org.apache.spark.sql.Column> kept = new ArrayList<>();
       for (String column : rows.columns()) {
         if (!column.matches(VOLATILE)) {
@@ -230,7 +303,26 @@ class ITKill {
         digests.put(r.getString(0), r.getLong(1) + " rows, hash " + r.getDecimal(2));
       }
     }
+    tips.forEach((table, tip) -> digestByLogTip.put(tip, digests.get(table)));
     return digests;
+  }
+
+  /** The SHA-256 of a table's latest commit file: unique per commit, equal in copies. */
+  private static String logTip(Path table) {
+    try (Stream<Path> commits = Files.list(table.resolve("_delta_log"))) {
+      Path latest =
+          commits
+              .filter(p -> p.getFileName().toString().matches("\\d{20}\\.json"))
+              .max(java.util.Comparator.comparing(p -> p.getFileName().toString()))
+              .orElseThrow();
+      byte[] sha =
+          java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(latest));
+      return new java.math.BigInteger(1, sha).toString(16);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static List<String> tables(Path warehouse) {
@@ -243,6 +335,39 @@ class ITKill {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The provider re-delivers a month: a new assembly holding the current one's rows less the last
+   * {@code dropped}, which the period's manifest then names.
+   */
+  private static void restateCurrentAssembly(Path period, int dropped) throws IOException {
+    Path manifest = period.resolve("costlake-cur-Manifest.json");
+    String json = Files.readString(manifest);
+    Path current =
+        Fixtures.files(period, ".csv.gz").stream()
+            .filter(p -> json.contains(p.getParent().getFileName() + "/"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no current assembly in " + manifest));
+    String assembly = current.getParent().getFileName().toString();
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(current)), StandardCharsets.UTF_8))) {
+      in.lines().forEach(lines::add);
+    }
+    Path restated = period.resolve("restated-assembly").resolve(current.getFileName());
+    Files.createDirectories(restated.getParent());
+    try (Writer out =
+        new OutputStreamWriter(
+            new GZIPOutputStream(Files.newOutputStream(restated)), StandardCharsets.UTF_8)) {
+      for (String line : lines.subList(0, lines.size() - dropped)) {
+        out.write(line);
+        out.write('\n');
+      }
+    }
+    Files.writeString(manifest, json.replace(assembly, "restated-assembly"));
   }
 
   private static Path copy(Path from, Path to) {

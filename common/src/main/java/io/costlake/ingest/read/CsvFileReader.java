@@ -92,7 +92,8 @@ public final class CsvFileReader implements Iterator<Row>, AutoCloseable {
   private void start() throws IOException {
     opened = OpenedFile.open(file.uri(), conf);
     parser = new CsvParser(settings());
-    parser.beginParsing(new InputStreamReader(opened.content(), StandardCharsets.UTF_8));
+    parser.beginParsing(
+        new LineEndings(new InputStreamReader(opened.content(), StandardCharsets.UTF_8)));
     String[] names = parser.parseNext();
     if (names == null || (names.length == 1 && (names[0] == null || names[0].isBlank()))) {
       errorCode = "EMPTY_FILE";
@@ -178,7 +179,8 @@ public final class CsvFileReader implements Iterator<Row>, AutoCloseable {
     CsvParserSettings settings = new CsvParserSettings();
     settings.setMaxColumns(20_000);
     settings.setMaxCharsPerColumn(-1);
-    settings.setLineSeparatorDetectionEnabled(true);
+    // LineEndings has made every line end a LF.
+    settings.getFormat().setLineSeparator("\n");
     settings.setNullValue(null);
     settings.setEmptyValue("");
     settings.setIgnoreLeadingWhitespaces(false);

@@ -52,11 +52,11 @@ public final class CurDiscovery {
       }
       if (manifests.isEmpty()) {
         for (StoredFile f : data) {
-          files.putIfAbsent(f.uri(), exportFile(f, null));
+          files.putIfAbsent(f.uri(), exportFile(f, source, null));
         }
         continue;
       }
-      List<ExportFile> chosen = fromManifests(manifests, data, period, failures);
+      List<ExportFile> chosen = fromManifests(source, manifests, data, period, failures);
       chosen.forEach(f -> files.putIfAbsent(f.uri(), f));
       ignored += (int) data.stream().filter(f -> !files.containsKey(f.uri())).count();
     }
@@ -65,6 +65,7 @@ public final class CurDiscovery {
   }
 
   private List<ExportFile> fromManifests(
+      String source,
       List<StoredFile> manifestFiles,
       List<StoredFile> data,
       Optional<String> period,
@@ -81,9 +82,11 @@ public final class CurDiscovery {
         failures.add(
             new SourceFailure(
                 manifestFile.uri(),
+                source,
                 "BAD_MANIFEST",
                 "Cannot read manifest " + manifestFile.uri() + ": " + e.getMessage(),
-                CurManifest.periodOfPath(manifestFile.uri()).orElse(null)));
+                CurManifest.periodOfPath(manifestFile.uri()).orElse(null),
+                null));
       }
     }
     Map<String, List<StoredFile>> byName = new HashMap<>();
@@ -94,7 +97,7 @@ public final class CurDiscovery {
       if (period.isPresent() && !period.get().equals(billingPeriod)) {
         continue;
       }
-      Optional<CurManifest> current = current(candidates, failures);
+      Optional<CurManifest> current = current(source, candidates, failures);
       if (current.isEmpty()) {
         continue;
       }
@@ -107,15 +110,17 @@ public final class CurDiscovery {
           missing = key;
           break;
         }
-        resolved.add(exportFile(file.get(), manifest));
+        resolved.add(exportFile(file.get(), source, manifest));
       }
       if (missing != null) {
         failures.add(
             new SourceFailure(
                 manifest.uri(),
+                source,
                 "MANIFEST_FILE_MISSING",
                 CostlakeErrors.manifestFileMissing(manifest.uri(), missing).getMessage(),
-                billingPeriod));
+                billingPeriod,
+                manifest.account().orElse(null)));
       } else {
         chosen.addAll(resolved);
       }
@@ -125,7 +130,7 @@ public final class CurDiscovery {
 
   /** The period-level manifest names the current assembly; alone, an assembly manifest does. */
   private static Optional<CurManifest> current(
-      List<CurManifest> candidates, List<SourceFailure> failures) {
+      String source, List<CurManifest> candidates, List<SourceFailure> failures) {
     List<CurManifest> periodLevel =
         candidates.stream().filter(CurManifest::periodLevel).collect(Collectors.toList());
     List<CurManifest> pool = periodLevel.isEmpty() ? candidates : periodLevel;
@@ -136,11 +141,13 @@ public final class CurDiscovery {
     failures.add(
         new SourceFailure(
             pool.get(0).uri(),
+            source,
             "AMBIGUOUS_MANIFESTS",
             CostlakeErrors.ambiguousManifests(
                     pool.get(0).reportName() + " " + billingPeriod, uris(pool))
                 .getMessage(),
-            billingPeriod));
+            billingPeriod,
+            null));
     return Optional.empty();
   }
 
@@ -187,13 +194,14 @@ public final class CurDiscovery {
     }
   }
 
-  private static ExportFile exportFile(StoredFile file, CurManifest manifest) {
+  private static ExportFile exportFile(StoredFile file, String source, CurManifest manifest) {
     ExportFile.Layout layout = ExportFile.Layout.ofName(file.name()).orElse(ExportFile.Layout.CSV);
     return manifest == null
-        ? new ExportFile(file, layout, null, null, null)
+        ? new ExportFile(file, layout, source)
         : new ExportFile(
             file,
             layout,
+            source,
             manifest.uri(),
             manifest.assemblyId().orElse(null),
             manifest.billingPeriod(),

@@ -1,7 +1,9 @@
 package io.costlake.provider.gcp;
 
+import com.fasterxml.jackson.core.JsonToken;
 import java.util.List;
 import java.util.Set;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -107,6 +109,33 @@ final class GcpExport {
       Set.of("labels", "system_labels", "tags", "credits", "project.labels", "project.ancestors");
 
   private GcpExport() {}
+
+  /**
+   * Whether a top-level JSON value has the shape the record expects: a list for repeated fields, an
+   * object for records, a scalar otherwise (null always fits).
+   */
+  static boolean hasExpectedShape(String field, JsonToken value) {
+    if (value == JsonToken.VALUE_NULL || !RECORD.getFieldIndex(field).isDefined()) {
+      return true;
+    }
+    DataType type = RECORD.apply(field).dataType();
+    if (type instanceof ArrayType) {
+      return value == JsonToken.START_ARRAY;
+    }
+    if (type instanceof StructType) {
+      return value == JsonToken.START_OBJECT;
+    }
+    return value.isScalarValue();
+  }
+
+  /** What {@link #hasExpectedShape} expects of a field, for messages. */
+  static String shapeOf(String field) {
+    DataType type = RECORD.apply(field).dataType();
+    if (type instanceof ArrayType) {
+      return "a list";
+    }
+    return type instanceof StructType ? "a record" : "a single value";
+  }
 
   private static Set<String> known() {
     Set<String> names = new java.util.HashSet<>(List.of(RECORD.fieldNames()));

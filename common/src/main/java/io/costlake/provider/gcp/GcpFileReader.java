@@ -184,6 +184,11 @@ final class GcpFileReader implements Iterator<Row>, AutoCloseable {
       errorCode = "MISSING_COLUMNS";
       errorMessage = violation;
     }
+    if (errorCode == null && opened != null && opened.storedBytesRead() == 0) {
+      // An extract of zero bytes is a delivery that broke, not a month without cost.
+      errorCode = "EMPTY_FILE";
+      errorMessage = "the file is empty (0 bytes)";
+    }
     values[TRAILING + 3] = errorCode;
     values[TRAILING + 4] = errorMessage;
     List<String> drift = new ArrayList<>(unknown);

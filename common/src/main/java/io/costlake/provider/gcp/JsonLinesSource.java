@@ -55,10 +55,14 @@ final class JsonLinesSource implements GcpFileReader.Source {
         return malformed(line, "the line is not a JSON object");
       }
       JsonToken token;
+      String wrongType = null;
       while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
         String name = parser.getCurrentName();
-        parser.nextToken();
+        JsonToken value = parser.nextToken();
         if (GcpExport.KNOWN_FIELDS.contains(name)) {
+          if (wrongType == null && !GcpExport.hasExpectedShape(name, value)) {
+            wrongType = name;
+          }
           parser.skipChildren();
         } else {
           unknown.add(name);
@@ -70,6 +74,17 @@ final class JsonLinesSource implements GcpFileReader.Source {
       }
       if (token != JsonToken.END_OBJECT || parser.nextToken() != null) {
         return malformed(line, "unexpected content after the JSON object");
+      }
+      if (wrongType != null) {
+        // Spark's JSON reader would make the field null and keep the row: its labels or credits
+        // would be lost without a word.
+        return new GcpFileReader.Record(
+            lineNumber,
+            line,
+            extensions,
+            "INVALID_TYPE",
+            wrongType,
+            wrongType + " is not " + GcpExport.shapeOf(wrongType) + " (line " + lineNumber + ")");
       }
     } catch (JsonProcessingException e) {
       return malformed(line, e.getOriginalMessage());
