@@ -83,4 +83,28 @@ final class Fixtures {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** The lines of a gzip text file. */
+  static List<String> gunzipLines(Path file) throws IOException {
+    try (java.io.BufferedReader in =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(
+                new java.util.zip.GZIPInputStream(Files.newInputStream(file)),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+      return in.lines().collect(java.util.stream.Collectors.toList());
+    }
+  }
+
+  /** Writes {@code lines} as a gzip text file, each ended by a newline. */
+  static void gzipLines(Path file, List<String> lines) throws IOException {
+    try (java.io.Writer out =
+        new java.io.OutputStreamWriter(
+            new java.util.zip.GZIPOutputStream(Files.newOutputStream(file)),
+            java.nio.charset.StandardCharsets.UTF_8)) {
+      for (String line : lines) {
+        out.write(line);
+        out.write('\n');
+      }
+    }
+  }
 }

@@ -11,8 +11,6 @@ import io.costlake.testing.TestSpark;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -280,30 +277,25 @@ class ITAwsIngest {
     assertEquals("n\n" + januaryBefore + "\n", sql.out, sql.toString());
   }
 
-  /** A new assembly of the period without the last {@code dropped} rows; the manifest names it. */
+  /**
+   * The provider re-delivers a month: a new assembly holding the current one's rows (the one the
+   * period's manifest names, whatever older ones lie beside it) less the last {@code dropped}; the
+   * manifest then names the new one.
+   */
   static void restate(Path period, int dropped) throws IOException {
     Path manifest = period.resolve("costlake-cur-Manifest.json");
     String json = Files.readString(manifest);
-    Path current = Fixtures.files(period, ".csv.gz").get(0);
-    String oldAssembly = current.getParent().getFileName().toString();
-    List<String> lines = new ArrayList<>();
-    try (var in =
-        new java.io.BufferedReader(
-            new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(current)), StandardCharsets.UTF_8))) {
-      in.lines().forEach(lines::add);
-    }
+    Path current =
+        Fixtures.files(period, ".csv.gz").stream()
+            .filter(p -> json.contains(p.getParent().getFileName() + "/"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no current assembly in " + manifest));
+    List<String> lines = Fixtures.gunzipLines(current);
     Path restated = period.resolve("restated-assembly").resolve(current.getFileName());
     Files.createDirectories(restated.getParent());
-    try (Writer out =
-        new OutputStreamWriter(
-            new GZIPOutputStream(Files.newOutputStream(restated)), StandardCharsets.UTF_8)) {
-      for (String line : lines.subList(0, lines.size() - dropped)) {
-        out.write(line);
-        out.write('\n');
-      }
-    }
-    Files.writeString(manifest, json.replace(oldAssembly, "restated-assembly"));
+    Fixtures.gzipLines(restated, lines.subList(0, lines.size() - dropped));
+    Files.writeString(
+        manifest, json.replace(current.getParent().getFileName().toString(), "restated-assembly"));
   }
 
   private static List<Row> content(Dataset<Row> rows) {

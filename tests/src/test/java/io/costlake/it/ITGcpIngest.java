@@ -5,23 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.costlake.testing.TestSpark;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -237,9 +229,9 @@ class ITGcpIngest {
     List<Path> months = Fixtures.files(export, ".jsonl.gz");
     assertEquals(2, months.size(), months.toString());
     Path first = months.get(0);
-    List<String> records = gunzipLines(first);
+    List<String> records = Fixtures.gunzipLines(first);
     int half = records.size() / 2;
-    gzipLines(first, records.subList(0, half));
+    Fixtures.gzipLines(first, records.subList(0, half));
     String warehouse = Fixtures.uri(dir.resolve("warehouse-late"));
     Cli before = ingest(warehouse, "--source", Fixtures.uri(export));
     assertEquals(0, before.exitCode, before.toString());
@@ -248,7 +240,7 @@ class ITGcpIngest {
         table(warehouse, "cost_line_items").filter("x_RowOrigin = 'Export'").count();
 
     Path late = first.resolveSibling("billing_export-000000000001.jsonl.gz");
-    gzipLines(late, records.subList(half, records.size()));
+    Fixtures.gzipLines(late, records.subList(half, records.size()));
     Cli after = ingest(warehouse, "--source", Fixtures.uri(export));
     assertEquals(0, after.exitCode, after.toString());
     assertTrue(after.out.contains("slices   1 written, 1 unchanged"), after.out);
@@ -265,25 +257,5 @@ class ITGcpIngest {
         exportRowsBefore + records.size() - half,
         table(warehouse, "cost_line_items").filter("x_RowOrigin = 'Export'").count(),
         "the late rows are in, nothing twice");
-  }
-
-  private static List<String> gunzipLines(Path file) throws IOException {
-    try (BufferedReader in =
-        new BufferedReader(
-            new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
-      return in.lines().collect(Collectors.toList());
-    }
-  }
-
-  private static void gzipLines(Path file, List<String> lines) throws IOException {
-    try (Writer out =
-        new OutputStreamWriter(
-            new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8)) {
-      for (String line : lines) {
-        out.write(line);
-        out.write('\n');
-      }
-    }
   }
 }
