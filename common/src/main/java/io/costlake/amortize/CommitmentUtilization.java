@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.round;
@@ -82,14 +81,17 @@ public final class CommitmentUtilization {
         daily
             .groupBy(columns(COMMITMENT_DAY))
             .agg(
-                first(FocusColumn.CommitmentDiscountName.col(), true)
+                // max, not first: rows of one commitment and day may name it differently (its fee
+                // row and the usage it covered), and first() picks by task order, so a re-run of
+                // one period could describe it otherwise than a run of all periods (found by
+                // ITKill).
+                max(FocusColumn.CommitmentDiscountName.col())
                     .as(FocusColumn.CommitmentDiscountName.name()),
-                first(FocusColumn.CommitmentDiscountType.col(), true)
+                max(FocusColumn.CommitmentDiscountType.col())
                     .as(FocusColumn.CommitmentDiscountType.name()),
-                first(FocusColumn.CommitmentDiscountCategory.col(), true)
+                max(FocusColumn.CommitmentDiscountCategory.col())
                     .as(FocusColumn.CommitmentDiscountCategory.name()),
-                first(FocusColumn.BillingCurrency.col(), true)
-                    .as(FocusColumn.BillingCurrency.name()),
+                max(FocusColumn.BillingCurrency.col()).as(FocusColumn.BillingCurrency.name()),
                 sum(col(USED)).as(USED),
                 sum(col(UNUSED)).as(UNUSED),
                 sum(col(COVERED)).as(COVERED),
