@@ -81,6 +81,14 @@ public final class IngestJob implements Job {
    */
   private static final long STORED_BYTES_PER_TASK = 4L << 20;
 
+  /**
+   * Below this many stored bytes (about 60,000 CUR lines gzipped) the mapped rows are cached for
+   * the duplicate check, the statistics, the write and the quarantine: planning and running the
+   * mapping's hundreds of expressions four times costs a small export more than caching it; above,
+   * the wide typed rows cost more to cache than to recompute (measured on 850k rows).
+   */
+  private static final long CACHE_MAPPED_BELOW_BYTES = 4L << 20;
+
   @Override
   public JobSpec spec() {
     return SPEC;
@@ -123,14 +131,18 @@ public final class IngestJob implements Job {
         spread(adapter.read(spark, files), files, spark.sparkContext().defaultParallelism())
             .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> repeated = null;
+    Dataset<Row> mapped = null;
     try {
       long started = System.nanoTime();
       Map<String, FileRecord> records = fileRecords(raw);
       LOG.info("{}: read {} files in {} ms", runId, records.size(), millisSince(started));
-      // The mapping is recomputed from the cached parse for the statistics and for each write:
-      // cheaper here than caching the wide, typed mapped rows (measured on 850k rows).
+      // Big exports: the mapping is recomputed from the cached parse for the statistics and for
+      // each write (see CACHE_MAPPED_BELOW_BYTES).
       Dataset<Row> rows = raw.filter(RawFrame.isRow());
-      Dataset<Row> mapped = IngestFrames.union(adapter.map(rows), adapter.derive(rows));
+      mapped = IngestFrames.union(adapter.map(rows), adapter.derive(rows));
+      if (storedBytes(files) <= CACHE_MAPPED_BELOW_BYTES) {
+        mapped = mapped.persist(StorageLevel.MEMORY_AND_DISK());
+      }
       long repeatedRecords = 0;
       if (context.config().ingest().quarantineDuplicates()) {
         started = System.nanoTime();
@@ -193,6 +205,9 @@ public final class IngestJob implements Job {
       if (repeated != null) {
         repeated.unpersist();
       }
+      if (mapped != null) {
+        mapped.unpersist();
+      }
       raw.unpersist();
       spark.sparkContext().clearJobGroup();
     }
@@ -205,13 +220,17 @@ public final class IngestJob implements Job {
    * cached, by file and row number (deterministic, so a retried task gets the same rows).
    */
   static Dataset<Row> spread(Dataset<Row> raw, List<ExportFile> files, int cores) {
-    long bytes = files.stream().mapToLong(f -> f.file().bytes()).sum();
+    long bytes = storedBytes(files);
     int tasks = (int) Math.min(cores, bytes / STORED_BYTES_PER_TASK);
     if (tasks <= raw.javaRDD().getNumPartitions()) {
       return raw;
     }
     return raw.repartition(
         tasks, functions.col(RawFrame.SOURCE_FILE), functions.col(RawFrame.SOURCE_ROW));
+  }
+
+  private static long storedBytes(List<ExportFile> files) {
+    return files.stream().mapToLong(f -> f.file().bytes()).sum();
   }
 
   /** Per file a CUR manifest named, the payer account it says the file bills. */
