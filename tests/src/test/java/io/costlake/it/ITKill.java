@@ -4,14 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.costlake.testing.TestSpark;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,9 +17,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -40,116 +34,168 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * what it held before the job or what an uninterrupted run wrote, never a mix; running the job
  * again converges to the uninterrupted run's content.
  *
- * <p>The state before is the shared demo's warehouse (every table, several providers and periods),
- * in which the provider then restates the demo's last AWS month, so that every step has existing
- * slices to replace. Content is compared by a digest of every row without the columns that name a
- * run or a moment (run ids, {@code *_at}, table versions, attempt counts). The audit logs ({@code
- * ingest_runs}, {@code ingest_slices}, {@code pipeline_runs}) record every attempt, killed ones
- * too, so they are only checked readable. The seed is printed: {@code -Dcostlake.kill.seed=N}
- * replays a run's kill moments.
+ * <ul>
+ *   <li>Downstream: the demo computed every period at once, and its tables are the uninterrupted
+ *       run. Its last month is taken out of every table the pipeline writes and out of {@code
+ *       pipeline_runs}, so that month alone is stale: {@code pipeline} (no {@code --period}) must
+ *       compute it, alone, into exactly what the demo wrote.
+ *   <li>Ingest: AWS restates that month; exactly its slice is ingested again.
+ * </ul>
+ *
+ * <p>Content is compared by a digest of every row without the columns that name a run or a moment
+ * (run ids, {@code *_at}, table versions, attempt counts). The audit logs ({@code ingest_runs},
+ * {@code ingest_slices}, {@code pipeline_runs}) record every attempt, killed ones too, so they are
+ * only checked readable; {@code focus_conformance} is the report of the last validate run, of
+ * whatever scope. The seed is printed: {@code -Dcostlake.kill.seed=N} replays a run's kill moments.
  */
 @Execution(ExecutionMode.SAME_THREAD) // a reader of the shared demo run, see ITDemo
 class ITKill {
-  private static final List<String> AUDIT_LOGS =
-      List.of("ingest_runs", "ingest_slices", "pipeline_runs");
+  private static final List<String> NOT_COMPARED =
+      List.of("ingest_runs", "ingest_slices", "pipeline_runs", "focus_conformance");
   private static final String VOLATILE =
       "(?i)(run_id|x_IngestRunId|.*_at|table_version|ingest_attempts)";
   private static final String PERIOD = "2025-10";
+
+  /**
+   * How long after its first Spark job a child's pipeline may be killed: about its length on this
+   * machine (a kill after it finished is tried again sooner). Ingest's window is its in-process
+   * time.
+   */
+  private static final long PIPELINE_WINDOW_MILLIS = 60_000;
 
   @TempDir Path dir;
 
   private final SparkSession spark = TestSpark.session();
 
-  /**
-   * Ingest, then every downstream job in one application ({@code pipeline}: validate, amortize,
-   * allocate, chargeback, reconcile, anomalies, report), as the DAG runs them per period. The kill
-   * lands anywhere in the step, so over runs (a new seed each) it hits each job; a task per job
-   * costs a JVM and a Spark start each, more than CI's budget holds.
-   */
-  private static final List<String> STEPS = List.of("ingest", "pipeline");
-
   @Test
   void aKilledJobLeavesEachTableOldOrNewAndARerunConverges() throws IOException {
     long seed = Long.getLong("costlake.kill.seed", System.nanoTime());
     Random random = new Random(seed);
-    DemoRun demo = DemoRun.get();
-    // Only the restated month is re-delivered: exactly its slice is ingested again, and only its
-    // period is stale for the pipeline that follows.
-    String month = "costlake-cur/20251001-20251101";
-    Path source = dir.resolve("source");
-    copy(Path.of(demo.input, "aws-cur").resolve(month), source.resolve(month));
-    restateCurrentAssembly(source.resolve(month), 7);
-    Path warehouse = copy(Path.of(URI.create(demo.warehouse)), dir.resolve("reference"));
-
     StringBuilder report = new StringBuilder("kill seed " + seed + "\n");
-    for (String step : STEPS) {
-      Path before = copy(warehouse, dir.resolve("before-" + step));
-      // The reference run goes on in its own folder; the kills start from copies of "before".
-      Map<String, String> old = digests(before);
-      long startedNanos = System.nanoTime();
-      Cli uninterrupted = inProcess(step, warehouse, source);
-      long tookMillis = (System.nanoTime() - startedNanos) / 1_000_000;
-      assertEquals(0, uninterrupted.exitCode, uninterrupted.toString());
-      assertOnlyTheRestatedMonth(step, uninterrupted);
-      Map<String, String> expected = digests(warehouse);
-      List<String> written = changed(old, expected);
-      assertTrue(!written.isEmpty(), step + " changed no table: nothing to interrupt");
+    DemoRun demo = DemoRun.get();
+    Path source = dir.resolve("source");
 
-      // A child JVM is colder than this one: its step takes a little longer than in-process.
-      Kill kill = killDuring(step, before, source, random, Math.max(3_000, tookMillis * 6 / 5));
-      Path crashed = kill.warehouse;
-      String landed = kill.when;
-      Map<String, String> after = digests(crashed);
-      for (String table : after.keySet()) {
-        String state = after.get(table);
-        assertTrue(
-            state.equals(old.get(table)) || state.equals(expected.get(table)),
-            step
-                + " killed "
-                + landed
-                + ": "
-                + table
-                + " is neither as before nor as after\n"
-                + report);
-      }
-      Cli rerun = inProcess(step, crashed, source);
-      assertEquals(0, rerun.exitCode, rerun.toString());
-      assertEquals(expected, digests(crashed), step + ": the re-run after the kill converges");
-      // A table the step creates is absent after an early kill: that is its state before.
-      long newTables =
-          written.stream().filter(t -> Objects.equals(after.get(t), expected.get(t))).count();
-      report.append(
-          String.format(
-              Locale.ROOT,
-              "%-10s killed %s; %d of %d tables it writes already new (step %.0f s in-process)%n",
-              step,
-              landed,
-              newTables,
-              written.size(),
-              tookMillis / 1000.0));
-    }
-    Cli again = inProcess("pipeline", warehouse, source);
+    // Every job after ingest, in one application, as the DAG's pipeline step runs it.
+    Path computed = copy(Path.of(URI.create(demo.warehouse)), dir.resolve("demo"));
+    Path stale = copy(computed, dir.resolve("before-pipeline"));
+    forget(stale, PERIOD);
+    Map<String, String> expected = digests(computed);
+    Path rerun =
+        killAndRerun(
+            "pipeline",
+            stale,
+            source,
+            digests(stale),
+            expected,
+            PIPELINE_WINDOW_MILLIS,
+            random,
+            report);
+    Cli again = inProcess("pipeline", rerun, source);
     assertEquals(0, again.exitCode, again.toString());
     assertTrue(again.out.contains("every billing period is up to date"), again.out);
+
+    // Ingest: the provider re-delivers the month; only its slice is read and replaced.
+    String month = "costlake-cur/20251001-20251101";
+    copy(Path.of(demo.input, "aws-cur").resolve(month), source.resolve(month));
+    ITAwsIngest.restate(source.resolve(month), 7);
+    Path before = copy(computed, dir.resolve("before-ingest"));
+    long startedNanos = System.nanoTime();
+    Cli uninterrupted = inProcess("ingest", computed, source);
+    long tookMillis = (System.nanoTime() - startedNanos) / 1_000_000;
+    assertEquals(0, uninterrupted.exitCode, uninterrupted.toString());
+    assertTrue(
+        uninterrupted.out.contains("slices   1 written, 0 unchanged, 0 failed"), uninterrupted.out);
+    killAndRerun(
+        "ingest",
+        before,
+        source,
+        expected,
+        digests(computed),
+        Math.max(3_000, tookMillis * 6 / 5),
+        random,
+        report);
     System.out.print(report);
   }
 
   /**
-   * A re-delivered month re-ingests exactly its slice, and the pipeline then computes that period
-   * and no other: the demo's other periods are up to date.
+   * Kills {@code step} in a child JVM on a copy of {@code before}, checks every table is as before
+   * or as after, re-runs the step in-process on what the kill left, and checks it converged.
+   *
+   * @return the warehouse the kill and the re-run worked on
    */
-  private static void assertOnlyTheRestatedMonth(String step, Cli run) {
-    if (step.equals("ingest")) {
-      assertTrue(run.out.contains("slices   1 written, 0 unchanged, 0 failed"), run.out);
-    } else {
-      List<String> stale =
-          run.out
-              .lines()
-              .filter(l -> l.endsWith(")") && l.contains(" is stale "))
-              .collect(java.util.stream.Collectors.toList());
-      assertEquals(1, stale.size(), run.out);
-      assertTrue(stale.get(0).startsWith("pipeline: " + PERIOD + " is stale"), run.out);
-      assertTrue(run.out.contains("pipeline: " + PERIOD + " up to date"), run.out);
+  private Path killAndRerun(
+      String step,
+      Path before,
+      Path source,
+      Map<String, String> old,
+      Map<String, String> expected,
+      long window,
+      Random random,
+      StringBuilder report) {
+    List<String> written = changed(old, expected);
+    assertTrue(!written.isEmpty(), step + " changes no table: nothing to interrupt");
+    Kill kill = killDuring(step, before, source, random, window);
+    Path crashed = kill.warehouse;
+    Map<String, String> after = digests(crashed);
+    for (String table : after.keySet()) {
+      String state = after.get(table);
+      assertTrue(
+          state.equals(old.get(table)) || state.equals(expected.get(table)),
+          step + " killed " + kill.when + ": " + table + " is neither as before nor as after");
+    }
+    Cli rerun = inProcess(step, crashed, source);
+    assertEquals(0, rerun.exitCode, rerun.toString());
+    if (step.equals("pipeline")) {
+      assertOnlyTheStaleMonthComputed(rerun);
+    }
+    assertEquals(expected, digests(crashed), step + ": the re-run after the kill converges");
+    // A table the step creates is absent after an early kill: that is its state before.
+    long newTables =
+        written.stream().filter(t -> Objects.equals(after.get(t), expected.get(t))).count();
+    report.append(
+        String.format(
+            Locale.ROOT,
+            "%-10s killed %s; %d of %d tables it writes already new%n",
+            step,
+            kill.when,
+            newTables,
+            written.size()));
+    return crashed;
+  }
+
+  /**
+   * The re-run computes the month the kill left stale, and no other; or nothing, when the kill
+   * landed after the killed run had recorded it done.
+   */
+  private static void assertOnlyTheStaleMonthComputed(Cli run) {
+    List<String> stale =
+        run.out.lines().filter(l -> l.contains(" is stale (")).collect(Collectors.toList());
+    if (stale.isEmpty()) {
+      assertTrue(run.out.contains("every billing period is up to date"), run.out);
+      return;
+    }
+    assertEquals(1, stale.size(), run.out);
+    assertTrue(stale.get(0).startsWith("pipeline: " + PERIOD + " is stale"), run.out);
+    assertTrue(run.out.contains("pipeline: " + PERIOD + " up to date"), run.out);
+  }
+
+  /**
+   * Takes {@code period} out of every table a downstream job writes by period, and out of {@code
+   * pipeline_runs}: the period is stale, as after a late file.
+   */
+  private void forget(Path warehouse, String period) {
+    for (String table : tables(warehouse)) {
+      String location = Fixtures.uri(warehouse.resolve(table));
+      boolean downstream =
+          !table.equals("cost_line_items")
+              && !table.startsWith("ingest_")
+              && List.of(spark.read().format("delta").load(location).columns())
+                  .contains("x_BillingPeriod");
+      if (downstream) {
+        spark.sql("DELETE FROM delta.`" + location + "` WHERE x_BillingPeriod = '" + period + "'");
+      } else if (table.equals("pipeline_runs")) {
+        spark.sql("DELETE FROM delta.`" + location + "` WHERE billing_period = '" + period + "'");
+      }
     }
   }
 
@@ -237,6 +283,7 @@ class ITKill {
       args.addAll(List.of("--provider", "aws", "--source", Fixtures.uri(source)));
     }
     if (step.equals("ingest")) {
+      // Only the restated month: exactly its slice is ingested again.
       args.addAll(List.of("--period", PERIOD));
     }
     args.addAll(List.of("--conf", DemoRun.SHIPPED_CONF, "--conf", Cli.testConf().toString()));
@@ -270,7 +317,7 @@ class ITKill {
     Dataset<Row> all = null;
     for (String table : tables(warehouse)) {
       Dataset<Row> rows = spark.read().format("delta").load(Fixtures.uri(warehouse.resolve(table)));
-      if (AUDIT_LOGS.contains(table)) {
+      if (NOT_COMPARED.contains(table)) {
         rows.count();
         continue;
       }
@@ -335,39 +382,6 @@ class ITKill {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /**
-   * The provider re-delivers a month: a new assembly holding the current one's rows less the last
-   * {@code dropped}, which the period's manifest then names.
-   */
-  private static void restateCurrentAssembly(Path period, int dropped) throws IOException {
-    Path manifest = period.resolve("costlake-cur-Manifest.json");
-    String json = Files.readString(manifest);
-    Path current =
-        Fixtures.files(period, ".csv.gz").stream()
-            .filter(p -> json.contains(p.getParent().getFileName() + "/"))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no current assembly in " + manifest));
-    String assembly = current.getParent().getFileName().toString();
-    List<String> lines = new ArrayList<>();
-    try (BufferedReader in =
-        new BufferedReader(
-            new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(current)), StandardCharsets.UTF_8))) {
-      in.lines().forEach(lines::add);
-    }
-    Path restated = period.resolve("restated-assembly").resolve(current.getFileName());
-    Files.createDirectories(restated.getParent());
-    try (Writer out =
-        new OutputStreamWriter(
-            new GZIPOutputStream(Files.newOutputStream(restated)), StandardCharsets.UTF_8)) {
-      for (String line : lines.subList(0, lines.size() - dropped)) {
-        out.write(line);
-        out.write('\n');
-      }
-    }
-    Files.writeString(manifest, json.replace(assembly, "restated-assembly"));
   }
 
   private static Path copy(Path from, Path to) {

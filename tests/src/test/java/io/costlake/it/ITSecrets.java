@@ -45,7 +45,7 @@ class ITSecrets {
     String login = "s3a://" + ACCESS + ":" + SECRET + "@bucket/";
 
     List<Cli> runs = new ArrayList<>();
-    try (LogCapture log = new LogCapture("io.costlake", "org.apache.spark", "org.apache.hadoop")) {
+    try (LogCapture log = new LogCapture("io.costlake", "org.apache.hadoop.fs")) {
       runs.add(ingest(warehouse, Fixtures.uri(source), "--conf", inYaml.toString()));
       runs.add(
           ingest(
