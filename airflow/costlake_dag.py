@@ -6,6 +6,14 @@ passes --period explicitly. Ingest runs per provider in parallel, then validate,
 allocate, chargeback, reconcile, anomalies and report run in order. Every costlake job replaces
 its slices atomically, so a retried task converges to the same tables.
 
+A second DAG, costlake_catchup, picks up what the daily runs cannot see: files that arrive late for
+an earlier period (AWS restates last month's CUR into the next, Azure and GCP add late usage). It
+ingests every period without --period, which leaves slices whose files did not change as they are
+and re-ingests exactly those that did, then runs `pipeline` without --period, which recomputes
+exactly the periods those slices belong to, or says that nothing is stale. It reads every export
+the sources hold, so it runs weekly by default; set COSTLAKE_CATCHUP_SCHEDULE to a cron expression
+to change that, or to "off" to leave the DAG out.
+
 Choose how tasks run with COSTLAKE_RUNNER (read from the scheduler's environment, so parsing the
 file needs no database):
   spark_submit  SparkSubmitOperator through the "spark_default" connection (YARN, Kubernetes,
@@ -38,20 +46,36 @@ PERIOD = "{{ data_interval_start.strftime('%Y-%m') }}"
 CONF_NAME = os.path.basename(CONF_URI)
 
 
-def costlake(job, *options):
-    """The costlake command line of one task: the job, its options, and the shared ones."""
-    return [job, *options, "--period", PERIOD, "--warehouse", WAREHOUSE, "--conf", CONF_NAME]
+# Sunday 04:00: away from the daily run's midnight start, as both may write the same slice.
+CATCHUP_SCHEDULE = os.environ.get("COSTLAKE_CATCHUP_SCHEDULE", "0 4 * * 0")
 
 
-# (task id, costlake arguments), in pipeline order; the ingest tasks run side by side.
-INGEST = [
-    (f"ingest_{provider}", costlake("ingest", "--provider", provider, "--source", source))
-    for provider, source in SOURCES.items()
-]
+def costlake(job, *options, period=PERIOD):
+    """The costlake command line of one task: the job, its options, and the shared ones.
+    period=None leaves --period out: ingest reads every period, pipeline computes the stale ones."""
+    scope = ["--period", period] if period else []
+    return [job, *options, *scope, "--warehouse", WAREHOUSE, "--conf", CONF_NAME]
+
+
+def ingest_tasks(period=PERIOD):
+    """(task id, costlake arguments) of one ingest per provider; they run side by side."""
+    return [
+        (
+            f"ingest_{provider}",
+            costlake("ingest", "--provider", provider, "--source", source, period=period),
+        )
+        for provider, source in SOURCES.items()
+    ]
+
+
+# (task id, costlake arguments), in pipeline order.
+INGEST = ingest_tasks()
 DOWNSTREAM = [
     (job, costlake(job))
     for job in ["validate", "amortize", "allocate", "chargeback", "reconcile", "anomalies", "report"]
 ]
+CATCHUP_INGEST = ingest_tasks(period=None)
+CATCHUP_PIPELINE = ("pipeline", costlake("pipeline", period=None))
 
 
 def spark_submit_task(task_id, args):
@@ -131,6 +155,17 @@ TASKS = {"spark_submit": spark_submit_task, "emr": emr_task, "dataproc": datapro
 if RUNNER not in TASKS:
     raise ValueError(f"COSTLAKE_RUNNER must be one of {sorted(TASKS)}, not {RUNNER!r}")
 
+
+def chain(make, ingests, downstream):
+    """The ingest tasks side by side, then each downstream task after all before it."""
+    previous_ends = [end for _, end in (make(task_id, args) for task_id, args in ingests)]
+    for task_id, args in downstream:
+        start, end = make(task_id, args)
+        for upstream in previous_ends:
+            upstream >> start
+        previous_ends = [end]
+
+
 with DAG(
     dag_id="costlake",
     description="Cloud billing exports to FOCUS Delta tables, then amortize, allocate, charge back",
@@ -141,11 +176,17 @@ with DAG(
     default_args={"retries": 2, "retry_delay": timedelta(minutes=10)},
     tags=["costlake", "finops"],
 ) as dag:
-    make = TASKS[RUNNER]
-    ingested = [make(task_id, args) for task_id, args in INGEST]
-    previous_ends = [end for _, end in ingested]
-    for task_id, args in DOWNSTREAM:
-        start, end = make(task_id, args)
-        for upstream in previous_ends:
-            upstream >> start
-        previous_ends = [end]
+    chain(TASKS[RUNNER], INGEST, DOWNSTREAM)
+
+if CATCHUP_SCHEDULE != "off":
+    with DAG(
+        dag_id="costlake_catchup",
+        description="Late files of earlier periods: re-ingest changed slices, recompute their periods",
+        schedule=CATCHUP_SCHEDULE,
+        start_date=datetime(2025, 1, 1),
+        catchup=False,
+        max_active_runs=1,
+        default_args={"retries": 2, "retry_delay": timedelta(minutes=10)},
+        tags=["costlake", "finops"],
+    ) as catchup_dag:
+        chain(TASKS[RUNNER], CATCHUP_INGEST, [CATCHUP_PIPELINE])

@@ -1,5 +1,5 @@
 """Loads a DAG file against the stub airflow package and prints its tasks as JSON lines:
-task id, operator, the main class and costlake arguments it would run, and its upstream tasks."""
+its DAG and schedule, task id, operator, the main class and costlake arguments it would run, and its upstream tasks."""
 import json
 import runpy
 import sys
@@ -20,5 +20,6 @@ for task in airflow.TASKS:
     elif kind == "DataprocSubmitJobOperator":
         spark_job = task.kwargs["job"]["spark_job"]
         main_class, args = spark_job["main_class"], spark_job["args"]
-    print(json.dumps({"task_id": task.task_id, "operator": kind, "main_class": main_class,
+    print(json.dumps({"dag_id": task.dag.dag_id, "schedule": task.dag.kwargs.get("schedule"),
+                      "task_id": task.task_id, "operator": kind, "main_class": main_class,
                       "args": args, "upstream": task.upstream}))

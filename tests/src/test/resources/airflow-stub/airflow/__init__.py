@@ -5,6 +5,7 @@ large install with a database); operators keep their keyword arguments and their
 """
 
 TASKS = []
+_CURRENT_DAG = []
 
 
 class BaseOperator:
@@ -12,6 +13,7 @@ class BaseOperator:
         self.task_id = task_id
         self.kwargs = kwargs
         self.upstream = []
+        self.dag = _CURRENT_DAG[-1] if _CURRENT_DAG else None
         TASKS.append(self)
 
     def __rshift__(self, other):
@@ -26,7 +28,9 @@ class DAG:
         self.kwargs = kwargs
 
     def __enter__(self):
+        _CURRENT_DAG.append(self)
         return self
 
     def __exit__(self, *exc):
+        _CURRENT_DAG.pop()
         return False

@@ -134,11 +134,18 @@ public final class JobContext {
    * naming the path (Hadoop itself only warns): refuse it, masking the login. AWS secret keys hold
    * {@code /} and {@code +} as they are pasted, so the login runs to the last {@code @}, not to the
    * first {@code /}. A login without a colon is no secret: {@code abfss://container@account...}
-   * names a container.
+   * names a container. A login's colon comes before any {@code /}, as bucket names hold neither:
+   * that tells it from an object key such as {@code bucket/x:y@z.csv}.
    */
   private static void rejectLogin(String location, int authorityStart) {
     int at = location.lastIndexOf('@');
-    if (at > authorityStart && location.substring(authorityStart, at).contains(":")) {
+    if (at <= authorityStart) {
+      return;
+    }
+    String login = location.substring(authorityStart, at);
+    int colon = login.indexOf(':');
+    int slash = login.indexOf('/');
+    if (colon >= 0 && (slash < 0 || colon < slash)) {
       throw CostlakeErrors.credentialsInAddress(
           location.substring(0, authorityStart) + "***@" + location.substring(at + 1));
     }

@@ -23,19 +23,31 @@ final class CommandLines {
    */
   static String check(List<String> args, String period, String where) {
     assertTrue(!args.isEmpty(), "no arguments in " + where);
-    String job = args.get(0);
-    assertTrue(MAIN.jobs().containsKey(job), "no costlake job '" + job + "' in " + where);
     List<String> options = new ArrayList<>(args.subList(1, args.size()));
     int at = options.indexOf("--period");
     assertTrue(at >= 0, "every job names its billing period explicitly: " + where);
     assertEquals(period, options.get(at + 1), where);
     options.set(at + 1, "2025-10");
+    assertEquals("2025-10", parse(args.get(0), options, where).period("--period").orElseThrow());
+    return args.get(0);
+  }
+
+  /** As {@link #check}, for a command line that must name no period (a catch-up run). */
+  static String checkWithoutPeriod(List<String> args, String where) {
+    assertTrue(!args.isEmpty(), "no arguments in " + where);
+    List<String> options = args.subList(1, args.size());
+    assertTrue(!options.contains("--period"), "a catch-up names no period: " + where);
+    parse(args.get(0), options, where);
+    return args.get(0);
+  }
+
+  private static ParsedArgs parse(String job, List<String> options, String where) {
+    assertTrue(MAIN.jobs().containsKey(job), "no costlake job '" + job + "' in " + where);
     // Throws the CLI's own usage error for an option the job does not have.
     ParsedArgs parsed = ArgParser.parse(MAIN.jobs().get(job).spec(), options);
-    assertEquals("2025-10", parsed.period("--period").orElseThrow());
     parsed.value("--provider").ifPresent(Provider::of);
     assertTrue(parsed.value("--warehouse").isPresent(), "no --warehouse in " + where);
-    return job;
+    return parsed;
   }
 
   static String mainClass() {

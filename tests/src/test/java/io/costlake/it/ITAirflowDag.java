@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * airflow/costlake_dag.py, loaded by python3 against a stub of Airflow's API (the real one is a
  * large install with a database): for each runner it must load, and every task it builds must run a
  * costlake job that exists, with options that job accepts, the billing period of the run, and the
- * pipeline's order.
+ * pipeline's order. The catch-up DAG names no period: its ingests read every period and its
+ * pipeline computes the stale ones.
  */
 class ITAirflowDag {
   private static final Path DAG = Path.of("..", "airflow", "costlake_dag.py");
@@ -33,7 +35,7 @@ class ITAirflowDag {
   @ParameterizedTest
   @ValueSource(strings = {"spark_submit", "emr", "dataproc"})
   void everyTaskRunsAnExistingJobWithItsOptionsAndThePeriod(String runner) throws Exception {
-    Map<String, JsonNode> tasks = render(runner);
+    Map<String, JsonNode> tasks = render(runner, null).get("costlake");
     List<String> jobsRun = new ArrayList<>();
     for (JsonNode task : tasks.values()) {
       if (task.get("args").isNull()) {
@@ -58,6 +60,32 @@ class ITAirflowDag {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"spark_submit", "emr", "dataproc"})
+  void theCatchUpIngestsEveryPeriodThenComputesTheStaleOnes(String runner) throws Exception {
+    Map<String, JsonNode> tasks = render(runner, null).get("costlake_catchup");
+    List<String> jobsRun = new ArrayList<>();
+    for (JsonNode task : tasks.values()) {
+      assertEquals("0 4 * * 0", task.get("schedule").asText(), task.toString());
+      if (!task.get("args").isNull()) {
+        List<String> args = new ArrayList<>();
+        task.get("args").forEach(a -> args.add(a.asText()));
+        jobsRun.add(CommandLines.checkWithoutPeriod(args, runner + " catch-up task " + task));
+      }
+    }
+    assertEquals(List.of("ingest", "ingest", "ingest", "pipeline"), jobsRun);
+    assertEquals(
+        List.of("ingest_aws", "ingest_gcp", "ingest_azure"), upstreamJobs(tasks, "pipeline"));
+  }
+
+  @Test
+  void theCatchUpScheduleIsSetOrTurnedOff() throws Exception {
+    Map<String, Map<String, JsonNode>> dags = render("spark_submit", "0 5 1-7 * *");
+    assertEquals(
+        "0 5 1-7 * *", dags.get("costlake_catchup").get("pipeline").get("schedule").asText());
+    assertEquals(List.of("costlake"), new ArrayList<>(render("spark_submit", "off").keySet()));
+  }
+
   /** The costlake tasks a task waits for, seeing through EMR's step sensors. */
   private static List<String> upstreamJobs(Map<String, JsonNode> tasks, String taskId) {
     List<String> out = new ArrayList<>();
@@ -68,7 +96,8 @@ class ITAirflowDag {
     return out;
   }
 
-  private static Map<String, JsonNode> render(String runner)
+  /** Per DAG, its tasks by id. {@code catchUpSchedule} null keeps the file's default. */
+  private static Map<String, Map<String, JsonNode>> render(String runner, String catchUpSchedule)
       throws IOException, InterruptedException, URISyntaxException {
     Path stub = Paths.get(ITAirflowDag.class.getResource("/airflow-stub").toURI());
     ProcessBuilder builder =
@@ -76,6 +105,10 @@ class ITAirflowDag {
             "python3", stub.resolve("render_dag.py").toString(), DAG.toAbsolutePath().toString());
     builder.environment().put("PYTHONPATH", stub.toString());
     builder.environment().put("COSTLAKE_RUNNER", runner);
+    builder.environment().remove("COSTLAKE_CATCHUP_SCHEDULE");
+    if (catchUpSchedule != null) {
+      builder.environment().put("COSTLAKE_CATCHUP_SCHEDULE", catchUpSchedule);
+    }
     builder.redirectErrorStream(true);
     Process process;
     try {
@@ -86,14 +119,15 @@ class ITAirflowDag {
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(process.waitFor(60, TimeUnit.SECONDS), "python3 did not finish");
     assertEquals(0, process.exitValue(), "the DAG does not load under " + runner + ":\n" + out);
-    Map<String, JsonNode> tasks = new LinkedHashMap<>();
+    Map<String, Map<String, JsonNode>> dags = new LinkedHashMap<>();
     ObjectMapper json = new ObjectMapper();
     for (String line : out.split("\n")) {
       if (!line.isBlank()) {
         JsonNode task = json.readTree(line);
-        tasks.put(task.get("task_id").asText(), task);
+        dags.computeIfAbsent(task.get("dag_id").asText(), d -> new LinkedHashMap<>())
+            .put(task.get("task_id").asText(), task);
       }
     }
-    return tasks;
+    return dags;
   }
 }
