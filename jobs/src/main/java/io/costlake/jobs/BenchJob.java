@@ -27,6 +27,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +71,8 @@ public final class BenchJob implements Job {
               OptionSpec.value(
                       "--skip",
                       "PART",
-                      "Leave out floor, duckdb, pipeline (the jobs after ingest) or history")
+                      "Leave out floor, duckdb, pipeline (the jobs after ingest) or history;"
+                          + " a list or repeated")
                   .repeatable(),
               OptionSpec.value("--json", "FILE", "Figures as JSON (default <work>/bench.json)")),
           null,
@@ -92,7 +95,11 @@ public final class BenchJob implements Job {
           args.required("--sizes"),
           "row counts like 500k,1M,20000; " + e.getMessage());
     }
-    List<String> skip = args.values("--skip");
+    // "--skip a,b" as "--sizes" takes its list, or "--skip a --skip b".
+    List<String> skip = new ArrayList<>();
+    for (String value : args.values("--skip")) {
+      skip.addAll(Arrays.asList(value.split(",", -1)));
+    }
     for (String part : skip) {
       if (!List.of("floor", "duckdb", "pipeline", "history").contains(part)) {
         throw CostlakeErrors.invalidOptionValue(
