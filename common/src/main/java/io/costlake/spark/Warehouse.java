@@ -7,12 +7,14 @@ import io.delta.tables.DeltaTableBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.TableIdentifier;
 import org.apache.spark.sql.catalyst.catalog.CatalogTable;
 import org.apache.spark.sql.catalyst.catalog.SessionCatalog;
+import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.types.StructField;
 import scala.Option;
 
@@ -37,6 +39,12 @@ public final class Warehouse {
   private static final Map<Table, String> ZORDER_COLUMNS =
       Map.of(Table.COST_LINE_ITEMS, "ServiceName, SubAccountId");
 
+  /** How long a creator that made {@code _delta_log} gets to commit version 0 before we do. */
+  private static final long CREATOR_GRACE_MILLIS = 5_000;
+
+  private static final java.util.concurrent.ConcurrentMap<String, Object> CREATING =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final SparkSession spark;
   private final String root;
   private final ConflictRetry conflicts;
@@ -60,8 +68,17 @@ public final class Warehouse {
     return root + "/" + table.tableName();
   }
 
+  /** Whether the table has its first commit (a {@code _delta_log} directory alone is no table). */
   public boolean exists(Table table) {
-    return DeltaTable.isDeltaTable(spark, path(table));
+    if (DeltaTable.isDeltaTable(spark, path(table))) {
+      return true;
+    }
+    if (log(table).hasCommit()) {
+      // Delta answered from a log it cached before another job's first commit: forget that log.
+      DeltaLog.invalidateCache(spark, new Path(path(table)));
+      return true;
+    }
+    return false;
   }
 
   /**
@@ -69,8 +86,27 @@ public final class Warehouse {
    * newer costlake declares to a table an older one created (additive changes only, all nullable).
    */
   public void ensure(Table table) {
+    // Jobs of one application creating a table at once would race to commit version 0; on a local
+    // file system the loser can corrupt the winner's checksum file. Between applications Delta's
+    // log store decides (see README, Delta on S3).
+    synchronized (CREATING.computeIfAbsent(path(table), p -> new Object())) {
+      ensureUnlocked(table);
+    }
+  }
+
+  private void ensureUnlocked(Table table) {
     if (exists(table)) {
       addMissingColumns(table);
+      return;
+    }
+    DeltaLogDirectory log = log(table);
+    if (log.exists()) {
+      // Another job is creating the table (it made the directory and commits version 0 within
+      // moments), or one was killed doing so, leaving the directory that CREATE TABLE IF NOT EXISTS
+      // takes for a table. Give the first a moment, then treat it as the second.
+      if (!log.awaitCommit(CREATOR_GRACE_MILLIS)) {
+        createByFirstCommit(table);
+      }
       return;
     }
     DeltaTableBuilder builder =
@@ -88,6 +124,35 @@ public final class Warehouse {
       builder = builder.property("delta.dataSkippingStatsColumns", stats);
     }
     builder.execute();
+  }
+
+  private DeltaLogDirectory log(Table table) {
+    return new DeltaLogDirectory(
+        new Path(path(table), "_delta_log"), spark.sessionState().newHadoopConf());
+  }
+
+  /**
+   * Creates the table where a {@code _delta_log} directory has no commit: commits version 0 as an
+   * empty write of the declared schema (partitioning and statistics columns included; the table
+   * comment is the one thing only CREATE TABLE sets). Against a creator that was slow rather than
+   * dead, one of the two commits loses and is retried (see {@link ConflictRetry}).
+   */
+  private void createByFirstCommit(Table table) {
+    org.apache.spark.sql.DataFrameWriter<Row> write =
+        spark
+            .createDataFrame(new ArrayList<Row>(), table.schema())
+            .write()
+            .format("delta")
+            .mode("append")
+            .option("userMetadata", "costlake create " + table.tableName());
+    if (!table.partitionColumns().isEmpty()) {
+      write = write.partitionBy(table.partitionColumns().toArray(new String[0]));
+    }
+    String stats = STATS_COLUMNS.get(table);
+    if (stats != null) {
+      write = write.option("delta.dataSkippingStatsColumns", stats);
+    }
+    write.save(path(table));
   }
 
   private void addMissingColumns(Table table) {
@@ -187,7 +252,7 @@ public final class Warehouse {
           });
     } catch (ConflictRetry.Exhausted e) {
       throw CostlakeErrors.concurrentWrites(table.tableName(), e.getMessage());
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Delta's AnalysisExceptions are checked, though Scala throws them
       throw CostlakeErrors.cannotWrite(table.tableName(), oneLine(e));
     }
     return version(table);
@@ -316,7 +381,7 @@ public final class Warehouse {
     return new long[] {metrics.getLong(0), metrics.getLong(1)};
   }
 
-  private static String oneLine(RuntimeException e) {
+  private static String oneLine(Exception e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return message.split("\\R", 2)[0];
   }

@@ -88,4 +88,34 @@ class ConflictRetryTest {
         Optional.empty(),
         ConflictRetry.conflictName(new java.util.ConcurrentModificationException("list")));
   }
+
+  @Test
+  void aTableAnotherWriterIsCreatingIsRetriedThoughDeltaThrowsItChecked() {
+    // DeltaTableBuilder.execute() reads the table back after creating it; beside another creator
+    // that read can fail with this checked AnalysisException, which Scala throws undeclared.
+    org.apache.spark.sql.delta.DeltaAnalysisException notFound =
+        new org.apache.spark.sql.delta.DeltaAnalysisException(
+            "DELTA_TABLE_NOT_FOUND",
+            new String[] {"`file:/w/ingest_runs`"},
+            scala.Option.empty(),
+            scala.Option.empty());
+    AtomicInteger calls = new AtomicInteger();
+    String result =
+        retry.run(
+            "ingest_runs",
+            () -> {
+              if (calls.incrementAndGet() == 1) {
+                throw ConflictRetryTest.<RuntimeException>sneaky(notFound);
+              }
+              return "created";
+            });
+    assertEquals("created", result);
+    assertEquals(2, calls.get());
+    assertEquals(1, waits.size());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Exception> E sneaky(Exception e) throws E {
+    throw (E) e;
+  }
 }
