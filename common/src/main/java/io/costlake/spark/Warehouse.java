@@ -192,6 +192,11 @@ public final class Warehouse {
     return session.read().format("delta").load(path(table));
   }
 
+  /** The table as it was at {@code version} (Delta time travel; older than the log keeps fails). */
+  public Dataset<Row> readAt(Table table, long version) {
+    return spark.read().format("delta").option("versionAsOf", version).load(path(table));
+  }
+
   /**
    * Replaces the rows matching {@code predicate} with {@code rows}, atomically, in one commit.
    * Every row written must match the predicate (Delta checks it).

@@ -1,6 +1,7 @@
 package io.costlake.jobs;
 
 import io.costlake.CostlakeVersion;
+import io.costlake.amortize.ChangedTerms;
 import io.costlake.errors.CostlakeErrors;
 import io.costlake.ingest.RunIds;
 import io.costlake.jobs.cli.JobSpec;
@@ -20,8 +21,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import scala.collection.JavaConverters;
 
 /**
@@ -30,11 +34,13 @@ import scala.collection.JavaConverters;
  * one per job; the DAG's task per job stays the way to retry a single step.
  *
  * <p>Without {@code --period} it recomputes the stale periods only ({@link StalePeriods}: a late or
- * restated file re-ingested one slice, so that period, and no other, is computed again). Each
- * period whose jobs all succeeded is recorded in {@code pipeline_runs}; a run that fails or is
- * killed records nothing for the period it was in, which therefore stays stale.
+ * restated file re-ingested one slice, so that period is computed again, with the later months of
+ * any pre-paid term that changed in it, {@link ChangedTerms}; no other). Each period whose jobs all
+ * succeeded is recorded in {@code pipeline_runs}; a run that fails or is killed records nothing for
+ * the period it was in, which therefore stays stale.
  */
 public final class PipelineJob implements Job {
+  private static final Logger LOG = LoggerFactory.getLogger(PipelineJob.class);
   private static final JobSpec SPEC =
       new JobSpec(
           "pipeline",
@@ -43,7 +49,8 @@ public final class PipelineJob implements Job {
           "Chargeback runs when billing profiles are configured, reconcile when"
               + " reconcile.invoicesFile is set.\n"
               + "Without --period, only the stale periods are computed: those with a slice of\n"
-              + "cost_line_items ingested since their last complete pipeline run (pipeline_runs).\n"
+              + "cost_line_items ingested since their last complete pipeline run (pipeline_runs),\n"
+              + "and the later months of any pre-paid purchase's term that changed in them.\n"
               + "Stops at the first job that fails; the tables of the jobs before it are written.",
           List.of(
               OptionSpec.value("--period", "yyyy-MM", "Only this billing period (stale or not)"),
@@ -102,8 +109,12 @@ public final class PipelineJob implements Job {
         StalePeriods.of(warehouse.read(Table.INGEST_SLICES), warehouse.read(Table.PIPELINE_RUNS))
             .collectAsList();
     List<String> periods = new ArrayList<>();
+    Map<Long, List<String>> computedFrom = new LinkedHashMap<>();
     for (Row row : rows) {
       periods.add(row.getString(0));
+      if (!row.isNullAt(2)) {
+        computedFrom.computeIfAbsent(row.getLong(2), v -> new ArrayList<>()).add(row.getString(0));
+      }
       context
           .out()
           .printf(
@@ -114,10 +125,79 @@ public final class PipelineJob implements Job {
               row.getLong(1),
               row.isNullAt(2) ? "nothing" : "version " + row.getLong(2));
     }
+    if (!periods.isEmpty()) {
+      periods = withChangedTerms(context, periods, computedFrom);
+    }
     if (!periods.isEmpty() && periods.size() == everyPeriod(context).size()) {
       return Optional.empty();
     }
     return Optional.of(periods);
+  }
+
+  /**
+   * The stale periods and the later months of every pre-paid term that changed in them: those
+   * months amortize the purchase too ({@link ChangedTerms}), so they are stale as well.
+   *
+   * @param computedFrom the cost_line_items version each stale period was last computed from
+   */
+  private static List<String> withChangedTerms(
+      JobContext context, List<String> stale, Map<Long, List<String>> computedFrom) {
+    Warehouse warehouse = context.warehouse();
+    Dataset<Row> before =
+        warehouse.read(Table.COST_LINE_ITEMS).limit(0); // periods never computed: nothing before
+    for (Map.Entry<Long, List<String>> version : computedFrom.entrySet()) {
+      Dataset<Row> then;
+      try {
+        then = warehouse.readAt(Table.COST_LINE_ITEMS, version.getKey());
+      } catch (Exception e) { // the log no longer keeps it: count every purchase as changed
+        LOG.warn(
+            "cost_line_items version {} is no longer readable ({}); every pre-paid purchase of {}"
+                + " counts as changed",
+            version.getKey(),
+            e.getMessage(),
+            version.getValue());
+        continue;
+      }
+      // allowMissingColumns: an older version may predate columns a newer costlake added.
+      before =
+          before.unionByName(
+              then.filter(FocusColumn.x_BillingPeriod.col().isin(version.getValue().toArray())),
+              true);
+    }
+    List<String> reached;
+    try {
+      reached = changedTermPeriods(warehouse, before, stale);
+    } catch (Exception e) { // files of that version vacuumed away: the same, conservatively
+      LOG.warn(
+          "cannot read cost_line_items as last computed ({}); every pre-paid purchase of {}"
+              + " counts as changed",
+          e.getMessage(),
+          stale);
+      reached =
+          changedTermPeriods(warehouse, warehouse.read(Table.COST_LINE_ITEMS).limit(0), stale);
+    }
+    java.util.TreeSet<String> all = new java.util.TreeSet<>(stale);
+    for (String period : everyPeriod(context)) {
+      if (reached.contains(period) && all.add(period)) {
+        context
+            .out()
+            .printf(
+                Locale.ROOT,
+                "pipeline: %s is stale (it amortizes a pre-paid purchase that changed in %s)%n",
+                period,
+                String.join(", ", stale));
+      }
+    }
+    return new ArrayList<>(all);
+  }
+
+  private static List<String> changedTermPeriods(
+      Warehouse warehouse, Dataset<Row> before, List<String> stale) {
+    return ChangedTerms.periods(warehouse.read(Table.COST_LINE_ITEMS), before, stale)
+        .collectAsList()
+        .stream()
+        .map(r -> r.getString(0))
+        .collect(Collectors.toList());
   }
 
   static List<String> everyPeriod(JobContext context) {

@@ -283,6 +283,15 @@ class ITAwsIngest {
    * manifest then names the new one.
    */
   static void restate(Path period, int dropped) throws IOException {
+    restate(period, lines -> lines.subList(0, lines.size() - dropped));
+  }
+
+  /**
+   * Re-delivers {@code period} as a new assembly of the current one's lines, changed by {@code
+   * edit}.
+   */
+  static void restate(Path period, java.util.function.UnaryOperator<List<String>> edit)
+      throws IOException {
     Path manifest = period.resolve("costlake-cur-Manifest.json");
     String json = Files.readString(manifest);
     Path current =
@@ -293,7 +302,7 @@ class ITAwsIngest {
     List<String> lines = Fixtures.gunzipLines(current);
     Path restated = period.resolve("restated-assembly").resolve(current.getFileName());
     Files.createDirectories(restated.getParent());
-    Fixtures.gzipLines(restated, lines.subList(0, lines.size() - dropped));
+    Fixtures.gzipLines(restated, edit.apply(lines));
     Files.writeString(
         manifest, json.replace(current.getParent().getFileName().toString(), "restated-assembly"));
   }
