@@ -101,11 +101,8 @@ public final class ConflictRetry {
   /**
    * The simple name of the Delta concurrency exception in {@code e}'s causes, if any. Delta's are
    * {@link java.util.ConcurrentModificationException}s (ConcurrentAppendException,
-   * ConcurrentDeleteReadException, MetadataChangedException, ...). A table two writers create at
-   * once fails with "already exists" (DELTA_TABLE_ALREADY_EXISTS), or, as the creator reads the new
-   * table back, "doesn't exist" (DELTA_TABLE_NOT_FOUND: its cached log had not seen the other's
-   * first commit yet); both are retried too. Only writes run here, after creating their table, so a
-   * table that is really missing is never taken for a race.
+   * ConcurrentDeleteReadException, MetadataChangedException, ...); a table two writers create at
+   * once fails with "already exists" (DELTA_TABLE_ALREADY_EXISTS) and is retried as well.
    */
   public static Optional<String> conflictName(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
@@ -118,7 +115,6 @@ public final class ConflictRetry {
       }
       String message = String.valueOf(cause.getMessage());
       if (message.contains("DELTA_TABLE_ALREADY_EXISTS")
-          || message.contains("DELTA_TABLE_NOT_FOUND")
           || message.contains("DELTA_PROTOCOL_CHANGED")
           || message.contains("DELTA_METADATA_CHANGED")) {
         return Optional.of(cause.getClass().getSimpleName());

@@ -11,7 +11,7 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * A table's {@code _delta_log} directory as the file system shows it, not as Delta's per-JVM log
- * cache remembers it: whether it is there, and whether it holds a commit yet.
+ * cache remembers it: whether it holds a commit yet.
  */
 final class DeltaLogDirectory {
   /** A commit ({@code 00000000000000000000.json}) or a checkpoint that replaced older ones. */
@@ -24,14 +24,6 @@ final class DeltaLogDirectory {
   DeltaLogDirectory(Path log, Configuration hadoop) {
     this.log = log;
     this.hadoop = hadoop;
-  }
-
-  boolean exists() {
-    try {
-      return fs().exists(log);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot look at " + log + ": " + e.getMessage(), e);
-    }
   }
 
   boolean hasCommit() {

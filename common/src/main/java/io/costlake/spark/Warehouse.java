@@ -99,16 +99,6 @@ public final class Warehouse {
       addMissingColumns(table);
       return;
     }
-    DeltaLogDirectory log = log(table);
-    if (log.exists()) {
-      // Another job is creating the table (it made the directory and commits version 0 within
-      // moments), or one was killed doing so, leaving the directory that CREATE TABLE IF NOT EXISTS
-      // takes for a table. Give the first a moment, then treat it as the second.
-      if (!log.awaitCommit(CREATOR_GRACE_MILLIS)) {
-        createByFirstCommit(table);
-      }
-      return;
-    }
     DeltaTableBuilder builder =
         DeltaTable.createIfNotExists(spark)
             .location(path(table))
@@ -123,7 +113,20 @@ public final class Warehouse {
     if (stats != null) {
       builder = builder.property("delta.dataSkippingStatsColumns", stats);
     }
-    builder.execute();
+    try {
+      builder.execute();
+    } catch (Exception e) { // Delta's AnalysisExceptions are checked, though Scala throws them
+      if (!String.valueOf(e.getMessage()).contains("DELTA_TABLE_NOT_FOUND")) {
+        throw e;
+      }
+      // CREATE TABLE IF NOT EXISTS took a _delta_log without a commit for a table, did nothing,
+      // and found no table reading it back. Another job is creating it (it made the directory and
+      // commits version 0 within moments), or one was killed doing so: give the first a moment,
+      // then treat it as the second.
+      if (!log(table).awaitCommit(CREATOR_GRACE_MILLIS)) {
+        createByFirstCommit(table);
+      }
+    }
   }
 
   private DeltaLogDirectory log(Table table) {

@@ -91,11 +91,11 @@ class ConflictRetryTest {
 
   @Test
   void aTableAnotherWriterIsCreatingIsRetriedThoughDeltaThrowsItChecked() {
-    // DeltaTableBuilder.execute() reads the table back after creating it; beside another creator
-    // that read can fail with this checked AnalysisException, which Scala throws undeclared.
-    org.apache.spark.sql.delta.DeltaAnalysisException notFound =
+    // Losing a race to create the table: a checked AnalysisException, which Scala throws
+    // undeclared, so a catch of RuntimeException alone would let it through.
+    org.apache.spark.sql.delta.DeltaAnalysisException alreadyExists =
         new org.apache.spark.sql.delta.DeltaAnalysisException(
-            "DELTA_TABLE_NOT_FOUND",
+            "DELTA_TABLE_ALREADY_EXISTS",
             new String[] {"`file:/w/ingest_runs`"},
             scala.Option.empty(),
             scala.Option.empty());
@@ -105,7 +105,7 @@ class ConflictRetryTest {
             "ingest_runs",
             () -> {
               if (calls.incrementAndGet() == 1) {
-                throw ConflictRetryTest.<RuntimeException>sneaky(notFound);
+                throw ConflictRetryTest.<RuntimeException>sneaky(alreadyExists);
               }
               return "created";
             });

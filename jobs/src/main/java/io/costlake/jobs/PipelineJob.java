@@ -125,10 +125,12 @@ public final class PipelineJob implements Job {
               row.getLong(1),
               row.isNullAt(2) ? "nothing" : "version " + row.getLong(2));
     }
-    if (!periods.isEmpty()) {
-      periods = withChangedTerms(context, periods, computedFrom);
+    if (periods.isEmpty()) {
+      return Optional.of(periods);
     }
-    if (!periods.isEmpty() && periods.size() == everyPeriod(context).size()) {
+    List<String> every = everyPeriod(context);
+    periods = withChangedTerms(context, periods, computedFrom, every);
+    if (periods.size() == every.size()) {
       return Optional.empty();
     }
     return Optional.of(periods);
@@ -139,9 +141,13 @@ public final class PipelineJob implements Job {
    * months amortize the purchase too ({@link ChangedTerms}), so they are stale as well.
    *
    * @param computedFrom the cost_line_items version each stale period was last computed from
+   * @param every every period cost_line_items has
    */
   private static List<String> withChangedTerms(
-      JobContext context, List<String> stale, Map<Long, List<String>> computedFrom) {
+      JobContext context,
+      List<String> stale,
+      Map<Long, List<String>> computedFrom,
+      List<String> every) {
     Warehouse warehouse = context.warehouse();
     Dataset<Row> before =
         warehouse.read(Table.COST_LINE_ITEMS).limit(0); // periods never computed: nothing before
@@ -177,7 +183,7 @@ public final class PipelineJob implements Job {
           changedTermPeriods(warehouse, warehouse.read(Table.COST_LINE_ITEMS).limit(0), stale);
     }
     java.util.TreeSet<String> all = new java.util.TreeSet<>(stale);
-    for (String period : everyPeriod(context)) {
+    for (String period : every) {
       if (reached.contains(period) && all.add(period)) {
         context
             .out()
