@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.costlake.errors.CostlakeErrors;
+import io.costlake.io.Locations;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -33,12 +34,15 @@ import org.yaml.snakeyaml.error.YAMLException;
  * file (or {@code --set}) it came from. YAML is read with SnakeYAML's safe constructor: plain maps,
  * lists and scalars only, never arbitrary types.
  *
- * <p>A file may name other files under {@code include:} (relative to its own folder); they are
- * merged first, so the including file wins. Keys named {@code file} or ending in {@code File} hold
- * file locations: relative ones are resolved against the folder of the YAML file that sets them
- * (from {@code --set}, against the working directory), so a config works from any directory. A
- * relative location may not climb out of that folder ({@code ../..}): reading elsewhere takes an
- * absolute path or a URI, written out where a reviewer sees it.
+ * <p>Config files may be on the local disk or on any Hadoop file system ({@code
+ * s3a://bucket/costlake/conf/costlake.yaml}): a deployment uploads its config folder once and every
+ * job reads it from there. A file may name other files under {@code include:} (relative to its own
+ * folder); they are merged first, so the including file wins. Keys named {@code file} or ending in
+ * {@code File} hold file locations: relative ones are resolved against the folder of the YAML file
+ * that sets them, on the disk or in the bucket (from {@code --set}, against the working directory),
+ * so a config works from any directory and from object storage alike. A relative location may not
+ * climb out of that folder ({@code ../..}): reading elsewhere takes an absolute path or a URI,
+ * written out where a reviewer sees it.
  *
  * <p>Credentials are refused: a {@code spark.settings} key that names a secret, key, password or
  * token fails the load, naming the key, never repeating the value. Error messages quote keys and
@@ -67,10 +71,23 @@ public final class ConfigLoader {
 
   private ConfigLoader() {}
 
+  /** Loads local files: the embedded default and tests. */
   public static CostlakeConfig load(List<Path> files, List<String> sets) {
+    return load(
+        files.stream().map(ConfigLocation::local).collect(Collectors.toList()),
+        sets,
+        ConfigFiles.localDisk());
+  }
+
+  /**
+   * Loads config files wherever they are ({@code reader} reads them); the locations inside each
+   * resolve against its own folder.
+   */
+  public static CostlakeConfig load(
+      List<ConfigLocation> files, List<String> sets, ConfigFiles reader) {
     Map<String, Object> merged = new LinkedHashMap<>();
-    for (Path file : files) {
-      deepMerge(merged, readLayer(file, new ArrayList<>()));
+    for (ConfigLocation file : files) {
+      deepMerge(merged, readLayer(file, new ArrayList<>(), reader));
     }
     Map<String, Object> overrides = new LinkedHashMap<>();
     for (String assignment : sets) {
@@ -84,14 +101,14 @@ public final class ConfigLoader {
 
   /** One file with its includes merged under it; its keys checked and its file paths resolved. */
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> readLayer(Path file, List<Path> including) {
-    Path absolute = file.toAbsolutePath().normalize();
-    if (including.contains(absolute)) {
+  private static Map<String, Object> readLayer(
+      ConfigLocation file, List<ConfigLocation> including, ConfigFiles reader) {
+    if (including.contains(file)) {
       throw CostlakeErrors.unreadableConfig(file.toString(), "it includes itself");
     }
-    Map<String, Object> tree = readYaml(file);
+    Map<String, Object> tree = readYaml(file, reader);
     Object include = tree.remove(INCLUDE);
-    Path folder = absolute.getParent();
+    ConfigLocation folder = file.folder();
     refuseCredentials(tree, file.toString());
     resolveFiles(tree, folder, file.toString());
     checkKeys(tree, file.toString());
@@ -100,8 +117,8 @@ public final class ConfigLoader {
         include == null
             ? List.of()
             : include instanceof List ? (List<Object>) include : List.of(include);
-    List<Path> chain = new ArrayList<>(including);
-    chain.add(absolute);
+    List<ConfigLocation> chain = new ArrayList<>(including);
+    chain.add(file);
     for (Object name : includes) {
       if (!(name instanceof String)) {
         throw CostlakeErrors.invalidConfigValue(
@@ -109,14 +126,17 @@ public final class ConfigLoader {
       }
       deepMerge(
           merged,
-          readLayer(Paths.get(within(folder, (String) name, file.toString(), INCLUDE)), chain));
+          readLayer(
+              ConfigLocation.of(within(folder, (String) name, file.toString(), INCLUDE)),
+              chain,
+              reader));
     }
     deepMerge(merged, tree);
     return merged;
   }
 
   @SuppressWarnings("unchecked")
-  private static void resolveFiles(Object node, Path folder, String source) {
+  private static void resolveFiles(Object node, ConfigLocation folder, String source) {
     if (node instanceof Map) {
       for (Map.Entry<String, Object> entry : ((Map<String, Object>) node).entrySet()) {
         String key = String.valueOf(entry.getKey());
@@ -134,18 +154,14 @@ public final class ConfigLoader {
 
   /**
    * A location from config: URIs and absolute paths as written, relative ones resolved against
-   * {@code folder}, which they may not leave.
+   * {@code folder} (on the disk or on object storage), which they may not leave.
    */
-  static String within(Path folder, String location, String source, String key) {
-    if (location.contains("://") || location.startsWith("file:")) {
-      return location;
+  static String within(ConfigLocation folder, String location, String source, String key) {
+    if (Locations.hasScheme(location) || Paths.get(location).isAbsolute()) {
+      return Locations.hasScheme(location) ? location : Paths.get(location).normalize().toString();
     }
-    Path given = Paths.get(location);
-    if (given.isAbsolute()) {
-      return given.normalize().toString();
-    }
-    Path resolved = folder.resolve(given).normalize();
-    if (!resolved.startsWith(folder.normalize())) {
+    ConfigLocation resolved = folder.resolveWithin(location);
+    if (resolved == null) {
       throw CostlakeErrors.locationEscapes(source, key, location, folder.toString());
     }
     return resolved.toString();
@@ -192,15 +208,18 @@ public final class ConfigLoader {
     }
   }
 
-  static Map<String, Object> readYaml(Path file) {
-    if (!Files.isRegularFile(file)) {
+  static Map<String, Object> readYaml(ConfigLocation file, ConfigFiles reader) {
+    Optional<String> text;
+    try {
+      text = reader.read(file);
+    } catch (IOException | RuntimeException e) {
+      throw CostlakeErrors.unreadableConfig(
+          file.toString(), String.valueOf(e.getMessage()).split("\n")[0]);
+    }
+    if (text.isEmpty()) {
       throw CostlakeErrors.unreadableConfig(file.toString(), "no such file");
     }
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return parseYaml(reader, file.toString());
-    } catch (IOException e) {
-      throw CostlakeErrors.unreadableConfig(file.toString(), e.getMessage());
-    }
+    return parseYaml(new StringReader(text.get()), file.toString());
   }
 
   @SuppressWarnings("unchecked")
@@ -310,8 +329,8 @@ public final class ConfigLoader {
     return current;
   }
 
-  private static String describe(List<Path> files, List<String> sets) {
-    String names = files.stream().map(Path::toString).collect(Collectors.joining(", "));
+  private static String describe(List<ConfigLocation> files, List<String> sets) {
+    String names = files.stream().map(ConfigLocation::toString).collect(Collectors.joining(", "));
     if (files.isEmpty()) {
       return sets.isEmpty() ? "the defaults" : "--set";
     }

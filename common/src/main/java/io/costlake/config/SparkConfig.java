@@ -9,15 +9,14 @@ import java.util.TreeMap;
 
 /**
  * How costlake builds its SparkSession. {@code master} is only used when nothing else set one:
- * under spark-submit the cluster's master wins.
+ * under spark-submit the cluster's master wins. {@code shufflePartitions} and {@code settings} are
+ * the user's own settings: they win over the cluster's (see {@code spark.SparkSettings}).
  */
 public final class SparkConfig {
   public static final String DEFAULT_APP_NAME = "costlake";
-  public static final int DEFAULT_SHUFFLE_PARTITIONS = 8;
-
   private final String master;
   private final String appName;
-  private final int shufflePartitions;
+  private final Integer shufflePartitions;
   private final Map<String, String> settings;
 
   @JsonCreator
@@ -28,8 +27,10 @@ public final class SparkConfig {
       @JsonProperty("settings") Map<String, String> settings) {
     this.master = master;
     this.appName = Objects.requireNonNullElse(appName, DEFAULT_APP_NAME);
-    this.shufflePartitions =
-        Objects.requireNonNullElse(shufflePartitions, DEFAULT_SHUFFLE_PARTITIONS);
+    this.shufflePartitions = shufflePartitions;
+    if (shufflePartitions != null && shufflePartitions < 1) {
+      throw new IllegalArgumentException("shufflePartitions must be at least 1");
+    }
     this.settings =
         settings == null
             ? Map.of()
@@ -48,8 +49,12 @@ public final class SparkConfig {
     return appName;
   }
 
-  public int shufflePartitions() {
-    return shufflePartitions;
+  /**
+   * {@code spark.sql.shuffle.partitions} as the user set it here; empty leaves it to the cluster
+   * (and to costlake's local default).
+   */
+  public Optional<Integer> shufflePartitions() {
+    return Optional.ofNullable(shufflePartitions);
   }
 
   /** Any further {@code spark.*} or {@code spark.hadoop.*} settings, applied as given. */

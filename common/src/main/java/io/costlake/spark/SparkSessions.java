@@ -1,77 +1,90 @@
 package io.costlake.spark;
 
 import io.costlake.config.SparkConfig;
+import io.costlake.errors.CostlakeErrors;
+import java.util.HashMap;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.Tuple2;
 
 /**
  * Builds the one SparkSession a costlake process uses. Under spark-submit the cluster's settings
- * (master, deploy mode, resources) win; costlake only adds what its jobs rely on: the Delta
- * catalog, UTC session time, non-ANSI casts (a bad value becomes null and then a quarantine
- * reason), and few shuffle partitions. The embedded default runs {@code local[*]} bound to
- * loopback.
+ * (master, deploy mode, resources, spark-defaults.conf, --conf) reach the job unchanged; costlake
+ * adds only what its results depend on ({@link SparkSettings#REQUIRED}) and, in local mode, its
+ * small defaults. The order is written once, in {@link SparkSettings}.
  */
 public final class SparkSessions {
-  public static final String LOCAL_DEFAULT_MASTER = "local[*]";
+  private static final Logger LOG = LoggerFactory.getLogger(SparkSessions.class);
+  private static final String HIVE_SESSION = "org.apache.spark.sql.hive.HiveSessionStateBuilder";
 
   private SparkSessions() {}
 
   public static SparkSession getOrCreate(SparkConfig config) {
-    SparkConf submitted = new SparkConf();
-    boolean masterGiven = submitted.contains("spark.master");
-    String master =
-        masterGiven ? submitted.get("spark.master") : config.master().orElse(LOCAL_DEFAULT_MASTER);
-    SparkSession.Builder builder = SparkSession.builder().appName(config.appName());
-    if (!masterGiven) {
-      builder.master(master);
+    Map<String, String> submitted = submitted();
+    SparkSettings plan = SparkSettings.plan(submitted, config);
+    SparkSession.Builder builder = SparkSession.builder();
+    String appName = submitted.get("spark.app.name");
+    // spark-submit names an application after its main class unless told otherwise (--name).
+    if (appName == null || appName.startsWith("io.costlake.")) {
+      builder.appName(config.appName());
     }
-    for (Map.Entry<String, String> setting : requiredSettings(config).entrySet()) {
+    if (plan.setsMaster()) {
+      builder.master(plan.master());
+    }
+    for (Map.Entry<String, String> setting : plan.settings().entrySet()) {
       builder.config(setting.getKey(), setting.getValue());
     }
-    if (master.startsWith("local")) {
-      for (Map.Entry<String, String> setting : localSettings().entrySet()) {
-        if (!config.settings().containsKey(setting.getKey())
-            && !submitted.contains(setting.getKey())) {
-          builder.config(setting.getKey(), setting.getValue());
-        }
-      }
+    String catalog =
+        plan.settings()
+            .getOrDefault(
+                "spark.sql.catalogImplementation",
+                submitted.getOrDefault("spark.sql.catalogImplementation", "in-memory"));
+    if (catalog.equals("hive") && !onClasspath(HIVE_SESSION)) {
+      throw CostlakeErrors.invalidArgument(
+          "spark.sql.catalogImplementation=hive",
+          "Spark's Hive support (spark-hive) is not on the classpath; clusters with a metastore"
+              + " provide it");
     }
-    for (Map.Entry<String, String> setting : config.settings().entrySet()) {
-      builder.config(setting.getKey(), setting.getValue());
+    for (String warning : plan.warnings()) {
+      LOG.warn(warning);
     }
     return builder.getOrCreate();
   }
 
   /**
-   * What every costlake job relies on, wherever it runs. Constraint propagation is off: the
-   * provider mappings are projections of hundreds of aliased expressions, and inferring constraints
-   * through them for a join above (ingest's duplicate check) took the optimizer tens of minutes; it
-   * only adds inferred not-null filters.
+   * The Hadoop configuration that spark-submit's settings ({@code spark.hadoop.*} of
+   * spark-defaults.conf and --conf) describe, for what costlake reads before Spark starts: its
+   * config files on object storage.
    */
-  static Map<String, String> requiredSettings(SparkConfig config) {
-    return Map.of(
-        "spark.sql.constraintPropagation.enabled", "false",
-        "spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension",
-        "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog",
-        "spark.sql.session.timeZone", "UTC",
-        "spark.sql.ansi.enabled", "false",
-        "spark.sql.shuffle.partitions", Integer.toString(config.shufflePartitions()),
-        "spark.sql.mapKeyDedupPolicy", "LAST_WIN",
-        "spark.sql.legacy.timeParserPolicy", "CORRECTED",
-        "spark.databricks.delta.schema.autoMerge.enabled", "false");
+  public static Configuration submittedHadoopConf() {
+    Configuration conf = new Configuration();
+    for (Map.Entry<String, String> setting : submitted().entrySet()) {
+      if (setting.getKey().startsWith("spark.hadoop.")) {
+        conf.set(setting.getKey().substring("spark.hadoop.".length()), setting.getValue());
+      }
+    }
+    return conf;
   }
 
-  /** Embedded default only: loopback, no UI, small Delta snapshots. */
-  static Map<String, String> localSettings() {
-    return Map.of(
-        "spark.driver.host", "127.0.0.1",
-        "spark.driver.bindAddress", "127.0.0.1",
-        "spark.ui.enabled", "false",
-        "spark.ui.showConsoleProgress", "false",
-        "spark.databricks.delta.snapshotPartitions", "2",
-        "spark.sql.sources.parallelPartitionDiscovery.parallelism", "2",
-        "spark.sql.warehouse.dir",
-            System.getProperty("java.io.tmpdir") + "/costlake-spark-warehouse");
+  /** What spark-submit handed the process (its system properties), as a map. */
+  private static Map<String, String> submitted() {
+    Map<String, String> submitted = new HashMap<>();
+    for (Tuple2<String, String> setting : new SparkConf().getAll()) {
+      submitted.put(setting._1(), setting._2());
+    }
+    return submitted;
+  }
+
+  private static boolean onClasspath(String className) {
+    try {
+      Class.forName(className, false, SparkSessions.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
   }
 }

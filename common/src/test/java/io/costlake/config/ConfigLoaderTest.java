@@ -28,7 +28,7 @@ class ConfigLoaderTest {
   void defaultsApplyWithoutAnyFile() {
     CostlakeConfig config = ConfigLoader.load(List.of(), List.of());
     assertEquals("warehouse", config.warehouse());
-    assertEquals(8, config.spark().shufflePartitions());
+    assertFalse(config.spark().shufflePartitions().isPresent());
     assertFalse(config.spark().master().isPresent());
     assertEquals(0, new BigDecimal("0.10").compareTo(config.ingest().maxQuarantinedFraction()));
     assertTrue(config.ingest().skipUnchangedSlices());
@@ -46,7 +46,7 @@ class ConfigLoaderTest {
                 "spark.shufflePartitions=16", "spark.settings.spark.sql.adaptive.enabled=false"));
     assertEquals("s3a://bucket/lake", config.warehouse());
     assertEquals("local[2]", config.spark().master().get());
-    assertEquals(16, config.spark().shufflePartitions());
+    assertEquals(java.util.Optional.of(16), config.spark().shufflePartitions());
     assertEquals("false", config.spark().settings().get("spark.sql.adaptive.enabled"));
   }
 

@@ -27,7 +27,8 @@ public final class CatalogJob implements Job {
               + "entry already pointing at the warehouse is left as it is (grants kept). With\n"
               + "--optimize, small files are compacted in one commit per table, cost_line_items\n"
               + "Z-ordered by ServiceName and SubAccountId; content and time travel are unchanged.\n"
-              + "Locally the catalog lives as long as the process: use it on a cluster.",
+              + "The metastore is the session's (spark.sql.catalogImplementation=hive, as EMR and\n"
+              + "Dataproc configure it); without one, the names last as long as the process.",
           List.of(
               OptionSpec.value("--database", "NAME", "Database to register the tables in")
                   .withDefault(DEFAULT_DATABASE),
@@ -64,6 +65,16 @@ public final class CatalogJob implements Job {
                 + "` COMMENT 'costlake cost tables (FOCUS 1.2)'");
     Optional<String> period = args.period("--period");
     context.out().printf("catalog: database %s, warehouse %s%n", database, warehouse.root());
+    String catalog = context.spark().conf().get("spark.sql.catalogImplementation", "in-memory");
+    if (!catalog.equals("hive")) {
+      context
+          .out()
+          .println(
+              "catalog: the session has no metastore (spark.sql.catalogImplementation="
+                  + catalog
+                  + "): these names last as long as this application. On a cluster, set it to"
+                  + " hive (EMR with Glue, Dataproc Metastore: see the README).");
+    }
     for (Table table : Table.values()) {
       if (!warehouse.exists(table)) {
         continue;

@@ -56,6 +56,17 @@ public final class ChargebackJob implements Job {
 
   @Override
   public void run(JobContext context, ParsedArgs args) {
+    ChargebackConfig config = context.config().chargeback();
+    // A deployment that does not charge back yet runs the same schedule: the step waits for its
+    // config instead of failing every night.
+    if (config.profiles().isEmpty() && config.profilesTable() == null) {
+      context
+          .out()
+          .println(
+              "chargeback: skipped: no billing profiles are configured (chargeback.profiles or"
+                  + " chargeback.profilesTable)");
+      return;
+    }
     chargeback(context, args.period("--period"), args.value("--export"));
   }
 

@@ -2,6 +2,7 @@ package io.costlake.jobs;
 
 import io.costlake.config.CostlakeConfig;
 import io.costlake.errors.CostlakeErrors;
+import io.costlake.io.Locations;
 import io.costlake.spark.SparkSessions;
 import io.costlake.spark.Warehouse;
 import java.io.BufferedReader;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Paths;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -118,36 +118,6 @@ public final class JobContext {
    * become absolute {@code file:} URIs (relative to the working directory).
    */
   public static String uri(String location) {
-    int scheme = location.indexOf("://");
-    if (scheme >= 0) {
-      rejectLogin(location, scheme + 3);
-      return location;
-    }
-    if (location.startsWith("file:")) {
-      return location;
-    }
-    return "file:" + Paths.get(location).toAbsolutePath().normalize();
-  }
-
-  /**
-   * {@code s3a://KEY:SECRET@bucket/...} would put a secret into logs, ingest_runs and every message
-   * naming the path (Hadoop itself only warns): refuse it, masking the login. AWS secret keys hold
-   * {@code /} and {@code +} as they are pasted, so the login runs to the last {@code @}, not to the
-   * first {@code /}. A login without a colon is no secret: {@code abfss://container@account...}
-   * names a container. A login's colon comes before any {@code /}, as bucket names hold neither:
-   * that tells it from an object key such as {@code bucket/x:y@z.csv}.
-   */
-  private static void rejectLogin(String location, int authorityStart) {
-    int at = location.lastIndexOf('@');
-    if (at <= authorityStart) {
-      return;
-    }
-    String login = location.substring(authorityStart, at);
-    int colon = login.indexOf(':');
-    int slash = login.indexOf('/');
-    if (colon >= 0 && (slash < 0 || colon < slash)) {
-      throw CostlakeErrors.credentialsInAddress(
-          location.substring(0, authorityStart) + "***@" + location.substring(at + 1));
-    }
+    return Locations.uri(location);
   }
 }

@@ -2,11 +2,14 @@ package io.costlake.jobs;
 
 import io.costlake.CostlakeVersion;
 import io.costlake.config.ConfigLoader;
+import io.costlake.config.ConfigLocation;
 import io.costlake.config.CostlakeConfig;
 import io.costlake.errors.CostlakeErrors;
 import io.costlake.errors.CostlakeException;
+import io.costlake.io.HadoopConfigFiles;
 import io.costlake.jobs.cli.ArgParser;
 import io.costlake.jobs.cli.ParsedArgs;
+import io.costlake.spark.SparkSessions;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,12 +111,20 @@ public final class Main {
     }
   }
 
+  /**
+   * The config of a run: each --conf is a local path or any URI the job can read ({@code s3a://},
+   * {@code gs://}, {@code abfss://}, {@code file:}), read through Hadoop with the settings
+   * spark-submit was given; without --conf, {@code conf/costlake.yaml} when it exists.
+   */
   static CostlakeConfig config(ParsedArgs args) {
-    List<Path> files = args.values("--conf").stream().map(Paths::get).collect(Collectors.toList());
+    List<ConfigLocation> files =
+        args.values("--conf").stream().map(ConfigLocation::of).collect(Collectors.toList());
     if (files.isEmpty() && Files.isRegularFile(DEFAULT_CONF)) {
-      files = List.of(DEFAULT_CONF);
+      files = List.of(ConfigLocation.local(DEFAULT_CONF));
     }
-    CostlakeConfig config = ConfigLoader.load(files, args.values("--set"));
+    CostlakeConfig config =
+        ConfigLoader.load(
+            files, args.values("--set"), new HadoopConfigFiles(SparkSessions::submittedHadoopConf));
     return args.value("--warehouse").map(config::withWarehouse).orElse(config);
   }
 

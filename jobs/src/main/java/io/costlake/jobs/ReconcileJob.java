@@ -53,6 +53,14 @@ public final class ReconcileJob implements Job {
 
   @Override
   public void run(JobContext context, ParsedArgs args) {
+    // As for chargeback: a schedule may run reconcile before any invoice is configured.
+    if (context.config().reconcile().invoicesFile() == null && !args.has("--strict")) {
+      context
+          .out()
+          .println(
+              "reconcile: skipped: no provider invoices are configured (reconcile.invoicesFile)");
+      return;
+    }
     List<Reconciliation> results = reconcile(context, args.period("--period"));
     if (args.has("--strict")) {
       long bad =

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.costlake.config.ConfigLoader;
+import io.costlake.config.CostlakeConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -37,7 +39,8 @@ class ITClusterSpecs {
           "chargeback",
           "reconcile",
           "anomalies",
-          "report");
+          "report",
+          "catalog");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
@@ -118,7 +121,10 @@ class ITClusterSpecs {
     }
     List<String> jobs = new ArrayList<>();
     for (Path file : files) {
-      JsonNode batch = JSON.readTree(file.toFile()).get("sparkBatch");
+      JsonNode body = JSON.readTree(file.toFile());
+      // Serverless runtime 1.2 is Spark 3.5 on Scala 2.12, what the jar is built for (2.2 is 2.13).
+      assertEquals("1.2", body.at("/runtimeConfig/version").asText(), file.toString());
+      JsonNode batch = body.get("sparkBatch");
       assertEquals(CommandLines.mainClass(), batch.get("mainClass").asText(), file.toString());
       jobs.add(CommandLines.check(strings(batch.get("args")), "2025-10", file.toString()));
     }
@@ -136,13 +142,37 @@ class ITClusterSpecs {
               "spark.sql.extensions\\s+io.delta.sql.DeltaSparkSessionExtension",
               "spark.sql.catalog.spark_catalog\\s+org.apache.spark.sql.delta.catalog.DeltaCatalog",
               "spark.sql.session.timeZone\\s+UTC",
-              "spark.sql.adaptive.enabled\\s+true")) {
+              "spark.sql.adaptive.enabled\\s+true",
+              "spark.sql.shuffle.partitions\\s+400",
+              "spark.sql.catalogImplementation\\s+hive")) {
         assertTrue(text.lines().anyMatch(l -> l.matches(setting)), cluster + " lacks " + setting);
       }
       assertTrue(
           !text.toLowerCase().contains("secret.key") && !text.toLowerCase().contains("access.key"),
           "no credentials in " + cluster);
     }
+  }
+
+  @Test
+  void everySpecReadsTheUploadedConfigFolderWhichLoadsWithEveryFileItNames() throws IOException {
+    List<List<String>> commandLines = new ArrayList<>(DeploySpecs.emrSteps().values());
+    commandLines.add(DeploySpecs.emrServerlessDriver());
+    commandLines.addAll(DeploySpecs.dataprocWorkflowJobs().values());
+    for (String job : PIPELINE) {
+      commandLines.add(DeploySpecs.dataprocBatch(job.equals("ingest") ? "ingest_aws" : job));
+    }
+    for (List<String> args : commandLines) {
+      String conf = args.get(args.lastIndexOf("--conf") + 1);
+      assertTrue(conf.matches("(s3|gs)://my-bucket/costlake/conf/costlake\\.yaml"), conf);
+      assertTrue(!args.contains("--files"), "the config is read where it was uploaded: " + args);
+    }
+    // What the README uploads as that folder: the starter config, which loads as shipped.
+    Path starter = Path.of("..", "conf", "templates", "costlake.yaml");
+    CostlakeConfig config = ConfigLoader.load(List.of(starter), List.of());
+    assertTrue(Files.isRegularFile(Path.of(config.tags().owner().accountsFile())));
+    assertTrue(config.chargeback().profiles().isEmpty(), "no demo billing profile in the starter");
+    assertTrue(config.budgets().isEmpty(), "no demo budget in the starter");
+    assertEquals(null, config.reconcile().invoicesFile(), "no demo invoices in the starter");
   }
 
   private static int indexOfJar(List<String> submit) {

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Planted credentials, wherever a user might put them (config files, --set, addresses of sources,
  * warehouses and config-named files), never come back out: not on stdout, not on stderr (with
  * --verbose stack traces), not in the log. Each is refused in one line naming where it was.
- * ITObjectStorage plants a key pair in the credential chain of a real S3 run and checks its tables
- * and logs; ConfigLoaderTest checks each credential key and the YAML errors one by one.
+ * ITDeployRehearsal plants a key pair in the credential chain of a real S3 run and checks its
+ * tables and logs; ConfigLoaderTest checks each credential key and the YAML errors one by one.
  */
 class ITSecrets {
   private static final String ACCESS = "AKIAPLANTED7EXAMPLE";

@@ -34,12 +34,29 @@ final class SparkCluster implements AutoCloseable {
    *     be on a real node); the executors inherit it from the worker
    */
   SparkCluster(Path dir, Map<String, String> environment) throws IOException {
+    this(dir, environment, List.of(), 2);
+  }
+
+  /**
+   * Starts the master and one worker.
+   *
+   * @param sparkDefaults the lines of the cluster's {@code conf/spark-defaults.conf}, which
+   *     spark-submit, the worker and the drivers it launches read as on a real cluster; the cluster
+   *     adds its {@code spark.master} to them
+   * @param cores the worker's cores (a driver in cluster deploy mode takes one of them)
+   */
+  SparkCluster(Path dir, Map<String, String> environment, List<String> sparkDefaults, int cores)
+      throws IOException {
     this.dir = dir;
     this.environment = environment;
     Fixtures.deleteRecursively(dir);
     this.sparkHome = distribution(dir.resolve("spark-home"));
     int port = Fixtures.freeLoopbackPort();
     this.masterUrl = "spark://127.0.0.1:" + port;
+    List<String> defaults = new ArrayList<>(sparkDefaults);
+    defaults.add("spark.master " + masterUrl);
+    Files.createDirectories(sparkHome.resolve("conf"));
+    Files.write(sparkHome.resolve("conf").resolve("spark-defaults.conf"), defaults);
     daemons.add(
         start(
             "master",
@@ -60,7 +77,7 @@ final class SparkCluster implements AutoCloseable {
                 "--host",
                 "127.0.0.1",
                 "--cores",
-                "2",
+                Integer.toString(cores),
                 "--memory",
                 "2g",
                 "--webui-port",
@@ -115,6 +132,75 @@ final class SparkCluster implements AutoCloseable {
     return submit.exitValue();
   }
 
+  /**
+   * {@code spark-submit <args>} exactly as a spec writes them (after the {@code spark-submit}
+   * word), run from an empty folder of its own so that nothing of the checkout is at hand: the
+   * master and every other setting come from the cluster's spark-defaults.conf. Returns the exit
+   * code; the output is {@link #log(String)}.
+   */
+  int run(String name, List<String> sparkSubmitArgs) throws IOException, InterruptedException {
+    return runSideBySide(Map.of(name, sparkSubmitArgs)).get(name);
+  }
+
+  /** As {@link #run}, several at once (an Airflow DAG's parallel tasks); exit codes by name. */
+  Map<String, Integer> runSideBySide(Map<String, List<String>> submits)
+      throws IOException, InterruptedException {
+    Map<String, Process> running = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> submit : submits.entrySet()) {
+      List<String> command = new ArrayList<>();
+      command.add("org.apache.spark.deploy.SparkSubmit");
+      command.addAll(submit.getValue());
+      Path workDir = Files.createDirectories(dir.resolve("submit").resolve(submit.getKey()));
+      running.put(submit.getKey(), start(submit.getKey(), command, workDir));
+    }
+    Map<String, Integer> codes = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, Process> submit : running.entrySet()) {
+      if (!submit.getValue().waitFor(10, TimeUnit.MINUTES)) {
+        submit.getValue().destroyForcibly();
+        throw new IllegalStateException(submit.getKey() + " did not finish in 10 minutes");
+      }
+      codes.put(submit.getKey(), submit.getValue().exitValue());
+    }
+    return codes;
+  }
+
+  /** What the drivers the worker launched (cluster deploy mode) printed on stdout. */
+  String driverStdout() throws IOException {
+    return driverFiles(List.of("stdout"), Integer.MAX_VALUE);
+  }
+
+  /** Their stdout, and the end of their stderr (Spark's log): enough to say why one failed. */
+  String driverOutput() throws IOException {
+    return driverFiles(List.of("stdout", "stderr"), 40);
+  }
+
+  private String driverFiles(List<String> streams, int lastLines) throws IOException {
+    StringBuilder all = new StringBuilder();
+    Path work = dir.resolve("work");
+    if (!Files.isDirectory(work)) {
+      return "";
+    }
+    List<Path> drivers = new ArrayList<>();
+    try (java.util.stream.Stream<Path> list = Files.list(work)) {
+      list.filter(p -> p.getFileName().toString().startsWith("driver-"))
+          .sorted()
+          .forEach(drivers::add);
+    }
+    for (Path driver : drivers) {
+      for (String stream : streams) {
+        Path file = driver.resolve(stream);
+        if (Files.exists(file)) {
+          List<String> lines = Files.readAllLines(file);
+          all.append("==> ").append(dir.relativize(file)).append('\n');
+          for (String line : lines.subList(Math.max(0, lines.size() - lastLines), lines.size())) {
+            all.append(line.length() > 400 ? line.substring(0, 400) + "..." : line).append('\n');
+          }
+        }
+      }
+    }
+    return all.toString();
+  }
+
   /** Everything the cluster's JVMs logged: master, worker, drivers and every executor. */
   String logs() throws IOException {
     StringBuilder all = new StringBuilder();
@@ -151,21 +237,29 @@ final class SparkCluster implements AutoCloseable {
   }
 
   private Process start(String name, List<String> mainAndArgs) throws IOException {
+    return start(name, mainAndArgs, dir);
+  }
+
+  private Process start(String name, List<String> mainAndArgs, Path workDir) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx2g");
+    // Short-lived JVMs on 2 cores: C1 only and the serial collector start and finish sooner.
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("-XX:+UseSerialGC");
     command.addAll(OPENS);
     command.add("-cp");
     command.add(sparkHome.resolve("jars") + File.separator + "*");
     command.addAll(mainAndArgs);
     ProcessBuilder builder =
         new ProcessBuilder(command)
-            .directory(dir.toFile())
+            .directory(workDir.toFile())
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve(name + ".log").toFile());
     Map<String, String> env = builder.environment();
     env.putAll(environment);
     env.put("SPARK_HOME", sparkHome.toString());
+    env.put("SPARK_CONF_DIR", sparkHome.resolve("conf").toString());
     // Without it the worker cannot build an executor's classpath from SPARK_HOME.
     env.put("SPARK_SCALA_VERSION", "2.12");
     env.put("SPARK_LOCAL_IP", "127.0.0.1");

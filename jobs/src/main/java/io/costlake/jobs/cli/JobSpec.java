@@ -16,9 +16,10 @@ public final class JobSpec {
                   + "default: 'warehouse' in conf/costlake.yaml"),
           OptionSpec.value(
                   "--conf",
-                  "FILE",
-                  "YAML config file; repeat to layer files, later ones win (default: conf/costlake.yaml "
-                      + "when it exists)")
+                  "URI",
+                  "YAML config file, a local path or a URI (s3a://, gs://, abfss://); files it"
+                      + " names resolve against its folder; repeat to layer files, later ones win"
+                      + " (default: conf/costlake.yaml when it exists)")
               .repeatable(),
           OptionSpec.value(
                   "--set", "KEY=VALUE", "Override one config key, e.g. spark.master=local[2]")

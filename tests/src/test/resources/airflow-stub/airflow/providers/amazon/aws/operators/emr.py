@@ -1,5 +1,9 @@
-from airflow import BaseOperator
+from airflow._stub import BaseOperator
 
 
 class EmrAddStepsOperator(BaseOperator):
+    pass
+
+
+class EmrServerlessStartJobOperator(BaseOperator):
     pass

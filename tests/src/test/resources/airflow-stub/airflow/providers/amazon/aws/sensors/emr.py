@@ -1,4 +1,4 @@
-from airflow import BaseOperator
+from airflow._stub import BaseOperator
 
 
 class EmrStepSensor(BaseOperator):

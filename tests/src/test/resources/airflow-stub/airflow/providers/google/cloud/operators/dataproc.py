@@ -1,5 +1,9 @@
-from airflow import BaseOperator
+from airflow._stub import BaseOperator
 
 
 class DataprocSubmitJobOperator(BaseOperator):
+    pass
+
+
+class DataprocCreateBatchOperator(BaseOperator):
     pass
