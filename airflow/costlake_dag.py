@@ -1,11 +1,14 @@
 """
 ### costlake: cloud billing exports to FOCUS Delta tables, one billing period per run
 
-The **daily** DAG (`costlake`) works on the billing period of its run: ingest per provider, then
-validate, amortize, allocate, chargeback, reconcile, anomalies, report and catalog, each with
-`--period` given, so a retry or a backfill touches exactly that period. A run on the 1st works on
-the month that just ended (its data interval starts on the last day of that month). Every job
-replaces its slices atomically: a retried task converges to the same tables.
+The **daily** DAG (`costlake`) works on the billing period of its run: ingest per provider side by
+side, then `pipeline` (validate, amortize, allocate, chargeback, reconcile, anomalies and report in
+one Spark application, recorded in `pipeline_runs`), then `catalog`, each with `--period` given,
+so a retry or a backfill touches exactly that period. A run on the 1st works on the month that just
+ended (its data interval starts on the last day of that month). Every job replaces its slices
+atomically: a retried task converges to the same tables. `COSTLAKE_TASK_PER_JOB=true` runs each of
+those jobs as a task of its own instead (a failure then retries only its job, at the price of a
+Spark application per job).
 
 The **catch-up** DAG (`costlake_catchup`) picks up what the daily runs cannot see: files that
 arrive late for an earlier period (AWS restates last month's CUR into the next, Azure and GCP add
@@ -76,6 +79,7 @@ SOURCES = {
     "azure": _setting("COSTLAKE_AZURE_SOURCE", f"{_EXPORTS}/azure/"),
 }
 POOL = _setting("COSTLAKE_POOL", "costlake")
+TASK_PER_JOB = _setting("COSTLAKE_TASK_PER_JOB", "false").lower() == "true"
 TASK_TIMEOUT = timedelta(minutes=int(_setting("COSTLAKE_TASK_TIMEOUT_MINUTES", "180")))
 # Sunday 04:00: away from the daily run's midnight start.
 CATCHUP_SCHEDULE = _setting("COSTLAKE_CATCHUP_SCHEDULE", "0 4 * * 0")
@@ -134,18 +138,19 @@ def ingest_tasks(period=PERIOD):
 
 # (task id, costlake arguments), in pipeline order.
 INGEST = ingest_tasks()
+JOBS_AFTER_INGEST = [
+    "validate",
+    "amortize",
+    "allocate",
+    "chargeback",
+    "reconcile",
+    "anomalies",
+    "report",
+]
+# pipeline runs JOBS_AFTER_INGEST in one Spark application and records the period in pipeline_runs.
 DOWNSTREAM = [
     (job, costlake(job))
-    for job in [
-        "validate",
-        "amortize",
-        "allocate",
-        "chargeback",
-        "reconcile",
-        "anomalies",
-        "report",
-        "catalog",
-    ]
+    for job in (JOBS_AFTER_INGEST if TASK_PER_JOB else ["pipeline"]) + ["catalog"]
 ]
 CATCHUP_INGEST = ingest_tasks(period=None)
 CATCHUP_PIPELINE = ("pipeline", costlake("pipeline", period=None))

@@ -5,6 +5,7 @@ import io.costlake.model.Table;
 import io.delta.tables.DeltaTable;
 import io.delta.tables.DeltaTableBuilder;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
@@ -271,26 +272,45 @@ public final class Warehouse {
   }
 
   /**
-   * Runs {@code body} with every table registered under its name, while no other job of this JVM
-   * can point the names at another warehouse: the session catalog is shared by every session of the
-   * JVM (jobs run side by side in tests, notebooks and job servers).
+   * Runs {@code body} with {@code tables} (those that exist) registered under their names, while no
+   * other job of this JVM can point the names at another warehouse: the session catalog is shared
+   * by every session of the JVM (jobs run side by side in tests, notebooks and job servers). Only
+   * the tables asked for are registered: each registration reads its table's Delta log.
    */
-  public void withTables(Runnable body) {
+  public void withTables(Collection<Table> tables, Runnable body) {
     synchronized (CATALOG) {
-      registerAll();
+      register(tables);
       body.run();
     }
   }
 
   /**
-   * Registers every existing table in the session catalog under its name, so SQL can say {@code
-   * SELECT ... FROM cost_line_items} and {@code ... VERSION AS OF 3}.
+   * The costlake tables a SQL statement names: each table whose name stands in it as a whole word
+   * (any case). A word that only looks like a table name registers one table too many, never one
+   * too few.
+   */
+  public static List<Table> namedIn(String sql) {
+    List<Table> named = new ArrayList<>();
+    String text = sql.toLowerCase(java.util.Locale.ROOT);
+    for (Table table : Table.values()) {
+      if (java.util.regex.Pattern.compile("(?<![a-z0-9_])" + table.tableName() + "(?![a-z0-9_])")
+          .matcher(text)
+          .find()) {
+        named.add(table);
+      }
+    }
+    return named;
+  }
+
+  /**
+   * Registers each of {@code tables} that exists in the session catalog under its name, so SQL can
+   * say {@code SELECT ... FROM cost_line_items} and {@code ... VERSION AS OF 3}.
    *
    * @return the tables registered
    */
-  public List<Table> registerAll() {
+  public List<Table> register(Collection<Table> tables) {
     List<Table> registered = new ArrayList<>();
-    for (Table table : Table.values()) {
+    for (Table table : tables) {
       if (exists(table)) {
         TableIdentifier id = new TableIdentifier(table.tableName());
         dropExternal(id, catalogEntry(id));

@@ -27,7 +27,9 @@ final class AllocationSummary {
   void print(long allocatedVersion, long complianceVersion, long debtVersion) {
     context
         .warehouse()
-        .withTables(() -> printTotals(allocatedVersion, complianceVersion, debtVersion));
+        .withTables(
+            List.of(input, Table.COST_ALLOCATED, Table.TAG_COMPLIANCE, Table.TAG_DEBT),
+            () -> printTotals(allocatedVersion, complianceVersion, debtVersion));
   }
 
   private void printTotals(long allocatedVersion, long complianceVersion, long debtVersion) {

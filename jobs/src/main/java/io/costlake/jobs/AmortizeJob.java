@@ -112,6 +112,8 @@ public final class AmortizeJob implements Job {
     context
         .warehouse()
         .withTables(
+            List.of(
+                Table.COST_AMORTIZED, Table.COMMITMENT_UTILIZATION, Table.AMORTIZATION_SCHEDULE),
             () ->
                 printTotals(
                     context,

@@ -189,7 +189,7 @@ public final class DemoJob implements Job {
   }
 
   private static void summarize(JobContext context) {
-    context.warehouse().withTables(() -> printTotals(context));
+    context.warehouse().withTables(List.of(Table.COST_LINE_ITEMS), () -> printTotals(context));
   }
 
   private static void printTotals(JobContext context) {

@@ -24,7 +24,11 @@ final class InvoiceExport {
   private InvoiceExport() {}
 
   static void write(JobContext context, String dir, List<String> periods) {
-    context.warehouse().withTables(() -> export(context, dir, periods));
+    context
+        .warehouse()
+        .withTables(
+            List.of(Table.CHARGEBACK_INVOICES, Table.CHARGEBACK_LINES),
+            () -> export(context, dir, periods));
   }
 
   private static void export(JobContext context, String dir, List<String> periods) {

@@ -5,6 +5,7 @@ import io.costlake.jobs.cli.JobSpec;
 import io.costlake.jobs.cli.OptionSpec;
 import io.costlake.jobs.cli.ParsedArgs;
 import io.costlake.model.Table;
+import io.costlake.spark.Warehouse;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -48,7 +49,11 @@ public final class SqlJob implements Job {
       throw CostlakeErrors.missingRequiredOption("sql", "SQL (the statement to run)");
     }
     SparkSession spark = context.spark();
-    context.warehouse().withTables(() -> print(spark, args.positionals().get(0), format, context));
+    String sql = args.positionals().get(0);
+    // Only the tables the statement names: registering one reads its Delta log.
+    context
+        .warehouse()
+        .withTables(Warehouse.namedIn(sql), () -> print(spark, sql, format, context));
   }
 
   private static void print(SparkSession spark, String sql, String format, JobContext context) {

@@ -14,6 +14,25 @@ import java.util.List;
 final class CommandLines {
   private static final Main MAIN = new Main();
 
+  /** The jobs after the ingests, in the order every spec and the DAG run them. */
+  static final List<String> DOWNSTREAM =
+      List.of(
+          "validate",
+          "amortize",
+          "allocate",
+          "chargeback",
+          "reconcile",
+          "anomalies",
+          "report",
+          "catalog");
+
+  /**
+   * One period's run as the EMR steps, the Dataproc workflow and the DAG ship it: an ingest per
+   * provider, then pipeline (every job of {@link #DOWNSTREAM} but catalog, in one application),
+   * then catalog.
+   */
+  static final List<String> SCHEDULE = List.of("ingest", "ingest", "ingest", "pipeline", "catalog");
+
   private CommandLines() {}
 
   /**

@@ -72,6 +72,36 @@ final class Fixtures {
     }
   }
 
+  /**
+   * Waits until something listens on a loopback port: a server a test started as {@code process}.
+   * Fails at once, with its output, when the process exits first.
+   */
+  static void awaitLoopbackPort(
+      int port,
+      Process process,
+      int seconds,
+      String what,
+      java.util.function.Supplier<String> log) {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds);
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(what + " exited:\n" + log.get());
+      }
+      try (java.net.Socket socket =
+          new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+        return;
+      } catch (IOException notYet) {
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    throw new IllegalStateException(what + " did not listen on " + port + " in " + seconds + " s");
+  }
+
   static String uri(Path path) {
     return "file:" + path.toAbsolutePath();
   }

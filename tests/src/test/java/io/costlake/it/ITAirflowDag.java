@@ -34,33 +34,28 @@ class ITAirflowDag {
   private static final Path DAG = Path.of("..", "airflow", "costlake_dag.py");
   private static final String PERIOD_TEMPLATE =
       "{{ (data_interval_start or dag_run.run_after).strftime('%Y-%m') }}";
-  private static final List<String> ORDER =
-      List.of(
-          "validate",
-          "amortize",
-          "allocate",
-          "chargeback",
-          "reconcile",
-          "anomalies",
-          "report",
-          "catalog");
+  private static final List<String> ORDER = CommandLines.DOWNSTREAM;
   private static final List<String> RUNNERS =
       List.of("spark_submit", "emr", "emr_serverless", "dataproc", "dataproc_batch");
 
   @ParameterizedTest
   @CsvSource({
-    "spark_submit,2",
-    "spark_submit,3",
-    "emr,2",
-    "emr,3",
-    "emr_serverless,3",
-    "dataproc,2",
-    "dataproc,3",
-    "dataproc_batch,3"
+    "spark_submit,2,false",
+    "spark_submit,3,false",
+    "spark_submit,3,true",
+    "emr,2,false",
+    "emr,3,true",
+    "emr_serverless,3,false",
+    "dataproc,2,true",
+    "dataproc,3,false",
+    "dataproc_batch,3,false",
+    "dataproc_batch,2,true"
   })
-  void everyTaskRunsAnExistingJobWithItsOptionsAndThePeriod(String runner, int airflow)
-      throws Exception {
-    Map<String, JsonNode> tasks = render(DAG, runner, airflow, Map.of()).get("costlake");
+  void everyTaskRunsAnExistingJobWithItsOptionsAndThePeriod(
+      String runner, int airflow, boolean taskPerJob) throws Exception {
+    Map<String, JsonNode> tasks =
+        render(DAG, runner, airflow, Map.of("COSTLAKE_TASK_PER_JOB", Boolean.toString(taskPerJob)))
+            .get("costlake");
     List<String> jobsRun = new ArrayList<>();
     for (JsonNode task : tasks.values()) {
       // Every task, sensors included: the shared pool, a timeout, retries, the failure hook.
@@ -80,20 +75,23 @@ class ITAirflowDag {
         assertTrue(task.get("kwargs").get("deferrable").asBoolean(), task.toString());
       }
     }
+    // By default the jobs after the ingests run in one application (pipeline), then catalog.
+    List<String> order =
+        taskPerJob ? ORDER : CommandLines.SCHEDULE.subList(3, CommandLines.SCHEDULE.size());
     List<String> expected = new ArrayList<>(List.of("ingest", "ingest", "ingest"));
-    expected.addAll(ORDER);
+    expected.addAll(order);
     assertEquals(expected, jobsRun);
     assertTrue(
         tasks.values().iterator().next().get("dag_kwargs").toString().contains("doc_md"),
         "the DAG documents itself");
 
-    // Each downstream job waits for the one before it (for EMR: for its step sensor), and
-    // validate for every ingest.
-    for (int i = 0; i < ORDER.size(); i++) {
-      List<String> upstream = upstreamJobs(tasks, ORDER.get(i));
+    // Each downstream job waits for the one before it (for EMR: for its step sensor), and the
+    // first for every ingest.
+    for (int i = 0; i < order.size(); i++) {
+      List<String> upstream = upstreamJobs(tasks, order.get(i));
       List<String> want =
-          i == 0 ? List.of("ingest_aws", "ingest_gcp", "ingest_azure") : List.of(ORDER.get(i - 1));
-      assertEquals(want, upstream, ORDER.get(i) + " under " + runner);
+          i == 0 ? List.of("ingest_aws", "ingest_gcp", "ingest_azure") : List.of(order.get(i - 1));
+      assertEquals(want, upstream, order.get(i) + " under " + runner);
     }
   }
 
@@ -102,7 +100,7 @@ class ITAirflowDag {
     JsonNode scheduled =
         render(DAG, "spark_submit", 2, Map.of("STUB_DATA_INTERVAL_START", "2025-03-31"))
             .get("costlake")
-            .get("amortize");
+            .get("pipeline");
     assertEquals("2025-03", period(scheduled.get("rendered_args")));
     JsonNode manual =
         render(
@@ -111,10 +109,10 @@ class ITAirflowDag {
                 3,
                 Map.of("STUB_DATA_INTERVAL_START", "none", "STUB_RUN_AFTER", "2025-12-02T10:00"))
             .get("costlake")
-            .get("amortize");
+            .get("pipeline");
     assertEquals("2025-12", period(manual.get("rendered_args")));
     assertEquals(
-        "costlake-amortize-202512-1", manual.get("kwargs").get("batch_id").asText(), "batch id");
+        "costlake-pipeline-202512-1", manual.get("kwargs").get("batch_id").asText(), "batch id");
   }
 
   @Test

@@ -28,19 +28,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 class ITClusterSpecs {
   private static final Path CLUSTER = Path.of("..", "conf", "cluster");
-  private static final List<String> PIPELINE =
-      List.of(
-          "ingest",
-          "ingest",
-          "ingest",
-          "validate",
-          "amortize",
-          "allocate",
-          "chargeback",
-          "reconcile",
-          "anomalies",
-          "report",
-          "catalog");
+  private static final List<String> SCHEDULE = CommandLines.SCHEDULE;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
@@ -53,7 +41,7 @@ class ITClusterSpecs {
       int jar = indexOfJar(submit);
       jobs.add(CommandLines.check(submit.subList(jar + 1, submit.size()), "2025-10", "" + step));
     }
-    assertEquals(PIPELINE, jobs);
+    assertEquals(SCHEDULE, jobs);
   }
 
   @Test
@@ -90,7 +78,7 @@ class ITClusterSpecs {
           (List<String>) step.getOrDefault("prerequisiteStepIds", List.of());
       if (job.equals("ingest")) {
         assertEquals(List.of(), prerequisites);
-      } else if (job.equals("validate")) {
+      } else if (job.equals("pipeline")) {
         assertEquals(List.of("ingest-aws", "ingest-gcp", "ingest-azure"), prerequisites);
       } else {
         assertEquals(List.of(previous), prerequisites, "" + step.get("stepId"));
@@ -98,7 +86,7 @@ class ITClusterSpecs {
       previous = (String) step.get("stepId");
       jobs.add(job);
     }
-    assertEquals(PIPELINE, jobs);
+    assertEquals(SCHEDULE, jobs);
     // The PERIOD parameter replaces exactly each job's --period value.
     Map<String, Object> parameter = ((List<Map<String, Object>>) template.get("parameters")).get(0);
     List<String> fields = (List<String>) parameter.get("fields");
@@ -128,8 +116,11 @@ class ITClusterSpecs {
       assertEquals(CommandLines.mainClass(), batch.get("mainClass").asText(), file.toString());
       jobs.add(CommandLines.check(strings(batch.get("args")), "2025-10", file.toString()));
     }
+    // A batch per job (building blocks for a schedule of one's own), and one for pipeline.
+    List<String> expected = new ArrayList<>(List.of("ingest", "ingest", "ingest", "pipeline"));
+    expected.addAll(CommandLines.DOWNSTREAM);
     assertEquals(
-        PIPELINE.stream().sorted().collect(Collectors.toList()),
+        expected.stream().sorted().collect(Collectors.toList()),
         jobs.stream().sorted().collect(Collectors.toList()));
   }
 
@@ -158,7 +149,7 @@ class ITClusterSpecs {
     List<List<String>> commandLines = new ArrayList<>(DeploySpecs.emrSteps().values());
     commandLines.add(DeploySpecs.emrServerlessDriver());
     commandLines.addAll(DeploySpecs.dataprocWorkflowJobs().values());
-    for (String job : PIPELINE) {
+    for (String job : SCHEDULE) {
       commandLines.add(DeploySpecs.dataprocBatch(job.equals("ingest") ? "ingest_aws" : job));
     }
     for (List<String> args : commandLines) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,7 +68,7 @@ final class MetastoreServer implements AutoCloseable {
               .start();
       Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
       MetastoreServer server = new MetastoreServer(dir, port, process);
-      server.awaitPort(port);
+      Fixtures.awaitLoopbackPort(port, process, 120, "the metastore", server::logText);
       return server;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -82,8 +81,12 @@ final class MetastoreServer implements AutoCloseable {
         "spark.sql.catalogImplementation hive", "spark.hadoop.hive.metastore.uris " + uri);
   }
 
-  String log() throws IOException {
-    return Files.readString(dir.resolve("metastore.log"));
+  private String logText() {
+    try {
+      return Files.readString(dir.resolve("metastore.log"));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
   }
 
   @Override
@@ -97,26 +100,6 @@ final class MetastoreServer implements AutoCloseable {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
     }
-  }
-
-  private void awaitPort(int port) throws IOException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("the metastore exited:\n" + log());
-      }
-      try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-        return;
-      } catch (IOException notYet) {
-        try {
-          Thread.sleep(300);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException(e);
-        }
-      }
-    }
-    throw new IllegalStateException("the metastore did not listen on " + port + " in 120 s");
   }
 
   /** The metastore process: Hive's handler (settings from system properties) on loopback. */

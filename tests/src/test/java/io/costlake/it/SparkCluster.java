@@ -2,8 +2,6 @@ package io.costlake.it;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,7 +55,7 @@ final class SparkCluster implements AutoCloseable {
     defaults.add("spark.master " + masterUrl);
     Files.createDirectories(sparkHome.resolve("conf"));
     Files.write(sparkHome.resolve("conf").resolve("spark-defaults.conf"), defaults);
-    daemons.add(
+    Process master =
         start(
             "master",
             List.of(
@@ -67,8 +65,9 @@ final class SparkCluster implements AutoCloseable {
                 "--port",
                 Integer.toString(port),
                 "--webui-port",
-                Integer.toString(Fixtures.freeLoopbackPort()))));
-    awaitPort(port);
+                Integer.toString(Fixtures.freeLoopbackPort())));
+    daemons.add(master);
+    Fixtures.awaitLoopbackPort(port, master, 60, "the Spark master", () -> logOf("master"));
     daemons.add(
         start(
             "worker",
@@ -219,6 +218,14 @@ final class SparkCluster implements AutoCloseable {
     return Files.readString(dir.resolve(name + ".log"));
   }
 
+  private String logOf(String name) {
+    try {
+      return log(name);
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
   @Override
   public void close() {
     for (Process daemon : daemons) {
@@ -284,22 +291,5 @@ final class SparkCluster implements AutoCloseable {
       Files.createSymbolicLink(jars.resolve(source.getFileName()), source);
     }
     return home;
-  }
-
-  private static void awaitPort(int port) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-        return;
-      } catch (IOException notYet) {
-        try {
-          Thread.sleep(200);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException(e);
-        }
-      }
-    }
-    throw new IllegalStateException("the Spark master did not listen on " + port + " in 60 s");
   }
 }
