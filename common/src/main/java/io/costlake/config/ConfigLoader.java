@@ -157,8 +157,12 @@ public final class ConfigLoader {
    * {@code folder} (on the disk or on object storage), which they may not leave.
    */
   static String within(ConfigLocation folder, String location, String source, String key) {
-    if (Locations.hasScheme(location) || Paths.get(location).isAbsolute()) {
-      return Locations.hasScheme(location) ? location : Paths.get(location).normalize().toString();
+    if (Locations.hasScheme(location)) {
+      return location;
+    }
+    Path given = Paths.get(location);
+    if (given.isAbsolute()) {
+      return given.normalize().toString();
     }
     ConfigLocation resolved = folder.resolveWithin(location);
     if (resolved == null) {
