@@ -146,7 +146,12 @@ public final class IngestJob implements Job {
       long repeatedRecords = 0;
       if (context.config().ingest().quarantineDuplicates()) {
         started = System.nanoTime();
-        repeated = IngestChecks.repeatedRecords(mapped).persist(StorageLevel.MEMORY_AND_DISK());
+        // Usually empty: cached in as many partitions as there are cores, not one per shuffle
+        // partition of the cluster (hundreds of empty tasks on every later read).
+        repeated =
+            IngestChecks.repeatedRecords(mapped)
+                .coalesce(spark.sparkContext().defaultParallelism())
+                .persist(StorageLevel.MEMORY_AND_DISK());
         // Counting fills the cache, so the joins below see its real (usually zero) size.
         repeatedRecords = repeated.count();
         LOG.info(
