@@ -15,6 +15,7 @@ import io
 import json
 import os
 import shutil
+import zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT = os.path.join(ROOT, "tests", "src", "test", "resources", "corpus")
@@ -222,6 +223,26 @@ def build_csv_cases(b, account_columns):
     write(os.path.join(case(p, "formula-cells", "WRITTEN", rows_n, rows_n, 0, "",
                             "cells beginning with =, +, - and @ (kept as data, defused in CSV"
                             " exports)"), b.file_name), csv_bytes(h, rows))
+
+    # Added last, so that the cases before keep their accounts (and bytes).
+    h, rows = base()
+    i = b.idx(b.cost)
+    h = h + [h[i]]
+    rows = [r + [str(float(r[i] or 0) * 2)] for r in rows]
+    write(os.path.join(case(p, "duplicate-column", "FAILED", rows_n, 0, 0, "DUPLICATE_COLUMN",
+                            "the billed cost column twice, with other values the second time"),
+                       b.file_name), csv_bytes(h, rows))
+
+    h, rows = base()
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, part in enumerate([rows, list(reversed(rows))]):
+            # a fixed date: the same bytes on every run
+            z.writestr(zipfile.ZipInfo("part-%d.csv" % (n + 1), date_time=(2025, 1, 1, 0, 0, 0)),
+                       csv_bytes(h, part))
+    write(os.path.join(case(p, "zip-two-entries", "FAILED", None, 0, 0, "EXTRA_ARCHIVE_ENTRY",
+                            "a zip archive holding two CSV files (only one would be read)"),
+                       b.file_name + ".zip"), buf.getvalue())
 
 
 def aws():

@@ -14,7 +14,6 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -54,15 +53,6 @@ public final class ConfigLoader {
       List.of("spark.settings", "ingest.focus.columnDefaults");
 
   private static final String INCLUDE = "include";
-
-  /**
-   * Spark and Hadoop keys that carry credentials (S3A keys and session tokens, Azure account keys,
-   * SAS tokens and OAuth secrets, GCS service-account keys, passwords).
-   */
-  private static final java.util.regex.Pattern CREDENTIAL_KEY =
-      java.util.regex.Pattern.compile(
-          "(?i).*(secret|password|passwd|credential|session\\.token|sas\\.token|access\\.key"
-              + "|account\\.key|private\\.key|keyfile|\\.key$).*");
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
@@ -171,18 +161,6 @@ public final class ConfigLoader {
     return resolved.toString();
   }
 
-  /** Whether a Spark or Hadoop key holds a credential, not just names how to get one. */
-  static boolean holdsCredential(String key) {
-    String k = key.toLowerCase(Locale.ROOT);
-    boolean choosesAMechanism =
-        k.endsWith("provider")
-            || k.endsWith(".type")
-            || k.endsWith(".enabled")
-            || k.endsWith(".impl")
-            || k.endsWith(".class");
-    return !choosesAMechanism && CREDENTIAL_KEY.matcher(k).matches();
-  }
-
   /** Fails on the first {@code spark.settings} key that carries a credential. */
   @SuppressWarnings("unchecked")
   private static void refuseCredentials(Map<String, Object> layer, String source) {
@@ -192,7 +170,7 @@ public final class ConfigLoader {
       return;
     }
     for (Object key : ((Map<Object, Object>) settings).keySet()) {
-      if (holdsCredential(String.valueOf(key))) {
+      if (CredentialKeys.holdsCredential(String.valueOf(key))) {
         throw CostlakeErrors.credentialInConfig(source, "spark.settings." + key);
       }
     }

@@ -1,23 +1,25 @@
 package io.costlake.ingest;
 
+import io.costlake.io.SkippedFile;
 import java.util.List;
 
-/** What discovery found under the sources: files to read, and sources it could not use. */
+/**
+ * What discovery found under the sources: files to read, sources it could not use, and every other
+ * file, by name, with the reason it is not read.
+ */
 public final class Discovery {
+  public static final String NOT_AN_EXPORT = "not an export file of this provider";
+  public static final String NOT_CHOSEN = "an older assembly or another period than the manifests";
+
   private final List<ExportFile> files;
   private final List<SourceFailure> failures;
-  private final int ignoredFiles;
-  private final String whyIgnored;
+  private final List<SkippedFile> ignored;
 
-  /**
-   * @param whyIgnored what the ignored files are, for the run summary (e.g. "older assemblies")
-   */
   public Discovery(
-      List<ExportFile> files, List<SourceFailure> failures, int ignoredFiles, String whyIgnored) {
+      List<ExportFile> files, List<SourceFailure> failures, List<SkippedFile> ignored) {
     this.files = List.copyOf(files);
     this.failures = List.copyOf(failures);
-    this.ignoredFiles = ignoredFiles;
-    this.whyIgnored = whyIgnored;
+    this.ignored = List.copyOf(ignored);
   }
 
   public List<ExportFile> files() {
@@ -28,12 +30,8 @@ public final class Discovery {
     return failures;
   }
 
-  /** Files under the sources that are not read (older assemblies, files of other formats). */
-  public int ignoredFiles() {
-    return ignoredFiles;
-  }
-
-  public String whyIgnored() {
-    return whyIgnored;
+  /** Files under the sources that are not read, each with why. */
+  public List<SkippedFile> ignored() {
+    return ignored;
   }
 }

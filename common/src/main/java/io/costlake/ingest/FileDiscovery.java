@@ -2,6 +2,8 @@ package io.costlake.ingest;
 
 import io.costlake.errors.CostlakeErrors;
 import io.costlake.io.FileLister;
+import io.costlake.io.Listing;
+import io.costlake.io.SkippedFile;
 import io.costlake.io.StoredFile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,24 +25,24 @@ public final class FileDiscovery {
 
   public Discovery discover(List<String> sources, Set<ExportFile.Layout> accepted, String what) {
     Map<String, ExportFile> files = new LinkedHashMap<>();
-    int ignored = 0;
+    List<SkippedFile> ignored = new ArrayList<>();
     for (String source : sources) {
-      List<StoredFile> listed = lister.list(source);
+      Listing listed = lister.list(source);
+      ignored.addAll(listed.skipped());
       int found = 0;
-      for (StoredFile file : listed) {
+      for (StoredFile file : listed.files()) {
         ExportFile.Layout layout = ExportFile.Layout.ofName(file.name()).orElse(null);
         if (layout != null && accepted.contains(layout)) {
           files.putIfAbsent(file.uri(), new ExportFile(file, layout, source));
           found++;
         } else {
-          ignored++;
+          ignored.add(new SkippedFile(file.uri(), Discovery.NOT_AN_EXPORT));
         }
       }
       if (found == 0) {
         throw CostlakeErrors.noExportFiles(source, what);
       }
     }
-    return new Discovery(
-        new ArrayList<>(files.values()), List.of(), ignored, "not export files of this provider");
+    return new Discovery(new ArrayList<>(files.values()), List.of(), ignored);
   }
 }

@@ -6,19 +6,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.RemoteIterator;
 
 /**
- * Lists what lies under a URI through Hadoop's file systems (file, s3a, gs, abfss). Hidden files
- * ({@code _SUCCESS}, {@code .crc}, ...) are skipped. Runs on the driver; listing is cheap next to
- * reading.
+ * Lists what lies under a URI through Hadoop's file systems (file, s3a, gs, abfss). Every file
+ * found is either listed or skipped by name with its reason: hidden names ({@code _SUCCESS}, {@code
+ * .crc}, a {@code _temporary/} or {@code _late/} folder), and on a local disk what is not a regular
+ * file (never opened: a pipe would block the run), links to nothing, and link cycles (never
+ * followed twice). Runs on the driver; listing is cheap next to reading.
  */
 public final class FileLister {
   private final Configuration conf;
@@ -27,8 +30,8 @@ public final class FileLister {
     this.conf = conf;
   }
 
-  /** Every visible file under {@code uri} (recursively), or the file itself; sorted by URI. */
-  public List<StoredFile> list(String uri) {
+  /** What lies under {@code uri} (recursively), or the file itself. */
+  public Listing list(String uri) {
     Path root = new Path(uri);
     try {
       FileSystem fs = root.getFileSystem(conf);
@@ -39,21 +42,28 @@ public final class FileLister {
         throw CostlakeErrors.sourceNotFound(uri);
       }
       List<StoredFile> files = new ArrayList<>();
+      List<SkippedFile> skipped = new ArrayList<>();
+      if (fs instanceof LocalFileSystem || fs instanceof RawLocalFileSystem) {
+        LocalWalk.walk(fs, status.getPath(), files, skipped);
+        return new Listing(files, skipped);
+      }
       if (status.isFile()) {
         files.add(new StoredFile(qualified(fs, status.getPath()), status.getLen()));
-        return files;
+        return new Listing(files, skipped);
       }
       String rootUri = qualified(fs, status.getPath());
       RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
       while (it.hasNext()) {
         LocatedFileStatus file = it.next();
-        if (!isHidden(rootUri, qualified(fs, file.getPath()))) {
-          files.add(new StoredFile(qualified(fs, file.getPath()), file.getLen()));
+        String fileUri = qualified(fs, file.getPath());
+        if (isHidden(rootUri, fileUri)) {
+          skipped.add(new SkippedFile(fileUri, SkippedFile.HIDDEN));
+        } else {
+          files.add(new StoredFile(fileUri, file.getLen()));
         }
       }
-      Collections.sort(files);
-      return files;
-    } catch (IOException e) {
+      return new Listing(files, skipped);
+    } catch (IOException | UncheckedIOException e) {
       throw CostlakeErrors.cannotRead(uri, e.getMessage());
     }
   }
@@ -79,7 +89,7 @@ public final class FileLister {
   }
 
   /** Hadoop's canonical spelling: {@code file:/tmp/x}, {@code s3a://bucket/x}. */
-  private static String qualified(FileSystem fs, Path path) {
+  static String qualified(FileSystem fs, Path path) {
     URI uri = fs.makeQualified(path).toUri();
     String text = uri.toString();
     return text.startsWith("file:///") ? "file:/" + text.substring("file:///".length()) : text;

@@ -22,11 +22,20 @@ public final class OpenedFile implements AutoCloseable {
   private final MessageDigest digest;
   private final CountingInputStream stored;
   private final InputStream content;
+  private final ZipInputStream zip;
+  private final String zipEntry;
 
-  private OpenedFile(MessageDigest digest, CountingInputStream stored, InputStream content) {
+  private OpenedFile(
+      MessageDigest digest,
+      CountingInputStream stored,
+      InputStream content,
+      ZipInputStream zip,
+      String zipEntry) {
     this.digest = digest;
     this.stored = stored;
     this.content = content;
+    this.zip = zip;
+    this.zipEntry = zipEntry;
   }
 
   public static OpenedFile open(String uri, Configuration conf) throws IOException {
@@ -36,21 +45,27 @@ public final class OpenedFile implements AutoCloseable {
     CountingInputStream counted =
         new CountingInputStream(
             new DigestInputStream(new BufferedInputStream(raw, 1 << 20), digest));
-    InputStream content;
     String name = path.getName().toLowerCase(Locale.ROOT);
     if (name.endsWith(".gz") || name.endsWith(".gzip")) {
-      content = new GZIPInputStream(counted, 1 << 16);
-    } else if (name.endsWith(".zip")) {
+      return new OpenedFile(digest, counted, new GZIPInputStream(counted, 1 << 16), null, null);
+    }
+    if (name.endsWith(".zip")) {
       ZipInputStream zip = new ZipInputStream(counted);
-      ZipEntry first = zip.getNextEntry();
+      ZipEntry first = nextFile(zip);
       if (first == null) {
         throw new IOException("the zip archive holds no file");
       }
-      content = zip;
-    } else {
-      content = counted;
+      return new OpenedFile(digest, counted, zip, zip, first.getName());
     }
-    return new OpenedFile(digest, counted, content);
+    return new OpenedFile(digest, counted, counted, null, null);
+  }
+
+  private static ZipEntry nextFile(ZipInputStream zip) throws IOException {
+    ZipEntry entry = zip.getNextEntry();
+    while (entry != null && entry.isDirectory()) {
+      entry = zip.getNextEntry();
+    }
+    return entry;
   }
 
   /**
@@ -69,8 +84,17 @@ public final class OpenedFile implements AutoCloseable {
   /**
    * Reads what is left of the stored bytes, so the checksum covers the whole file even when the
    * reader stopped early (a trailing gzip member, zip directory).
+   *
+   * @throws ExtraArchiveEntry when a zip archive holds a second file: it would not be read, and its
+   *     rows would be in no count
    */
   public void drain() throws IOException {
+    if (zip != null) {
+      ZipEntry another = nextFile(zip);
+      if (another != null) {
+        throw new ExtraArchiveEntry(zipEntry, another.getName());
+      }
+    }
     byte[] buffer = new byte[1 << 16];
     while (stored.read(buffer) >= 0) {
       // only the digest and the byte count need these bytes
@@ -138,6 +162,20 @@ public final class OpenedFile implements AutoCloseable {
 
     long count() {
       return count;
+    }
+  }
+
+  /** A zip archive with more than one file in it: one export file per archive is read. */
+  public static final class ExtraArchiveEntry extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    ExtraArchiveEntry(String read, String notRead) {
+      super(
+          "the zip archive holds more than one file: '"
+              + read
+              + "' and '"
+              + notRead
+              + "'; put one export file in each archive");
     }
   }
 }

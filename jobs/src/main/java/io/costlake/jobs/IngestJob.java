@@ -15,6 +15,8 @@ import io.costlake.ingest.RawFrame;
 import io.costlake.ingest.RunIds;
 import io.costlake.ingest.SliceKey;
 import io.costlake.ingest.SliceStat;
+import io.costlake.ingest.TableCheck;
+import io.costlake.io.SkippedFile;
 import io.costlake.jobs.cli.JobSpec;
 import io.costlake.jobs.cli.OptionSpec;
 import io.costlake.jobs.cli.ParsedArgs;
@@ -176,9 +178,15 @@ public final class IngestJob implements Job {
               context.config().ingest().maxQuarantinedFraction(),
               context.config().ingest().skipUnchangedSlices(),
               CostlakeVersion.get());
-      IngestPlan plan =
-          planner.plan(
-              files, records, stats, discovery.failures(), lastFingerprints(warehouse, provider));
+      Map<SliceKey, String> fingerprints = lastFingerprints(warehouse, provider);
+      IngestPlan plan = planner.plan(files, records, stats, discovery.failures(), fingerprints);
+      Map<SliceKey, String> notInTable = notInTable(warehouse, plan);
+      if (!notInTable.isEmpty()) {
+        notInTable.forEach(
+            (slice, why) -> LOG.warn("{}: {} is ingested again: {}", runId, slice, why));
+        fingerprints.keySet().removeAll(notInTable.keySet());
+        plan = planner.plan(files, records, stats, discovery.failures(), fingerprints);
+      }
 
       List<SliceKey> toWrite = plan.slicesWith(SliceStatus.WRITTEN);
       Long version = null;
@@ -205,7 +213,7 @@ public final class IngestJob implements Job {
           Table.INGEST_RUNS,
           spark.createDataFrame(audit.runRows(plan, files, records), Table.INGEST_RUNS.schema()),
           "costlake ingest " + runId);
-      return new IngestSummary(runId, provider, plan, discovery, version, period);
+      return new IngestSummary(runId, provider, plan, discovery, version, period, notInTable);
     } finally {
       if (repeated != null) {
         repeated.unpersist();
@@ -316,6 +324,21 @@ public final class IngestJob implements Job {
   }
 
   /** Per slice, the fingerprint of its last successful write (WRITTEN or UNCHANGED). */
+  /** The slices the plan leaves unchanged that the table does not hold as their files give. */
+  private static Map<SliceKey, String> notInTable(Warehouse warehouse, IngestPlan plan) {
+    List<IngestPlan.SliceDecision> unchanged =
+        plan.slices().values().stream()
+            .filter(d -> d.status() == SliceStatus.UNCHANGED)
+            .collect(Collectors.toList());
+    if (unchanged.isEmpty()) {
+      return Map.of();
+    }
+    List<SliceKey> keys =
+        unchanged.stream().map(IngestPlan.SliceDecision::key).collect(Collectors.toList());
+    return TableCheck.disagreements(
+        TableCheck.totals(warehouse.read(Table.COST_LINE_ITEMS), keys).collectAsList(), unchanged);
+  }
+
   static Map<SliceKey, String> lastFingerprints(Warehouse warehouse, String provider) {
     Map<SliceKey, String> fingerprints = new HashMap<>();
     if (!warehouse.exists(Table.COST_LINE_ITEMS) || !warehouse.exists(Table.INGEST_SLICES)) {
@@ -352,6 +375,8 @@ public final class IngestJob implements Job {
         : slices.size() + " slices";
   }
 
+  private static final int IGNORED_NAMED_PER_REASON = 5;
+
   /** What one ingest did, printed for the user. */
   static final class IngestSummary {
     final String runId;
@@ -360,6 +385,7 @@ public final class IngestJob implements Job {
     final Discovery discovery;
     final Long tableVersion;
     final Optional<String> period;
+    final Map<SliceKey, String> notInTable;
 
     IngestSummary(
         String runId,
@@ -367,7 +393,9 @@ public final class IngestJob implements Job {
         IngestPlan plan,
         Discovery discovery,
         Long tableVersion,
-        Optional<String> period) {
+        Optional<String> period,
+        Map<SliceKey, String> notInTable) {
+      this.notInTable = notInTable;
       this.runId = runId;
       this.period = period;
       this.provider = provider;
@@ -425,9 +453,10 @@ public final class IngestJob implements Job {
           Locale.ROOT,
           "  files    %d read%s%n",
           plan.files().size(),
-          discovery.ignoredFiles() > 0
-              ? ", " + discovery.ignoredFiles() + " ignored (" + discovery.whyIgnored() + ")"
-              : "");
+          discovery.ignored().isEmpty() ? "" : ", " + discovery.ignored().size() + " not read");
+      printIgnored(out);
+      notInTable.forEach(
+          (slice, why) -> out.println("  again    " + slice + " (files unchanged): " + why));
       out.printf(
           Locale.ROOT,
           "  slices   %d written, %d unchanged, %d failed%s%n",
@@ -461,6 +490,31 @@ public final class IngestJob implements Job {
       for (String problem : problems) {
         out.println("  FAILED   " + problem);
       }
+    }
+
+    /**
+     * Every file not read, by name and reason; past a few of one reason (a bucket of old
+     * assemblies), their number, with every name in the log.
+     */
+    private void printIgnored(java.io.PrintStream out) {
+      Map<String, List<String>> byReason = new java.util.TreeMap<>();
+      for (SkippedFile file : discovery.ignored()) {
+        byReason.computeIfAbsent(file.reason(), r -> new ArrayList<>()).add(file.uri());
+        LOG.info("{}: not read: {}", runId, file);
+      }
+      byReason.forEach(
+          (reason, uris) -> {
+            uris.stream()
+                .limit(IGNORED_NAMED_PER_REASON)
+                .forEach(uri -> out.println("  not read " + uri + ": " + reason));
+            if (uris.size() > IGNORED_NAMED_PER_REASON) {
+              out.printf(
+                  Locale.ROOT,
+                  "  not read %,d more: %s (every name is in the log)%n",
+                  uris.size() - IGNORED_NAMED_PER_REASON,
+                  reason);
+            }
+          });
     }
   }
 }

@@ -26,6 +26,7 @@ public final class JobContext {
   private final PrintStream out;
   private final Clock clock;
   private SparkSession spark;
+  private boolean warehouseChecked;
 
   public JobContext(CostlakeConfig config, PrintStream out, Clock clock) {
     this.config = config;
@@ -76,7 +77,30 @@ public final class JobContext {
   }
 
   public Warehouse warehouse() {
-    return new Warehouse(spark(), uri(config.warehouse()));
+    String root = uri(config.warehouse());
+    if (!warehouseChecked) {
+      refuseAFile(root);
+      warehouseChecked = true;
+    }
+    return new Warehouse(spark(), root);
+  }
+
+  /**
+   * A warehouse that is a file fails at once, on the first use of the warehouse (before ingest
+   * reads any source), not after the reading, in a Delta error. A missing folder is created.
+   */
+  private void refuseAFile(String root) {
+    try {
+      Path path = new Path(root);
+      if (path.getFileSystem(hadoopConf()).getFileStatus(path).isFile()) {
+        throw CostlakeErrors.invalidArgument(
+            "warehouse " + root, "it is a file; the warehouse is a folder of Delta tables");
+      }
+    } catch (java.io.FileNotFoundException missing) {
+      // created with its first table
+    } catch (IOException unknown) {
+      // not known here: the first read or write of a table says what is wrong
+    }
   }
 
   /**

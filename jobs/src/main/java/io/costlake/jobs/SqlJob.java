@@ -30,7 +30,11 @@ public final class SqlJob implements Job {
               + ".\nExample: costlake sql \"SELECT x_BillingPeriod, SUM(BilledCost) FROM cost_line_items GROUP BY ALL\"\n"
               + "Time travel: SELECT COUNT(*) FROM cost_line_items VERSION AS OF 0",
           List.of(
-              OptionSpec.value("--format", "table|csv|json", "Output format").withDefault("table")),
+              OptionSpec.value("--format", "table|csv|json", "Output format").withDefault("table"),
+              OptionSpec.flag(
+                  "--write",
+                  "Allow a statement that changes tables (DELETE, UPDATE, INSERT, DROP, ...): by"
+                      + " default sql only reads")),
           "SQL",
           "The statement to run (quote it)");
 
@@ -50,6 +54,9 @@ public final class SqlJob implements Job {
     }
     SparkSession spark = context.spark();
     String sql = args.positionals().get(0);
+    if (!args.has("--write")) {
+      refuseWrites(spark, sql);
+    }
     // Only the tables the statement names: registering one reads its Delta log.
     context
         .warehouse()
@@ -67,6 +74,27 @@ public final class SqlJob implements Job {
       ResultPrinter.print(result, format, context.out());
     } catch (Exception e) {
       throw CostlakeErrors.sqlFailed(firstLine(e.getMessage()));
+    }
+  }
+
+  /**
+   * costlake's tables are written by its jobs, whose audit (ingest_slices, pipeline_runs) must
+   * agree with them: a hand-made change needs the explicit {@code --write}.
+   */
+  private static void refuseWrites(SparkSession spark, String sql) {
+    String write;
+    try {
+      write = SqlStatements.firstWrite(spark.sessionState().sqlParser().parsePlan(sql));
+    } catch (Exception e) { // ParseException is checked, thrown from Scala
+      throw CostlakeErrors.sqlFailed(firstLine(e.getMessage()));
+    }
+    if (write != null) {
+      throw CostlakeErrors.invalidArgument(
+          "statement for sql",
+          "it changes tables ("
+              + write
+              + "); sql only reads unless --write is given (costlake's own tables are"
+              + " written by its jobs, whose audit then no longer agrees)");
     }
   }
 

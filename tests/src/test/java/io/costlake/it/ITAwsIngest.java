@@ -114,7 +114,15 @@ class ITAwsIngest {
     Fixtures.generated(generated, 2_000, 1, true);
     Cli cli = ingest(Fixtures.uri(generated));
     assertEquals(0, cli.exitCode, cli.toString());
-    assertTrue(cli.out.contains("1 ignored (older assemblies or other periods)"), cli.out);
+    assertTrue(cli.out.contains(", 1 not read\n"), cli.out);
+    assertTrue(
+        cli.out
+            .lines()
+            .anyMatch(
+                l ->
+                    l.startsWith("  not read file:")
+                        && l.endsWith(": an older assembly or another period than the manifests")),
+        cli.out);
     for (Row run : table("ingest_runs").collectAsList()) {
       assertTrue(
           ((String) run.getAs("manifest"))

@@ -2,6 +2,7 @@ package io.costlake.it;
 
 import static io.costlake.testing.Money.assertMoney;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -171,5 +172,93 @@ class ITBadInput {
     assertTrue(cli.oneLineError(), cli.err);
     assertTrue(cli.err.startsWith("costlake ingest: Cannot ingest file:"), cli.err);
     assertTrue(cli.err.strip().endsWith("nowhere: no such file or folder"), cli.err);
+  }
+
+  @Test
+  void aWarehouseThatIsAFileIsRefusedBeforeAnythingIsRead() throws IOException {
+    Path file = Files.writeString(dir.resolve("warehouse.txt"), "not a folder\n");
+    Cli cli =
+        Cli.run(
+            "ingest",
+            "--provider",
+            "aws",
+            "--source",
+            Fixtures.uri(dir.resolve("nowhere")),
+            "--warehouse",
+            Fixtures.uri(file));
+    // The missing source would be exit 1 after listing: the warehouse is checked first.
+    assertEquals(2, cli.exitCode, cli.err);
+    assertTrue(cli.oneLineError(), cli.err);
+    assertTrue(cli.err.contains("warehouse.txt: it is a file"), cli.err);
+  }
+
+  @Test
+  void everyFileUnderASourceIsReadOrNamedAsNotRead() throws Exception {
+    Path source = dir.resolve("source");
+    Files.createDirectories(source.resolve("_late"));
+    List<String> lines =
+        Files.readAllLines(
+            Fixtures.awsSamples(dir.resolve("samples")).resolve("koku_2023-06-01_savingsplan.csv"));
+    Path file = source.resolve("cur.csv");
+    Files.write(file, List.of(lines.get(0), lines.get(1), lines.get(2)), StandardCharsets.UTF_8);
+    Files.write(source.resolve("_late/cur.csv"), List.of(lines.get(0), lines.get(3)));
+    Process mkfifo = new ProcessBuilder("mkfifo", source.resolve("pipe.csv").toString()).start();
+    assertEquals(0, mkfifo.waitFor());
+    Files.createSymbolicLink(source.resolve("gone.csv"), dir.resolve("nowhere.csv"));
+
+    // A pipe used to block the run for good: it is never opened now.
+    Cli cli =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            java.time.Duration.ofMinutes(3), () -> ingest(source));
+    assertEquals(0, cli.exitCode, cli.toString());
+    assertTrue(cli.out.contains("files    1 read, 3 not read"), cli.out);
+    for (String notRead :
+        List.of(
+            "_late/cur.csv: hidden (a name below the source starts with _ or .)",
+            "pipe.csv: not a regular file (a pipe, socket or device)",
+            "gone.csv: a link to nothing")) {
+      assertTrue(cli.out.contains("  not read " + Fixtures.uri(source) + "/" + notRead), cli.out);
+    }
+    Row run = table("ingest_runs").head();
+    assertEquals(Fixtures.uri(file), run.getAs("source_file"));
+    assertEquals(2L, (long) run.getAs("rows_in"));
+  }
+
+  @Test
+  void theTableIsTheTruthAndSqlOnlyReadsUnlessToldToWrite() throws IOException {
+    Path source = dir.resolve("source");
+    Files.createDirectories(source);
+    List<String> lines =
+        Files.readAllLines(
+            Fixtures.awsSamples(dir.resolve("samples")).resolve("koku_2023-06-01_savingsplan.csv"));
+    Files.write(source.resolve("cur.csv"), lines.subList(0, 4), StandardCharsets.UTF_8);
+    assertEquals(0, ingest(source).exitCode);
+    long rows = table("cost_line_items").count();
+    assertTrue(rows >= 3, "rows " + rows);
+
+    String warehouse = lake().uri();
+    Cli refused = Cli.run("sql", "--warehouse", warehouse, "DELETE FROM cost_line_items");
+    assertEquals(2, refused.exitCode, refused.toString());
+    assertTrue(refused.oneLineError(), refused.err);
+    assertTrue(refused.err.contains("DeleteFromTable") && refused.err.contains("--write"));
+    assertEquals(rows, table("cost_line_items").count(), "nothing was deleted");
+
+    Cli deleted =
+        Cli.run("sql", "--warehouse", warehouse, "--write", "DELETE FROM cost_line_items");
+    assertEquals(0, deleted.exitCode, deleted.toString());
+    assertEquals(0L, table("cost_line_items").count());
+
+    // The same files again: ingest_slices says unchanged, the table holds nothing of them.
+    Cli again = ingest(source);
+    assertEquals(0, again.exitCode, again.toString());
+    assertTrue(again.out.contains("slices   1 written, 0 unchanged"), again.out);
+    assertTrue(
+        again.out.contains("  again    aws/")
+            && again.out.contains("the table held 0 rows billing 0 where its unchanged files give"),
+        again.out);
+    assertEquals(rows, table("cost_line_items").count());
+    Cli once = ingest(source);
+    assertTrue(once.out.contains("slices   0 written, 1 unchanged"), once.out);
+    assertFalse(once.out.contains("  again "), once.out);
   }
 }

@@ -103,7 +103,15 @@ public final class CsvFileReader implements Iterator<Row>, AutoCloseable {
     }
     header = layout.bind(Arrays.stream(names).map(n -> n == null ? "" : n).toArray(String[]::new));
     contractViolation = header.contractViolation().orElse(null);
+    String twice = HeaderColumns.twice(names);
+    if (twice != null) {
+      violationCode = "DUPLICATE_COLUMN";
+      contractViolation = twice;
+    }
   }
+
+  /** Why a file whose header breaks its contract is not mapped, with {@link #contractViolation}. */
+  private String violationCode = "MISSING_COLUMNS";
 
   /** Set when the header breaks the contract: rows are counted, not mapped. */
   private String contractViolation;
@@ -116,7 +124,10 @@ public final class CsvFileReader implements Iterator<Row>, AutoCloseable {
       }
       cause = cause.getCause();
     }
-    if (cause instanceof EOFException) {
+    if (e instanceof OpenedFile.ExtraArchiveEntry) {
+      errorCode = "EXTRA_ARCHIVE_ENTRY";
+      errorMessage = e.getMessage();
+    } else if (cause instanceof EOFException) {
       errorCode = "TRUNCATED_FILE";
       errorMessage =
           "the file ends abruptly after data row " + rows + " (" + cause.getMessage() + ")";
@@ -150,7 +161,7 @@ public final class CsvFileReader implements Iterator<Row>, AutoCloseable {
     values[trailingStart + 1] = opened == null ? null : opened.storedBytesRead();
     values[trailingStart + 2] = rows;
     if (errorCode == null && contractViolation != null) {
-      errorCode = "MISSING_COLUMNS";
+      errorCode = violationCode;
       errorMessage = contractViolation;
     }
     values[trailingStart + 3] = errorCode;

@@ -5,6 +5,8 @@ import io.costlake.ingest.Discovery;
 import io.costlake.ingest.ExportFile;
 import io.costlake.ingest.SourceFailure;
 import io.costlake.io.FileLister;
+import io.costlake.io.Listing;
+import io.costlake.io.SkippedFile;
 import io.costlake.io.StoredFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,9 +38,11 @@ public final class CurDiscovery {
   public Discovery discover(List<String> sources, Optional<String> period) {
     Map<String, ExportFile> files = new LinkedHashMap<>();
     List<SourceFailure> failures = new ArrayList<>();
-    int ignored = 0;
+    List<SkippedFile> ignored = new ArrayList<>();
     for (String source : sources) {
-      List<StoredFile> listed = lister.list(source);
+      Listing listing = lister.list(source);
+      ignored.addAll(listing.skipped());
+      List<StoredFile> listed = listing.files();
       List<StoredFile> manifests =
           listed.stream()
               .filter(f -> CurManifest.isManifestName(f.name()))
@@ -47,6 +51,9 @@ public final class CurDiscovery {
           listed.stream()
               .filter(f -> ExportFile.Layout.ofName(f.name()).isPresent())
               .collect(Collectors.toList());
+      listed.stream()
+          .filter(f -> !manifests.contains(f) && !data.contains(f))
+          .forEach(f -> ignored.add(new SkippedFile(f.uri(), Discovery.NOT_AN_EXPORT)));
       if (manifests.isEmpty() && data.isEmpty()) {
         throw CostlakeErrors.noExportFiles(source, "AWS CUR");
       }
@@ -58,10 +65,11 @@ public final class CurDiscovery {
       }
       List<ExportFile> chosen = fromManifests(source, manifests, data, period, failures);
       chosen.forEach(f -> files.putIfAbsent(f.uri(), f));
-      ignored += (int) data.stream().filter(f -> !files.containsKey(f.uri())).count();
+      data.stream()
+          .filter(f -> !files.containsKey(f.uri()))
+          .forEach(f -> ignored.add(new SkippedFile(f.uri(), Discovery.NOT_CHOSEN)));
     }
-    return new Discovery(
-        new ArrayList<>(files.values()), failures, ignored, "older assemblies or other periods");
+    return new Discovery(new ArrayList<>(files.values()), failures, ignored);
   }
 
   private List<ExportFile> fromManifests(
@@ -181,7 +189,7 @@ public final class CurDiscovery {
     if (!key.contains("://") || !lister.exists(key)) {
       return Optional.empty();
     }
-    List<StoredFile> listed = lister.list(key);
+    List<StoredFile> listed = lister.list(key).files();
     return listed.size() == 1 ? Optional.of(listed.get(0)) : Optional.empty();
   }
 

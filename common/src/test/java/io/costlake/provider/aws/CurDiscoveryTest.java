@@ -83,7 +83,11 @@ class CurDiscoveryTest {
     assertEquals(
         List.of("r/20240101-20240201/new/r-00001.csv.gz", "r/20240101-20240201/new/r-00002.csv.gz"),
         names(found));
-    assertEquals(1, found.ignoredFiles());
+    assertEquals(1, found.ignored().size());
+    assertTrue(
+        found.ignored().get(0).uri().endsWith("r/20240101-20240201/old/r-00001.csv.gz"),
+        found.ignored().toString());
+    assertEquals(Discovery.NOT_CHOSEN, found.ignored().get(0).reason());
     ExportFile file = found.files().get(0);
     assertEquals("2024-01", file.billingPeriod().get());
     assertEquals("new", file.assemblyId().get());
