@@ -26,6 +26,7 @@ final class LocalWalk {
   static void walk(FileSystem fs, Path root, List<StoredFile> files, List<SkippedFile> skipped)
       throws IOException {
     java.nio.file.Path start = Paths.get(root.toUri());
+    String rootUri = FileLister.qualified(fs, root);
     Files.walkFileTree(
         start,
         EnumSet.of(FileVisitOption.FOLLOW_LINKS),
@@ -39,7 +40,7 @@ final class LocalWalk {
               skipped.add(new SkippedFile(uri, SkippedFile.BROKEN_LINK));
             } else if (!attrs.isRegularFile()) {
               skipped.add(new SkippedFile(uri, SkippedFile.NOT_REGULAR));
-            } else if (!file.equals(start) && hiddenBelow(start, file)) {
+            } else if (FileLister.isHidden(rootUri, uri)) {
               skipped.add(new SkippedFile(uri, SkippedFile.HIDDEN));
             } else {
               files.add(new StoredFile(uri, attrs.size()));
@@ -61,16 +62,6 @@ final class LocalWalk {
             throw e;
           }
         });
-  }
-
-  private static boolean hiddenBelow(java.nio.file.Path start, java.nio.file.Path file) {
-    for (java.nio.file.Path name : start.relativize(file)) {
-      String segment = name.toString();
-      if (segment.startsWith("_") || segment.startsWith(".")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Built name by name below the root, as Hadoop's listing builds its paths. */

@@ -37,6 +37,11 @@ class ITBadInput {
     return lake().table(name);
   }
 
+  /** A bundled AWS CUR 1.0 sample: a small month with a Savings Plan. */
+  private Path savingsPlanSample() {
+    return Fixtures.awsSamples(dir.resolve("samples")).resolve("koku_2023-06-01_savingsplan.csv");
+  }
+
   private Cli ingest(Path source) {
     return lake().ingest(Fixtures.uri(source));
   }
@@ -89,9 +94,7 @@ class ITBadInput {
   void aFileMissingARequiredColumnIsNamedWithTheColumn() throws IOException {
     Path source = dir.resolve("source");
     Files.createDirectories(source);
-    List<String> lines =
-        Files.readAllLines(
-            Fixtures.awsSamples(dir.resolve("samples")).resolve("koku_2023-06-01_savingsplan.csv"));
+    List<String> lines = Files.readAllLines(savingsPlanSample());
     String header = lines.get(0).replace("lineItem/CurrencyCode", "lineItem/Currency");
     Path file = source.resolve("no-currency.csv");
     Files.write(file, List.of(header, lines.get(1), lines.get(2)), StandardCharsets.UTF_8);
@@ -147,9 +150,7 @@ class ITBadInput {
   void tooManyBadRowsKeepAGoodMonthFromBeingReplaced() throws IOException {
     Path source = dir.resolve("source");
     Files.createDirectories(source);
-    Path sample =
-        Fixtures.awsSamples(dir.resolve("samples")).resolve("koku_2023-06-01_savingsplan.csv");
-    Files.copy(sample, source.resolve("month.csv"));
+    Files.copy(savingsPlanSample(), source.resolve("month.csv"));
     assertEquals(0, ingest(source).exitCode);
     List<String> lines = Files.readAllLines(source.resolve("month.csv"));
     lines.set(1, lines.get(1).replace(",NOK,", ",??,"));
@@ -196,9 +197,7 @@ class ITBadInput {
   void everyFileUnderASourceIsReadOrNamedAsNotRead() throws Exception {
     Path source = dir.resolve("source");
     Files.createDirectories(source.resolve("_late"));
-    List<String> lines =
-        Files.readAllLines(
-            Fixtures.awsSamples(dir.resolve("samples")).resolve("koku_2023-06-01_savingsplan.csv"));
+    List<String> lines = Files.readAllLines(savingsPlanSample());
     Path file = source.resolve("cur.csv");
     Files.write(file, List.of(lines.get(0), lines.get(1), lines.get(2)), StandardCharsets.UTF_8);
     Files.write(source.resolve("_late/cur.csv"), List.of(lines.get(0), lines.get(3)));
@@ -228,9 +227,7 @@ class ITBadInput {
   void theTableIsTheTruthAndSqlOnlyReadsUnlessToldToWrite() throws IOException {
     Path source = dir.resolve("source");
     Files.createDirectories(source);
-    List<String> lines =
-        Files.readAllLines(
-            Fixtures.awsSamples(dir.resolve("samples")).resolve("koku_2023-06-01_savingsplan.csv"));
+    List<String> lines = Files.readAllLines(savingsPlanSample());
     Files.write(source.resolve("cur.csv"), lines.subList(0, 4), StandardCharsets.UTF_8);
     assertEquals(0, ingest(source).exitCode);
     long rows = table("cost_line_items").count();
