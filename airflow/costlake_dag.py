@@ -3,7 +3,8 @@
 
 The **daily** DAG (`costlake`) works on the billing period of its run: ingest per provider side by
 side, then `pipeline` (validate, amortize, allocate, chargeback, reconcile, anomalies and report in
-one Spark application, recorded in `pipeline_runs`), then `catalog`, each with `--period` given,
+one Spark application, recorded in `pipeline_runs`), then `verify` (the tables agree with the
+ingest audit) and `catalog`, each with `--period` given,
 so a retry or a backfill touches exactly that period. A run on the 1st works on the month that just
 ended (its data interval starts on the last day of that month). Every job replaces its slices
 atomically: a retried task converges to the same tables. `COSTLAKE_TASK_PER_JOB=true` runs each of
@@ -13,7 +14,8 @@ Spark application per job).
 The **catch-up** DAG (`costlake_catchup`) picks up what the daily runs cannot see: files that
 arrive late for an earlier period (AWS restates last month's CUR into the next, Azure and GCP add
 late usage). It ingests every period without `--period` (slices whose files did not change stay
-as they are) and runs `pipeline`, which recomputes exactly the periods those slices belong to.
+as they are) and runs `pipeline`, which recomputes exactly the periods those slices belong to,
+then `verify` over every period.
 Weekly by default; `COSTLAKE_CATCHUP_SCHEDULE` takes a cron expression, or `off`.
 
 Both DAGs' tasks take a slot of the pool `COSTLAKE_POOL` (default `costlake`), so the two never
@@ -150,10 +152,15 @@ JOBS_AFTER_INGEST = [
 # pipeline runs JOBS_AFTER_INGEST in one Spark application and records the period in pipeline_runs.
 DOWNSTREAM = [
     (job, costlake(job))
-    for job in (JOBS_AFTER_INGEST if TASK_PER_JOB else ["pipeline"]) + ["catalog"]
+    for job in (JOBS_AFTER_INGEST if TASK_PER_JOB else ["pipeline"]) + ["verify", "catalog"]
 ]
 CATCHUP_INGEST = ingest_tasks(period=None)
-CATCHUP_PIPELINE = ("pipeline", costlake("pipeline", period=None))
+# verify checks every table against the ingest audit; it fails the run when a slice is not what
+# ingest recorded (a killed run, a change by hand), naming it; costlake verify --repair mends it.
+CATCHUP_DOWNSTREAM = [
+    ("pipeline", costlake("pipeline", period=None)),
+    ("verify", costlake("verify", period=None)),
+]
 
 
 def spark_submit_task(task_id, args):
@@ -322,4 +329,4 @@ if CATCHUP_SCHEDULE != "off":
         default_args=DEFAULT_ARGS,
         tags=["costlake", "finops"],
     ) as catchup_dag:
-        chain(TASKS[RUNNER], CATCHUP_INGEST, [CATCHUP_PIPELINE])
+        chain(TASKS[RUNNER], CATCHUP_INGEST, CATCHUP_DOWNSTREAM)

@@ -244,6 +244,35 @@ def build_csv_cases(b, account_columns):
                             "a zip archive holding two CSV files (only one would be read)"),
                        b.file_name + ".zip"), buf.getvalue())
 
+    h, rows = base()
+    write(os.path.join(case(p, "utf16-bom", "FAILED", None, 0, 0, "NOT_UTF8",
+                            "the file saved as UTF-16 (little-endian, with its byte order mark)"),
+                       b.file_name), csv_bytes(h, rows).decode("utf-8").encode("utf-16"))
+
+    # A last cell opened with a quote that the line does not close: the parser reads on through
+    # the line breaks to the next quote (Python's csv module does the same; it counts).
+    h, rows = base()
+    text = csv_bytes(h, rows).decode("utf-8").split("\n")
+    text[2] = text[2] + ',"opened here'
+    h = h + ["corpus/note"]
+    text[0] = ",".join(h)
+    unclosed = "\n".join(text)
+    records = list(csv.reader(io.StringIO(unclosed)))[1:]
+    wide = len(records[1]) > len(h)
+    write(os.path.join(case(p, "unclosed-quote", "WRITTEN", len(records), len(records) - 1, 1,
+                            "ROW_TOO_WIDE" if wide else "SWALLOWED_LINES",
+                            "a quote left open in a cell: the lines after it read as one record,"
+                            " quarantined with their raw text"),
+                       b.file_name), unclosed.encode("utf-8"))
+
+    h, rows = base()
+    rows[1][b.idx(b.text)] = "Caf\u00e9-corpus"
+    data = csv_bytes(h, rows).replace("Caf\u00e9-corpus".encode("utf-8"),
+                                      "Caf\u00e9-corpus".encode("cp1252"))
+    write(os.path.join(case(p, "windows-1252", "FAILED", None, 0, 0, "NOT_UTF8",
+                            "one cell in Windows-1252 (an \u00e9 as the byte E9), the rest ASCII"),
+                       b.file_name), data)
+
 
 def aws():
     path = os.path.join(SAMPLES, "aws", "koku_test_cur.csv")
@@ -446,6 +475,15 @@ def gcp():
     write(os.path.join(case("gcp", "formula-cells", "WRITTEN", k, k, 0, "",
                             "label values beginning with =, +, - and @"), "export.jsonl"),
           lines(recs))
+
+    # Added last, so that the cases before keep their accounts (and bytes).
+    write(os.path.join(case("gcp", "json-array", "FAILED", None, 0, 0, "JSON_ARRAY",
+                            "the records as one JSON array, not one object per line"),
+                       "export.jsonl"),
+          json.dumps(base(), ensure_ascii=False, indent=2).encode("utf-8"))
+    write(os.path.join(case("gcp", "utf16-bom", "FAILED", None, 0, 0, "NOT_UTF8",
+                            "the file saved as UTF-16 (little-endian, with its byte order mark)"),
+                       "export.jsonl"), lines(base()).decode("utf-8").encode("utf-16"))
 
 
 def main():

@@ -259,6 +259,17 @@ public final class CostlakeErrors {
     return new CostlakeException(FAILED, "Nothing to reconcile: " + detail);
   }
 
+  public static CostlakeException warehouseBroken(int findings, boolean repairable) {
+    return new CostlakeException(
+        FAILED,
+        findings
+            + (findings == 1 ? " invariant is" : " invariants are")
+            + " broken"
+            + (repairable
+                ? " (costlake verify --repair mends what the tables' history can)"
+                : " that --repair cannot mend: ingest the slices named above again"));
+  }
+
   public static CostlakeException notReconciled(long invoices) {
     return new CostlakeException(
         FAILED,

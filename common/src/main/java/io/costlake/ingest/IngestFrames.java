@@ -2,6 +2,7 @@ package io.costlake.ingest;
 
 import static io.costlake.model.FocusColumn.BilledCost;
 import static io.costlake.model.FocusColumn.BillingAccountId;
+import static io.costlake.model.FocusColumn.BillingCurrency;
 import static io.costlake.model.FocusColumn.EffectiveCost;
 import static io.costlake.model.FocusColumn.x_BillingPeriod;
 import static io.costlake.model.FocusColumn.x_Provider;
@@ -78,7 +79,8 @@ public final class IngestFrames {
             x_RowOrigin.col().notEqual(lit(ORIGIN_EXPORT)).as("derived"),
             MappedFrame.isGood().as("good"),
             col(MappedFrame.SUPERSEDED).as("superseded"),
-            col(IngestChecks.DUPLICATE).as("duplicate"))
+            col(IngestChecks.DUPLICATE).as("duplicate"),
+            BillingCurrency.col())
         .agg(
             count(lit(1)).as("rows"),
             sum(col(MappedFrame.COST_IN)).as("cost_in"),
@@ -98,10 +100,11 @@ public final class IngestFrames {
                     r.getBoolean(4),
                     r.getBoolean(5),
                     r.getBoolean(6),
-                    r.getLong(7),
-                    (BigDecimal) r.get(8),
+                    r.getLong(8),
                     (BigDecimal) r.get(9),
-                    (BigDecimal) r.get(10)))
+                    (BigDecimal) r.get(10),
+                    (BigDecimal) r.get(11),
+                    r.getString(7)))
         .collect(Collectors.toList());
   }
 

@@ -107,6 +107,7 @@ public final class IngestPlan {
     long rowsDerived;
     BigDecimal costIn = BigDecimal.ZERO;
     BigDecimal costWritten = BigDecimal.ZERO;
+    final java.util.SortedMap<String, BigDecimal> costWrittenByCurrency = new java.util.TreeMap<>();
     BigDecimal costQuarantined = BigDecimal.ZERO;
     BigDecimal costOutOfScope = BigDecimal.ZERO;
     BigDecimal costSuperseded = BigDecimal.ZERO;
@@ -163,6 +164,14 @@ public final class IngestPlan {
 
     public BigDecimal costIn() {
       return costIn;
+    }
+
+    /**
+     * {@link #costWritten} per billing currency ("?" where none could be read): one file may bill
+     * in more than one, and amounts in two currencies do not add up.
+     */
+    public java.util.SortedMap<String, BigDecimal> costWrittenByCurrency() {
+      return java.util.Collections.unmodifiableSortedMap(costWrittenByCurrency);
     }
 
     public BigDecimal costWritten() {

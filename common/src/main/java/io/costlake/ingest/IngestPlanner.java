@@ -121,7 +121,8 @@ public final class IngestPlanner {
       BigDecimal[] cost =
           sliceCost.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
       if (stat.derived()) {
-        rows[2] += stat.rows();
+        // A row derived from a quarantined record (its copy) is not written.
+        rows[2] += stat.good() ? stat.rows() : 0;
       } else if (stat.good()) {
         rows[0] += stat.rows();
       } else if (stat.duplicate()) {
@@ -247,6 +248,8 @@ public final class IngestPlanner {
         outcome.rowsWritten += stat.rows();
       }
       outcome.costWritten = outcome.costWritten.add(stat.billedCost());
+      outcome.costWrittenByCurrency.merge(
+          stat.currency().orElse("?"), stat.billedCost(), BigDecimal::add);
     }
     for (Map.Entry<String, Set<SliceKey>> entry : fileSlices.entrySet()) {
       FileOutcome outcome = outcomes.get(entry.getKey());

@@ -96,6 +96,25 @@ public final class Parse {
     return new Reason(coalesce(condition, lit(false)), value);
   }
 
+  /**
+   * The CSV reader's own verdict on a row ({@code ROW_TOO_WIDE}, {@code SWALLOWED_LINES}), with the
+   * column and words it gave.
+   */
+  public static Reason readerError() {
+    Column code = org.apache.spark.sql.functions.col(RawFrame.ROW_ERROR_CODE);
+    Column value = org.apache.spark.sql.functions.col(RawFrame.ROW_ERROR_VALUE);
+    return errorWhen(
+        code.isNotNull(),
+        coalesce(org.apache.spark.sql.functions.col(RawFrame.ROW_ERROR_COLUMN), lit("(row)")),
+        code,
+        when(
+                code.equalTo(lit("ROW_TOO_WIDE")),
+                org.apache.spark.sql.functions.concat(
+                    lit("the row has more cells than the header: "), value))
+            .otherwise(value),
+        value);
+  }
+
   /** A reason whose column and code come from the row (e.g. a reader's row-level error). */
   public static Reason errorWhen(
       Column condition, Column columnName, Column code, Column reason, Column rawValue) {

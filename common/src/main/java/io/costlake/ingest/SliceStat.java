@@ -19,6 +19,7 @@ public final class SliceStat {
   private final BigDecimal costIn;
   private final BigDecimal billedCost;
   private final BigDecimal effectiveCost;
+  private final String currency;
 
   public SliceStat(
       String sourceFile,
@@ -31,7 +32,9 @@ public final class SliceStat {
       long rows,
       BigDecimal costIn,
       BigDecimal billedCost,
-      BigDecimal effectiveCost) {
+      BigDecimal effectiveCost,
+      String currency) {
+    this.currency = currency;
     this.sourceFile = sourceFile;
     this.billingAccountId = billingAccountId;
     this.billingPeriod = billingPeriod;
@@ -47,6 +50,11 @@ public final class SliceStat {
 
   private static BigDecimal orZero(BigDecimal value) {
     return value == null ? BigDecimal.ZERO : value;
+  }
+
+  /** The billing currency of these rows, when it could be read. */
+  public Optional<String> currency() {
+    return Optional.ofNullable(currency);
   }
 
   public String sourceFile() {

@@ -16,6 +16,7 @@ import org.apache.spark.sql.catalyst.TableIdentifier;
 import org.apache.spark.sql.catalyst.catalog.CatalogTable;
 import org.apache.spark.sql.catalyst.catalog.SessionCatalog;
 import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import scala.Option;
 
@@ -265,6 +266,25 @@ public final class Warehouse {
       throw CostlakeErrors.cannotWrite(table.tableName(), oneLine(e));
     }
     return version(table);
+  }
+
+  /** The version a commit described as {@code description} made (its userMetadata), if any. */
+  public java.util.Optional<Long> versionDescribed(Table table, String description) {
+    if (!exists(table)) {
+      return java.util.Optional.empty();
+    }
+    List<Row> found =
+        DeltaTable.forPath(spark, path(table))
+            .history()
+            .filter(functions.col("userMetadata").equalTo(functions.lit(description)))
+            .select("version")
+            .collectAsList();
+    return found.stream().map(r -> r.getLong(0)).max(Long::compare);
+  }
+
+  /** Makes the table's content that of {@code version} again, in one new commit (RESTORE). */
+  public void restore(Table table, long version) {
+    DeltaTable.forPath(spark, path(table)).restoreToVersion(version);
   }
 
   public long version(Table table) {

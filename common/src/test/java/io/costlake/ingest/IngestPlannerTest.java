@@ -67,7 +67,8 @@ class IngestPlannerTest {
             rows,
             new BigDecimal(cost),
             new BigDecimal(cost),
-            new BigDecimal(cost)));
+            new BigDecimal(cost),
+            "USD"));
   }
 
   private void superseded(String uri, SliceKey slice, long rows, String cost) {
@@ -83,7 +84,8 @@ class IngestPlannerTest {
             rows,
             new BigDecimal(cost),
             new BigDecimal(cost),
-            new BigDecimal(cost)));
+            new BigDecimal(cost),
+            "USD"));
   }
 
   private void bad(String uri, SliceKey slice, long rows, String cost) {
@@ -99,7 +101,8 @@ class IngestPlannerTest {
             rows,
             new BigDecimal(cost),
             null,
-            null));
+            null,
+            "USD"));
   }
 
   private void derived(String uri, SliceKey slice, long rows, String effective) {
@@ -115,7 +118,8 @@ class IngestPlannerTest {
             rows,
             BigDecimal.ZERO,
             BigDecimal.ZERO,
-            new BigDecimal(effective)));
+            new BigDecimal(effective),
+            "USD"));
   }
 
   @Test
@@ -139,6 +143,58 @@ class IngestPlannerTest {
     assertEquals(102, plan.slices().get(JAN).rows());
     assertMoney("1040.0000000001", plan.slices().get(JAN).effectiveCost());
     assertFalse(plan.hasFailures());
+  }
+
+  @Test
+  void aRowDerivedFromAQuarantinedRecordIsNotCountedInItsSlice() {
+    file(A, null, 100);
+    good(A, JAN, 99, "2");
+    bad(A, JAN, 1, "1");
+    derived(A, JAN, 2, "5");
+    // The copy's derived row: quarantined with its record, never written (found by verify).
+    stats.add(
+        new SliceStat(
+            A,
+            JAN.billingAccountId(),
+            JAN.billingPeriod(),
+            true,
+            false,
+            false,
+            true,
+            1,
+            BigDecimal.ZERO,
+            BigDecimal.ZERO,
+            new BigDecimal("5"),
+            "USD"));
+    IngestPlan plan = plan();
+    assertEquals(101, plan.slices().get(JAN).rows());
+    assertEquals(2, plan.files().get(A).rowsDerived());
+  }
+
+  @Test
+  void costWrittenIsAlsoKeptPerCurrencyForAFileBillingInTwo() {
+    file(A, null, 3);
+    for (String[] row : new String[][] {{"USD", "10.5"}, {"EUR", "3"}, {"USD", "1"}}) {
+      BigDecimal cost = new BigDecimal(row[1]);
+      stats.add(
+          new SliceStat(
+              A,
+              JAN.billingAccountId(),
+              JAN.billingPeriod(),
+              false,
+              true,
+              false,
+              false,
+              1,
+              cost,
+              cost,
+              cost,
+              row[0]));
+    }
+    FileOutcome a = plan().files().get(A);
+    assertEquals(List.of("EUR", "USD"), List.copyOf(a.costWrittenByCurrency().keySet()));
+    assertMoney("3", a.costWrittenByCurrency().get("EUR"));
+    assertMoney("11.5", a.costWrittenByCurrency().get("USD"));
   }
 
   @Test
@@ -369,7 +425,8 @@ class IngestPlannerTest {
             10,
             new BigDecimal("10"),
             null,
-            null));
+            null,
+            "USD"));
     IngestPlan plan = plan();
     assertEquals(SliceStatus.WRITTEN, plan.slices().get(JAN).status(), "half the rows are copies");
     FileOutcome a = plan.files().get(A);

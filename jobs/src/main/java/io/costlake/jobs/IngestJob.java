@@ -2,6 +2,7 @@ package io.costlake.jobs;
 
 import io.costlake.CostlakeVersion;
 import io.costlake.errors.CostlakeErrors;
+import io.costlake.ingest.AuditedSlices;
 import io.costlake.ingest.Discovery;
 import io.costlake.ingest.ExportFile;
 import io.costlake.ingest.FileRecord;
@@ -20,7 +21,6 @@ import io.costlake.io.SkippedFile;
 import io.costlake.jobs.cli.JobSpec;
 import io.costlake.jobs.cli.OptionSpec;
 import io.costlake.jobs.cli.ParsedArgs;
-import io.costlake.model.IngestSliceColumn;
 import io.costlake.model.Table;
 import io.costlake.provider.Provider;
 import io.costlake.provider.ProviderAdapter;
@@ -178,9 +178,11 @@ public final class IngestJob implements Job {
               context.config().ingest().maxQuarantinedFraction(),
               context.config().ingest().skipUnchangedSlices(),
               CostlakeVersion.get());
-      Map<SliceKey, String> fingerprints = lastFingerprints(warehouse, provider);
+      Map<SliceKey, AuditedSlices.Audited> audited = audited(warehouse, provider);
+      Map<SliceKey, String> fingerprints = new HashMap<>();
+      audited.forEach((slice, record) -> fingerprints.put(slice, record.fingerprint()));
       IngestPlan plan = planner.plan(files, records, stats, discovery.failures(), fingerprints);
-      Map<SliceKey, String> notInTable = notInTable(warehouse, plan);
+      Map<SliceKey, String> notInTable = notInTable(warehouse, plan, audited);
       if (!notInTable.isEmpty()) {
         notInTable.forEach(
             (slice, why) -> LOG.warn("{}: {} is ingested again: {}", runId, slice, why));
@@ -205,13 +207,15 @@ public final class IngestJob implements Job {
           new IngestAudit(
               runId, provider, CostlakeVersion.get(), Timestamp.from(start), Timestamp.from(end));
       writeQuarantine(spark, warehouse, provider, plan, files, records, all, audit, runId, end);
-      warehouse.append(
-          Table.INGEST_SLICES,
-          spark.createDataFrame(audit.sliceRows(plan, version), Table.INGEST_SLICES.schema()),
-          "costlake ingest " + runId);
+      // ingest_slices last: it is what the next run trusts, so a kill before it leaves the slice
+      // to be checked and written again (TableCheck), never an audit naming rows not there.
       warehouse.append(
           Table.INGEST_RUNS,
           spark.createDataFrame(audit.runRows(plan, files, records), Table.INGEST_RUNS.schema()),
+          "costlake ingest " + runId);
+      warehouse.append(
+          Table.INGEST_SLICES,
+          spark.createDataFrame(audit.sliceRows(plan, version), Table.INGEST_SLICES.schema()),
           "costlake ingest " + runId);
       return new IngestSummary(runId, provider, plan, discovery, version, period, notInTable);
     } finally {
@@ -323,9 +327,9 @@ public final class IngestJob implements Job {
     return records;
   }
 
-  /** Per slice, the fingerprint of its last successful write (WRITTEN or UNCHANGED). */
   /** The slices the plan leaves unchanged that the table does not hold as their files give. */
-  private static Map<SliceKey, String> notInTable(Warehouse warehouse, IngestPlan plan) {
+  private static Map<SliceKey, String> notInTable(
+      Warehouse warehouse, IngestPlan plan, Map<SliceKey, AuditedSlices.Audited> audited) {
     List<IngestPlan.SliceDecision> unchanged =
         plan.slices().values().stream()
             .filter(d -> d.status() == SliceStatus.UNCHANGED)
@@ -336,33 +340,18 @@ public final class IngestJob implements Job {
     List<SliceKey> keys =
         unchanged.stream().map(IngestPlan.SliceDecision::key).collect(Collectors.toList());
     return TableCheck.disagreements(
-        TableCheck.totals(warehouse.read(Table.COST_LINE_ITEMS), keys).collectAsList(), unchanged);
+        TableCheck.totals(warehouse.read(Table.COST_LINE_ITEMS), keys).collectAsList(),
+        unchanged,
+        audited);
   }
 
-  static Map<SliceKey, String> lastFingerprints(Warehouse warehouse, String provider) {
-    Map<SliceKey, String> fingerprints = new HashMap<>();
+  /** What ingest_slices records of this provider's slices (empty before the first ingest). */
+  static Map<SliceKey, AuditedSlices.Audited> audited(Warehouse warehouse, String provider) {
     if (!warehouse.exists(Table.COST_LINE_ITEMS) || !warehouse.exists(Table.INGEST_SLICES)) {
-      return fingerprints;
+      return Map.of();
     }
-    List<Row> rows =
-        warehouse
-            .read(Table.INGEST_SLICES)
-            .filter(
-                IngestSliceColumn.provider
-                    .col()
-                    .equalTo(provider)
-                    .and(IngestSliceColumn.status.col().isin("WRITTEN", "UNCHANGED")))
-            .select(
-                IngestSliceColumn.billing_account_id.name(),
-                IngestSliceColumn.billing_period.name(),
-                IngestSliceColumn.fingerprint.name(),
-                IngestSliceColumn.recorded_at.name())
-            .orderBy(IngestSliceColumn.recorded_at.name())
-            .collectAsList();
-    for (Row r : rows) {
-      fingerprints.put(new SliceKey(provider, r.getString(0), r.getString(1)), r.getString(2));
-    }
-    return fingerprints;
+    return AuditedSlices.latest(
+        AuditedSlices.records(warehouse.read(Table.INGEST_SLICES), provider).collectAsList());
   }
 
   private static long millisSince(long nanos) {
@@ -438,7 +427,7 @@ public final class IngestJob implements Job {
       long quarantined = 0;
       long outOfScope = 0;
       long superseded = 0;
-      BigDecimal costWritten = BigDecimal.ZERO;
+      java.util.SortedMap<String, BigDecimal> costWritten = new java.util.TreeMap<>();
       for (IngestPlan.FileOutcome f : plan.files().values()) {
         rowsIn += f.rowsIn();
         written += f.rowsWritten();
@@ -446,7 +435,7 @@ public final class IngestJob implements Job {
         quarantined += f.rowsQuarantined();
         outOfScope += f.rowsOutOfScope();
         superseded += f.rowsSuperseded();
-        costWritten = costWritten.add(f.costWritten());
+        f.costWrittenByCurrency().forEach((c, v) -> costWritten.merge(c, v, BigDecimal::add));
       }
       out.printf(Locale.ROOT, "ingest %s: run %s%n", provider, runId);
       out.printf(
@@ -481,7 +470,11 @@ public final class IngestJob implements Job {
       out.printf(
           Locale.ROOT,
           "  billed   %s in the table from these files%n",
-          costWritten.stripTrailingZeros().toPlainString());
+          costWritten.isEmpty()
+              ? "0"
+              : costWritten.entrySet().stream()
+                  .map(e -> e.getValue().stripTrailingZeros().toPlainString() + " " + e.getKey())
+                  .collect(Collectors.joining(", ")));
       List<String> problems = new ArrayList<>();
       plan.sourceFailures().forEach(f -> problems.add(f.message()));
       plan.files().values().stream()

@@ -47,6 +47,7 @@ public final class Main {
     register(new ReportJob());
     register(new PipelineJob());
     register(new CatalogJob());
+    register(new VerifyJob());
     register(new ShareJob());
     register(new BenchJob());
   }

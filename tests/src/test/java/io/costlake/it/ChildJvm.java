@@ -108,6 +108,32 @@ final class ChildJvm implements AutoCloseable {
     }
   }
 
+  /**
+   * SIGKILL as soon as {@code happened} holds (polled every millisecond), unless the process ends
+   * first or {@code seconds} pass.
+   *
+   * @return true when it was killed, false when it had already exited
+   */
+  boolean killWhen(java.util.function.BooleanSupplier happened, long seconds) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    try {
+      while (!happened.getAsBoolean()) {
+        if (process.waitFor(1, TimeUnit.MILLISECONDS)) {
+          return false;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("the awaited moment did not come in " + seconds + " s");
+        }
+      }
+      process.destroyForcibly();
+      process.waitFor(30, TimeUnit.SECONDS);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   boolean alive() {
     return process.isAlive();
   }

@@ -75,9 +75,14 @@ class ITAirflowDag {
         assertTrue(task.get("kwargs").get("deferrable").asBoolean(), task.toString());
       }
     }
-    // By default the jobs after the ingests run in one application (pipeline), then catalog.
+    // By default the jobs after the ingests run in one application (pipeline), then the tables
+    // are checked against the ingest audit (verify), then catalog.
     List<String> order =
-        taskPerJob ? ORDER : CommandLines.SCHEDULE.subList(3, CommandLines.SCHEDULE.size());
+        new ArrayList<>(
+            taskPerJob
+                ? ORDER.subList(0, ORDER.size() - 1)
+                : CommandLines.SCHEDULE.subList(3, CommandLines.SCHEDULE.size() - 1));
+    order.addAll(List.of("verify", "catalog"));
     List<String> expected = new ArrayList<>(List.of("ingest", "ingest", "ingest"));
     expected.addAll(order);
     assertEquals(expected, jobsRun);
@@ -160,9 +165,10 @@ class ITAirflowDag {
         jobsRun.add(CommandLines.checkWithoutPeriod(args, runner + " catch-up task " + task));
       }
     }
-    assertEquals(List.of("ingest", "ingest", "ingest", "pipeline"), jobsRun);
+    assertEquals(List.of("ingest", "ingest", "ingest", "pipeline", "verify"), jobsRun);
     assertEquals(
         List.of("ingest_aws", "ingest_gcp", "ingest_azure"), upstreamJobs(tasks, "pipeline"));
+    assertEquals(List.of("pipeline"), upstreamJobs(tasks, "verify"));
   }
 
   @Test

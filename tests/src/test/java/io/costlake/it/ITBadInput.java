@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.costlake.testing.TestSpark;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -244,6 +246,13 @@ class ITBadInput {
         Cli.run("sql", "--warehouse", warehouse, "--write", "DELETE FROM cost_line_items");
     assertEquals(0, deleted.exitCode, deleted.toString());
     assertEquals(0L, table("cost_line_items").count());
+    Cli verified = Cli.run("verify", "--warehouse", warehouse);
+    assertEquals(1, verified.exitCode, verified.toString());
+    assertTrue(
+        verified.out.contains("  broken   aws/")
+            && verified.out.contains("cost_line_items holds none"),
+        verified.out);
+    assertTrue(verified.err.contains("1 invariant is broken"), verified.err);
 
     // The same files again: ingest_slices says unchanged, the table holds nothing of them.
     Cli again = ingest(source);
@@ -257,5 +266,32 @@ class ITBadInput {
     Cli once = ingest(source);
     assertTrue(once.out.contains("slices   0 written, 1 unchanged"), once.out);
     assertFalse(once.out.contains("  again "), once.out);
+
+    // A change by hand is found, and mended from the table's history.
+    BigDecimal billed = billedTotal();
+    Cli changed =
+        Cli.run(
+            "sql",
+            "--warehouse",
+            warehouse,
+            "--write",
+            "UPDATE cost_line_items SET BilledCost = BilledCost + 1");
+    assertEquals(0, changed.exitCode, changed.toString());
+    Cli repaired = Cli.run("verify", "--warehouse", warehouse, "--repair");
+    assertEquals(0, repaired.exitCode, repaired.toString());
+    assertTrue(
+        repaired.out.contains("  broken   aws/")
+            && repaired.out.contains("where ingest_slices records"),
+        repaired.out);
+    assertTrue(repaired.out.contains("  repair   aws/") && repaired.out.contains("restored as"));
+    assertEquals(0, billed.compareTo(billedTotal()), "billed cost as ingest wrote it");
+    assertEquals(rows, table("cost_line_items").count());
+    Cli clean = Cli.run("verify", "--warehouse", warehouse);
+    assertEquals(0, clean.exitCode, clean.toString());
+    assertTrue(clean.out.contains("1 slices of cost_line_items agree"), clean.out);
+  }
+
+  private BigDecimal billedTotal() {
+    return table("cost_line_items").agg(functions.sum("BilledCost")).head().getDecimal(0);
   }
 }

@@ -340,7 +340,8 @@ class ITDeployRehearsal {
       assertEquals(0, code, name + "\n" + cluster.log(name));
       ran.add(task.get("task_id").asText());
     }
-    assertEquals(List.of("ingest_aws", "ingest_gcp", "ingest_azure", "pipeline", "catalog"), ran);
+    assertEquals(
+        List.of("ingest_aws", "ingest_gcp", "ingest_azure", "pipeline", "verify", "catalog"), ran);
     // The EMR steps ingested 2025-10 from the same files: the DAG's ingests find nothing new
     // (the bookkeeping works on S3 too), and its pipeline recomputes the period.
     for (String provider : List.of("aws", "gcp", "azure")) {
@@ -350,6 +351,8 @@ class ITDeployRehearsal {
     String pipeline = cluster.log("dag-pipeline");
     assertTrue(pipeline.contains("usage_daily"), pipeline);
     assertTrue(pipeline.contains("pipeline: 2025-10 up to date"), pipeline);
+    String verify = cluster.log("dag-verify");
+    assertTrue(verify.contains("3 slices of cost_line_items agree with ingest_slices"), verify);
   }
 
   @Test

@@ -29,10 +29,11 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
- * Crashes: ingest and every downstream job run in a JVM of their own and are killed (SIGKILL) at a
- * random moment once Spark has started working. Afterwards every table is readable and holds either
- * what it held before the job or what an uninterrupted run wrote, never a mix; running the job
- * again converges to the uninterrupted run's content.
+ * Crashes: ingest and every downstream job run in a JVM of their own and are killed (SIGKILL): the
+ * pipeline at a random moment once Spark has started working, ingest right after each of its
+ * commits but the last (the instants where a run is half-recorded). Afterwards every table is
+ * readable and holds either what it held before the job or what an uninterrupted run wrote, never a
+ * mix; running the job again converges to the uninterrupted run's content.
  *
  * <ul>
  *   <li>Downstream: the demo computed every period at once, and its tables are the uninterrupted
@@ -41,6 +42,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  *       compute it, alone, into exactly what the demo wrote.
  *   <li>Ingest: AWS restates that month; exactly its slice is ingested again.
  * </ul>
+ *
+ * <p>After every kill and re-run, {@code costlake verify} finds the audit and the tables agree.
  *
  * <p>Content is compared by a digest of every row without the columns that name a run or a moment
  * (run ids, {@code *_at}, table versions, attempt counts). The audit logs ({@code ingest_runs},
@@ -61,6 +64,10 @@ class ITKill {
       "(?i)(run_id|x_IngestRunId|.*_at|table_version|ingest_attempts|last_ingest_status)";
 
   private static final String PERIOD = "2025-10";
+
+  /** The tables ingest commits to, in order; the kills land right after each but the last. */
+  private static final List<String> INGEST_COMMITS =
+      List.of("cost_line_items", "ingest_quarantine", "ingest_runs");
 
   /**
    * How long after its first Spark job a child's pipeline may be killed: about its length on this
@@ -103,23 +110,24 @@ class ITKill {
     // Ingest: the provider re-delivers the month; only its slice is read and replaced.
     String month = "costlake-cur/20251001-20251101";
     copy(Path.of(demo.input, "aws-cur").resolve(month), source.resolve(month));
-    ITAwsIngest.restate(source.resolve(month), 7);
+    // Seven lines fewer and one twice: the run commits to the quarantine too.
+    ITAwsIngest.restate(
+        source.resolve(month),
+        lines -> {
+          List<String> kept = new ArrayList<>(lines.subList(0, lines.size() - 7));
+          kept.add(kept.get(1));
+          return kept;
+        });
     Path before = copy(computed, dir.resolve("before-ingest"));
-    long startedNanos = System.nanoTime();
     Cli uninterrupted = inProcess("ingest", computed, source);
-    long tookMillis = (System.nanoTime() - startedNanos) / 1_000_000;
     assertEquals(0, uninterrupted.exitCode, uninterrupted.toString());
     assertTrue(
         uninterrupted.out.contains("slices   1 written, 0 unchanged, 0 failed"), uninterrupted.out);
-    killAndRerun(
-        "ingest",
-        before,
-        source,
-        expected,
-        digests(computed),
-        Math.max(3_000, tookMillis * 6 / 5),
-        random,
-        report);
+    // Killed at each instant between its commits, ingest leaves the tables old or new, verify
+    // names the gap, and either a re-run or verify --repair and a re-run mend it.
+    for (String table : INGEST_COMMITS) {
+      killBetweenCommits(table, before, source, expected, digests(computed), report);
+    }
     System.out.print(report);
   }
 
@@ -143,18 +151,15 @@ class ITKill {
     Kill kill = killDuring(step, before, source, random, window);
     Path crashed = kill.warehouse;
     Map<String, String> after = digests(crashed);
-    for (String table : after.keySet()) {
-      String state = after.get(table);
-      assertTrue(
-          state.equals(old.get(table)) || state.equals(expected.get(table)),
-          step + " killed " + kill.when + ": " + table + " is neither as before nor as after");
-    }
+    assertOldOrNew(step + " killed " + kill.when, after, old, expected);
     Cli rerun = inProcess(step, crashed, source);
     assertEquals(0, rerun.exitCode, rerun.toString());
     if (step.equals("pipeline")) {
       assertOnlyTheStaleMonthComputed(rerun);
     }
     assertEquals(expected, digests(crashed), step + ": the re-run after the kill converges");
+    Cli verified = verify(crashed, false);
+    assertEquals(0, verified.exitCode, verified.toString());
     // A table the step creates is absent after an early kill: that is its state before.
     long newTables =
         written.stream().filter(t -> Objects.equals(after.get(t), expected.get(t))).count();
@@ -167,6 +172,98 @@ class ITKill {
             newTables,
             written.size()));
     return crashed;
+  }
+
+  /**
+   * Kills ingest in a child JVM as soon as its commit to {@code table} lands. The tables are each
+   * as before or as after; verify names what is half-recorded (exit 1). After the first instant a
+   * plain re-run mends it (the run's rows have no audit, so the slice is written again); after the
+   * others verify --repair does, leaving every table as before or after, and the re-run converges.
+   * Every path ends with verify finding nothing.
+   */
+  private void killBetweenCommits(
+      String table,
+      Path before,
+      Path source,
+      Map<String, String> old,
+      Map<String, String> expected,
+      StringBuilder report) {
+    Path crashed = null;
+    for (int attempt = 1; attempt <= 3 && crashed == null; attempt++) {
+      Path warehouse = copy(before, dir.resolve("killed-after-" + table + "-" + attempt));
+      Path log = warehouse.resolve(table).resolve("_delta_log");
+      long committed = lastCommit(log);
+      ChildJvm child =
+          ChildJvm.start(
+              dir.resolve("ingest-after-" + table + "-" + attempt + ".log"),
+              args("ingest", warehouse, source));
+      try {
+        if (child.killWhen(() -> lastCommit(log) > committed, 300)) {
+          crashed = warehouse;
+        } else {
+          assertEquals(0, child.await(10), child.output());
+        }
+      } finally {
+        child.close();
+      }
+    }
+    assertTrue(crashed != null, "ingest always finished before its commit to " + table + " landed");
+    assertOldOrNew("ingest killed after its commit to " + table, digests(crashed), old, expected);
+    Cli found = verify(crashed, false);
+    assertEquals(1, found.exitCode, "verify after a kill after " + table + ": " + found);
+    assertTrue(found.out.contains("  broken   "), found.out);
+    if (!table.equals(INGEST_COMMITS.get(0))) {
+      Cli repaired = verify(crashed, true);
+      assertEquals(0, repaired.exitCode, repaired.toString());
+      assertOldOrNew("verify --repair after " + table, digests(crashed), old, expected);
+      assertEquals(0, verify(crashed, false).exitCode, "verify after the repair");
+    }
+    Cli rerun = inProcess("ingest", crashed, source);
+    assertEquals(0, rerun.exitCode, rerun.toString());
+    assertEquals(expected, digests(crashed), "ingest after a kill after " + table + " converges");
+    Cli clean = verify(crashed, false);
+    assertEquals(0, clean.exitCode, clean.toString());
+    report.append(
+        String.format(
+            Locale.ROOT,
+            "ingest     killed after its commit to %s; verify found %d broken%n",
+            table,
+            found.out.lines().filter(l -> l.startsWith("  broken   ")).count()));
+  }
+
+  private static void assertOldOrNew(
+      String what, Map<String, String> now, Map<String, String> old, Map<String, String> expected) {
+    for (String table : now.keySet()) {
+      String state = now.get(table);
+      assertTrue(
+          state.equals(old.get(table)) || state.equals(expected.get(table)),
+          what + ": " + table + " is neither as before nor as after");
+    }
+  }
+
+  private static Cli verify(Path warehouse, boolean repair) {
+    List<String> args = new ArrayList<>(List.of("verify", "--warehouse", Fixtures.uri(warehouse)));
+    if (repair) {
+      args.add("--repair");
+    }
+    args.addAll(List.of("--conf", DemoRun.SHIPPED_CONF, "--conf", Cli.testConf().toString()));
+    return Cli.run(args.toArray(new String[0]));
+  }
+
+  /** The latest commit version in a Delta log folder; -1 when there is none yet. */
+  private static long lastCommit(Path log) {
+    try (Stream<Path> commits = Files.list(log)) {
+      return commits
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.matches("\\d{20}\\.json"))
+          .mapToLong(n -> Long.parseLong(n.substring(0, 20)))
+          .max()
+          .orElse(-1);
+    } catch (java.nio.file.NoSuchFileException e) {
+      return -1;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

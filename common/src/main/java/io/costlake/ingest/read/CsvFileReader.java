@@ -5,11 +5,11 @@ import com.univocity.parsers.csv.CsvParser;
 import com.univocity.parsers.csv.CsvParserSettings;
 import io.costlake.ingest.RawFrame;
 import io.costlake.io.OpenedFile;
+import io.costlake.io.RefusedContent;
 import io.costlake.io.StoredFile;
+import io.costlake.io.Utf8Text;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -76,9 +76,11 @@ public final class CsvFileReader implements Iterator<Row>, AutoCloseable {
         String[] record;
         while ((record = parser.parseNext()) != null) {
           rows++;
+          firstLine = lastLine + 1;
+          lastLine = parser.getContext().currentLine();
           // A file that breaks its contract is still counted to the end, but not mapped.
           if (contractViolation == null) {
-            return dataRow(record);
+            return dataRow(record, lastLine - firstLine > 0);
           }
         }
         opened.drain();
@@ -92,9 +94,10 @@ public final class CsvFileReader implements Iterator<Row>, AutoCloseable {
   private void start() throws IOException {
     opened = OpenedFile.open(file.uri(), conf);
     parser = new CsvParser(settings());
-    parser.beginParsing(
-        new LineEndings(new InputStreamReader(opened.content(), StandardCharsets.UTF_8)));
+    parser.beginParsing(new LineEndings(Utf8Text.reader(opened.content())));
     String[] names = parser.parseNext();
+    lastLine = parser.getContext().currentLine();
+    headerNames = names;
     if (names == null || (names.length == 1 && (names[0] == null || names[0].isBlank()))) {
       errorCode = "EMPTY_FILE";
       errorMessage = "the file has no header line";
@@ -113,10 +116,24 @@ public final class CsvFileReader implements Iterator<Row>, AutoCloseable {
   /** Why a file whose header breaks its contract is not mapped, with {@link #contractViolation}. */
   private String violationCode = "MISSING_COLUMNS";
 
+  /** The physical line the parser has read to (univocity counts line breaks, quoted ones too). */
+  private long lastLine;
+
+  /** The physical line the current record starts on (blank lines before it skipped). */
+  private long firstLine;
+
+  private String[] headerNames;
+
   /** Set when the header breaks the contract: rows are counted, not mapped. */
   private String contractViolation;
 
   private void fail(Exception e) {
+    RefusedContent refused = Refusals.of(e, file, conf);
+    if (refused != null) {
+      errorCode = refused.code();
+      errorMessage = refused.getMessage();
+      return;
+    }
     Throwable cause = e;
     while (cause.getCause() != null && cause.getCause() != cause) {
       if (cause instanceof EOFException || cause instanceof ZipException) {
@@ -171,19 +188,52 @@ public final class CsvFileReader implements Iterator<Row>, AutoCloseable {
     return RowFactory.create(values);
   }
 
-  private Row dataRow(String[] record) {
+  private Row dataRow(String[] record, boolean manyLines) {
     Object[] values = new Object[width];
     values[0] = RawFrame.KIND_ROW;
     values[1] = file.uri();
     values[2] = rows;
     values[3] = header.contract();
+    int swallower = manyLines ? SwallowedLines.cellHolding(record, header.width()) : -1;
     if (record.length > header.width()) {
       values[4] = "ROW_TOO_WIDE";
       values[5] = null;
       values[6] = record.length + " cells under a header of " + header.width();
+      if (manyLines) {
+        // A quote left open joined lines: keep them raw, so their cost can be recovered.
+        values[6] = SwallowedLines.describe(values[6] + "", lines(), parsedContent());
+      }
+    } else if (swallower >= 0) {
+      values[4] = SwallowedLines.CODE;
+      values[5] = swallower < headerNames.length ? headerNames[swallower] : null;
+      values[6] =
+          SwallowedLines.describe(
+              "a quote opened in this cell closes lines later: lines that look like records of"
+                  + " their own are inside it",
+              lines(),
+              parsedContent());
     }
     header.fill(record, values);
     return RowFactory.create(values);
+  }
+
+  /**
+   * The physical lines the current record spans, as "lines a-b": from the line after the previous
+   * record, as many as the line breaks inside it (univocity's line count runs one ahead at the end
+   * of the input).
+   */
+  private String lines() {
+    String raw = parsedContent();
+    long breaks = raw.chars().filter(c -> c == '\n').count();
+    if (raw.endsWith("\n")) {
+      breaks--;
+    }
+    return "lines " + firstLine + "-" + (firstLine + breaks);
+  }
+
+  private String parsedContent() {
+    String raw = parser.getContext().currentParsedContent();
+    return raw == null ? "" : raw;
   }
 
   private static CsvParserSettings settings() {

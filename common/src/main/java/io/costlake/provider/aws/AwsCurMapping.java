@@ -614,13 +614,7 @@ public final class AwsCurMapping {
 
   private List<Parse.Reason> errors(Column periodStart, Column currency) {
     List<Parse.Reason> reasons = new ArrayList<>();
-    reasons.add(
-        Parse.errorWhen(
-            col(RawFrame.ROW_ERROR_CODE).isNotNull(),
-            "(row)",
-            "ROW_TOO_WIDE",
-            concat(lit("the row has more cells than the header: "), col(RawFrame.ROW_ERROR_VALUE)),
-            col(RawFrame.ROW_ERROR_VALUE)));
+    reasons.add(Parse.readerError());
     for (CurField field : REQUIRED_VALUES) {
       reasons.add(Parse.missing(t(field), field.curName()));
     }

@@ -101,6 +101,7 @@ final class AzureMapping {
             RawFrame.SOURCE_ROW,
             RawFrame.CONTRACT,
             RawFrame.ROW_ERROR_CODE,
+            RawFrame.ROW_ERROR_COLUMN,
             RawFrame.ROW_ERROR_VALUE)) {
       columns.add(col(meta));
     }
@@ -453,13 +454,7 @@ final class AzureMapping {
 
   private static List<Parse.Reason> reasons(Column tags, Column currency, Column periodStart) {
     List<Parse.Reason> reasons = new ArrayList<>();
-    reasons.add(
-        Parse.errorWhen(
-            col(RawFrame.ROW_ERROR_CODE).isNotNull(),
-            "(row)",
-            "ROW_TOO_WIDE",
-            concat(lit("the row has more cells than the header: "), col(RawFrame.ROW_ERROR_VALUE)),
-            col(RawFrame.ROW_ERROR_VALUE)));
+    reasons.add(Parse.readerError());
     reasons.add(Parse.missing(p("account"), "BillingAccountId/BillingProfileId/SubscriptionId"));
     reasons.add(Parse.missing(t(AzureField.COST), "CostInBillingCurrency"));
     reasons.add(Parse.missing(t(AzureField.DATE), "Date"));

@@ -81,6 +81,7 @@ public final class FocusMapping {
             RawFrame.SOURCE_ROW,
             RawFrame.CONTRACT,
             RawFrame.ROW_ERROR_CODE,
+            RawFrame.ROW_ERROR_COLUMN,
             RawFrame.ROW_ERROR_VALUE,
             FocusRawSchema.EXTENSIONS,
             FocusRawSchema.ABSENT)) {
@@ -252,13 +253,7 @@ public final class FocusMapping {
 
   private static List<Parse.Reason> reasons(Map<FocusColumn, Column> out) {
     List<Parse.Reason> reasons = new ArrayList<>();
-    reasons.add(
-        Parse.errorWhen(
-            col(RawFrame.ROW_ERROR_CODE).isNotNull(),
-            "(row)",
-            "ROW_TOO_WIDE",
-            concat(lit("the row has more cells than the header: "), col(RawFrame.ROW_ERROR_VALUE)),
-            col(RawFrame.ROW_ERROR_VALUE)));
+    reasons.add(Parse.readerError());
     for (FocusColumn column : FocusRawSchema.FIELDS) {
       Column text = t(column);
       switch (column.type()) {

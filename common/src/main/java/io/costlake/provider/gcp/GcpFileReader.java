@@ -1,7 +1,9 @@
 package io.costlake.provider.gcp;
 
 import io.costlake.ingest.RawFrame;
+import io.costlake.ingest.read.Refusals;
 import io.costlake.io.OpenedFile;
+import io.costlake.io.RefusedContent;
 import io.costlake.io.StoredFile;
 import java.io.EOFException;
 import java.io.IOException;
@@ -149,6 +151,12 @@ final class GcpFileReader implements Iterator<Row>, AutoCloseable {
   }
 
   private void fail(Exception e) {
+    RefusedContent refused = Refusals.of(e, file, conf);
+    if (refused != null) {
+      errorCode = refused.code();
+      errorMessage = refused.getMessage();
+      return;
+    }
     Throwable cause = e;
     while (cause.getCause() != null && cause.getCause() != cause) {
       if (cause instanceof EOFException || cause instanceof ZipException) {

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.costlake.io.OpenedFile;
+import io.costlake.io.RefusedContent;
+import io.costlake.io.Utf8Text;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -28,9 +28,13 @@ final class JsonLinesSource implements GcpFileReader.Source {
   private final Set<String> unknown = new LinkedHashSet<>();
   private long lineNumber;
 
-  JsonLinesSource(OpenedFile file) {
-    this.lines =
-        new BufferedReader(new InputStreamReader(file.content(), StandardCharsets.UTF_8), 1 << 16);
+  /** The code of a file that holds one JSON array instead of one object per line. */
+  static final String JSON_ARRAY = "JSON_ARRAY";
+
+  private boolean seenContent;
+
+  JsonLinesSource(OpenedFile file) throws IOException {
+    this.lines = new BufferedReader(Utf8Text.reader(file.content()), 1 << 16);
   }
 
   @Override
@@ -42,6 +46,13 @@ final class JsonLinesSource implements GcpFileReader.Source {
         line = line.substring(1);
       }
       if (!line.isBlank()) {
+        if (!seenContent && line.stripLeading().startsWith("[")) {
+          throw new RefusedContent(
+              JSON_ARRAY,
+              "the file is a JSON array; a billing export is JSON lines, one object per line"
+                  + " (bq extract --destination_format NEWLINE_DELIMITED_JSON, or jq -c '.[]')");
+        }
+        seenContent = true;
         return record(line);
       }
     }
