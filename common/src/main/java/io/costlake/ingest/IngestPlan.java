@@ -106,7 +106,6 @@ public final class IngestPlan {
     long rowsSuperseded;
     long rowsDerived;
     BigDecimal costIn = BigDecimal.ZERO;
-    BigDecimal costWritten = BigDecimal.ZERO;
     final java.util.SortedMap<String, BigDecimal> costWrittenByCurrency = new java.util.TreeMap<>();
     BigDecimal costQuarantined = BigDecimal.ZERO;
     BigDecimal costOutOfScope = BigDecimal.ZERO;
@@ -167,7 +166,7 @@ public final class IngestPlan {
     }
 
     /**
-     * {@link #costWritten} per billing currency ("?" where none could be read): one file may bill
+     * {@link #costWritten()} per billing currency ("?" where none could be read): one file may bill
      * in more than one, and amounts in two currencies do not add up.
      */
     public java.util.SortedMap<String, BigDecimal> costWrittenByCurrency() {
@@ -175,7 +174,7 @@ public final class IngestPlan {
     }
 
     public BigDecimal costWritten() {
-      return costWritten;
+      return costWrittenByCurrency.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     public BigDecimal costQuarantined() {

@@ -247,7 +247,6 @@ public final class IngestPlanner {
       } else {
         outcome.rowsWritten += stat.rows();
       }
-      outcome.costWritten = outcome.costWritten.add(stat.billedCost());
       outcome.costWrittenByCurrency.merge(
           stat.currency().orElse("?"), stat.billedCost(), BigDecimal::add);
     }
