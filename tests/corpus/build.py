@@ -10,6 +10,7 @@ checks it. Deterministic: the same bytes on every run.
     python3 tests/corpus/build.py
 """
 import csv
+import decimal
 import gzip
 import io
 import json
@@ -273,6 +274,23 @@ def build_csv_cases(b, account_columns):
                             "one cell in Windows-1252 (an \u00e9 as the byte E9), the rest ASCII"),
                        b.file_name), data)
 
+    # Amounts finer than the table's 10 decimal places: rounded in the table, the difference
+    # reported per file (ingest_runs.cost_rounding), so the bytes' own total is still known.
+    h, rows = base()
+    rows = [list(rows[0]) for _ in range(40)]  # usage on demand: its billed cost is its cost
+    for i, r in enumerate(rows):
+        r[b.idx(b.cost)] = "0.00000000004" if i % 2 == 0 else "5E-11"
+        r[b.idx(b.text)] = "sub-precision line %d" % i  # forty records, not copies
+    write(os.path.join(case(p, "sub-precision-amounts", "WRITTEN", 40, 40, 0, "",
+                            "40 amounts of 4E-11 and 5E-11: the table rounds them to 10 decimal"
+                            " places"), b.file_name), csv_bytes(h, rows))
+
+    h, rows = base()
+    rows[0][b.idx(b.currency)] = "EUR" if rows[0][b.idx(b.currency)] != "EUR" else "USD"
+    write(os.path.join(case(p, "two-currencies", "WRITTEN", rows_n, rows_n, 0, "",
+                            "one account and month billed in two currencies: never added up"),
+                       b.file_name), csv_bytes(h, rows))
+
 
 def aws():
     path = os.path.join(SAMPLES, "aws", "koku_test_cur.csv")
@@ -484,6 +502,96 @@ def gcp():
     write(os.path.join(case("gcp", "utf16-bom", "FAILED", None, 0, 0, "NOT_UTF8",
                             "the file saved as UTF-16 (little-endian, with its byte order mark)"),
                        "export.jsonl"), lines(base()).decode("utf-8").encode("utf-16"))
+    recs = [json.loads(json.dumps(r)) for r in (base() * 10)]
+    for i, r in enumerate(recs):
+        r["cost"] = 4e-11 if i % 2 == 0 else 5e-11
+        r["credits"] = []
+        r["usage_start_time"] = r["usage_start_time"]
+        r["corpus_row"] = i  # distinct records, not copies
+    write(os.path.join(case("gcp", "sub-precision-amounts", "WRITTEN", len(recs), len(recs), 0, "",
+                            "amounts of 4E-11 and 5E-11: the table rounds them to 10 decimal"
+                            " places"), "export.jsonl"), lines(recs))
+    recs = base()
+    recs[0]["currency"] = "EUR" if recs[0]["currency"] != "EUR" else "USD"
+    write(os.path.join(case("gcp", "two-currencies", "WRITTEN", k, k, 0, "",
+                            "one account and month billed in two currencies: never added up"),
+                       "export.jsonl"), lines(recs))
+
+
+# What each provider bills, for counting cost from the bytes: the cost column(s), the currency.
+COST_FIELDS = {
+    "aws": (["lineItem/NetUnblendedCost", "lineItem/UnblendedCost"], "lineItem/CurrencyCode"),
+    "azure": (["CostInBillingCurrency"], "BillingCurrencyCode"),
+    "focus": (["BilledCost"], "BillingCurrency"),
+}
+TEXT_BREAKS = {"quoted-newline": 1}  # line breaks inside quoted text cells, as written above
+
+
+def stored_texts(folder):
+    """Every export file under a case, as text: gzip unpacked, each zip entry on its own."""
+    for root, _, names in sorted(os.walk(folder)):
+        for name in sorted(names):
+            if name.endswith(".json"):
+                continue  # a CUR manifest
+            with open(os.path.join(root, name), "rb") as f:
+                data = f.read()
+            if name.endswith(".gz"):
+                data = gzip.decompress(data)
+            if name.endswith(".zip"):
+                with zipfile.ZipFile(io.BytesIO(data)) as z:
+                    for entry in z.namelist():
+                        yield z.read(entry).decode("utf-8-sig")
+                continue
+            yield data.decode("utf-8-sig")
+
+
+def amount(text):
+    """An amount the table can hold, exactly, or None."""
+    try:
+        value = decimal.Decimal(str(text).strip())
+    except (decimal.InvalidOperation, ValueError):
+        return None
+    return value if value.is_finite() and abs(value) < decimal.Decimal("1e28") else None
+
+
+def from_the_bytes(provider, folder):
+    """(data lines, billed cost per currency) of a case, read back from the files as stored:
+    lines counted as lines (a header each for CSV), cost summed exactly with Python's own readers."""
+    lines, cost = 0, {}
+    for text in stored_texts(folder):
+        physical = [l for l in text.replace("\r\n", "\n").split("\n") if l.strip()]
+        if provider == "gcp":
+            lines += len(physical)
+            for line in physical:
+                try:
+                    record = json.loads(line)
+                except ValueError:
+                    continue
+                value = amount(record.get("cost"))
+                if value is None:
+                    continue
+                for credit in record.get("credits") or []:
+                    value += amount(credit.get("amount")) or 0
+                currency = record.get("currency")
+                cost[currency] = cost.get(currency, 0) + value
+            continue
+        lines += max(len(physical) - 1, 0)
+        records = list(csv.reader(io.StringIO(text)))
+        if not records:
+            continue
+        header = records[0]
+        names, currency_name = COST_FIELDS[provider]
+        for record in records[1:]:
+            cells = dict(zip(header, record))
+            value = None
+            for name in names:
+                if cells.get(name, "").strip():
+                    value = amount(cells[name])
+                    break
+            if value is not None:
+                currency = cells.get(currency_name)
+                cost[currency] = cost.get(currency, 0) + value
+    return lines, cost
 
 
 def main():
@@ -495,9 +603,16 @@ def main():
     azure()
     focus()
     with open(os.path.join(OUT, "cases.tsv"), "w", encoding="utf-8", newline="\n") as f:
-        f.write("provider\tcase\tstatus\trows_in\trows_written\trows_quarantined\treasons\twhat\n")
+        f.write("provider\tcase\tstatus\trows_in\trows_written\trows_quarantined\treasons\twhat"
+                "\tlines_in\ttext_breaks\tcost_in\n")
         for c in CASES:
-            f.write("\t".join("" if v is None else str(v) for v in c) + "\n")
+            counted = ["", "", ""]
+            if c[2] == "WRITTEN":  # a file refused whole is named, not counted
+                lines, cost = from_the_bytes(c[0], os.path.join(OUT, c[0], c[1]))
+                counted = [lines, TEXT_BREAKS.get(c[1], 0),
+                           ";".join("%s %s" % (cur, format(v.normalize(), "f"))
+                                    for cur, v in sorted(cost.items(), key=lambda e: str(e[0])))]
+            f.write("\t".join("" if v is None else str(v) for v in list(c) + counted) + "\n")
     print("%d cases under %s" % (len(CASES), OUT))
 
 

@@ -1,5 +1,6 @@
 package io.costlake.ingest;
 
+import io.costlake.ingest.IngestPlan.CurrencyPart;
 import io.costlake.ingest.IngestPlan.FileOutcome;
 import io.costlake.ingest.IngestPlan.SliceDecision;
 import io.costlake.ingest.IngestPlan.SliceStatus;
@@ -39,48 +40,69 @@ public final class IngestAudit {
     this.endedAt = endedAt;
   }
 
-  /** One {@code ingest_runs} row per file read and per source discovery could not use. */
+  /**
+   * One {@code ingest_runs} row per file read (per billing currency, when its rows bill in more
+   * than one) and per source discovery could not use.
+   */
   public List<Row> runRows(
       IngestPlan plan, List<ExportFile> files, Map<String, FileRecord> records) {
     List<Row> rows = new ArrayList<>();
     for (ExportFile file : files) {
       FileOutcome outcome = plan.files().get(file.uri());
       FileRecord record = records.get(file.uri());
-      Object[] v = new Object[IngestRunColumn.values().length];
-      v[IngestRunColumn.run_id.ordinal()] = runId;
-      v[IngestRunColumn.provider.ordinal()] = provider;
-      v[IngestRunColumn.source_file.ordinal()] = file.uri();
-      v[IngestRunColumn.manifest.ordinal()] = file.manifest().orElse(null);
-      v[IngestRunColumn.assembly_id.ordinal()] = file.assemblyId().orElse(null);
-      v[IngestRunColumn.file_sha256.ordinal()] =
-          record == null ? null : record.sha256().orElse(null);
-      v[IngestRunColumn.file_bytes.ordinal()] =
-          record == null ? file.file().bytes() : record.bytes().orElse(file.file().bytes());
-      v[IngestRunColumn.contract_version.ordinal()] =
-          record == null ? "unknown" : record.contract();
       List<String> periods = outcome.periods();
       if (periods.isEmpty()) {
         file.billingPeriod().ifPresent(periods::add);
       }
-      v[IngestRunColumn.billing_periods.ordinal()] = seq(periods);
-      v[IngestRunColumn.rows_in.ordinal()] = outcome.rowsIn();
-      v[IngestRunColumn.rows_written.ordinal()] = outcome.rowsWritten();
-      v[IngestRunColumn.rows_quarantined.ordinal()] = outcome.rowsQuarantined();
-      v[IngestRunColumn.rows_duplicate.ordinal()] = outcome.rowsDuplicate();
-      v[IngestRunColumn.rows_out_of_scope.ordinal()] = outcome.rowsOutOfScope();
-      v[IngestRunColumn.rows_derived.ordinal()] = outcome.rowsDerived();
-      v[IngestRunColumn.rows_superseded.ordinal()] = outcome.rowsSuperseded();
-      v[IngestRunColumn.cost_superseded.ordinal()] = outcome.costSuperseded();
-      v[IngestRunColumn.cost_in.ordinal()] = outcome.costIn();
-      v[IngestRunColumn.cost_written.ordinal()] = outcome.costWritten();
-      v[IngestRunColumn.cost_quarantined.ordinal()] = outcome.costQuarantined();
-      v[IngestRunColumn.cost_out_of_scope.ordinal()] = outcome.costOutOfScope();
-      v[IngestRunColumn.unknown_columns.ordinal()] =
-          seq(record == null ? List.of() : record.unknownColumns());
-      v[IngestRunColumn.status.ordinal()] = outcome.status();
-      v[IngestRunColumn.message.ordinal()] = outcome.message().orElse(null);
-      fillRunMeta(v);
-      rows.add(RowFactory.create(v));
+      List<CurrencyPart> parts = new ArrayList<>();
+      for (CurrencyPart part : outcome.parts()) {
+        if (part.rows() + part.rowsDerived() + part.rowsSuperseded() > 0) {
+          parts.add(part);
+        }
+      }
+      // Rows the reader counted that no statistics hold (a file that failed while being read)
+      // are recorded with the first currency, so that rows_in still sums to the file's.
+      long unaccounted = outcome.rowsIn() - parts.stream().mapToLong(CurrencyPart::rows).sum();
+      if (parts.isEmpty()) {
+        parts.add(new CurrencyPart(null));
+      }
+      for (int i = 0; i < parts.size(); i++) {
+        CurrencyPart part = parts.get(i);
+        Object[] v = new Object[IngestRunColumn.values().length];
+        v[IngestRunColumn.run_id.ordinal()] = runId;
+        v[IngestRunColumn.provider.ordinal()] = provider;
+        v[IngestRunColumn.source_file.ordinal()] = file.uri();
+        v[IngestRunColumn.manifest.ordinal()] = file.manifest().orElse(null);
+        v[IngestRunColumn.assembly_id.ordinal()] = file.assemblyId().orElse(null);
+        v[IngestRunColumn.file_sha256.ordinal()] =
+            record == null ? null : record.sha256().orElse(null);
+        v[IngestRunColumn.file_bytes.ordinal()] =
+            record == null ? file.file().bytes() : record.bytes().orElse(file.file().bytes());
+        v[IngestRunColumn.contract_version.ordinal()] =
+            record == null ? "unknown" : record.contract();
+        v[IngestRunColumn.billing_periods.ordinal()] = seq(periods);
+        v[IngestRunColumn.billing_currency.ordinal()] = part.currency().orElse(null);
+        v[IngestRunColumn.rows_in.ordinal()] = part.rows() + (i == 0 ? unaccounted : 0);
+        v[IngestRunColumn.rows_written.ordinal()] = part.rowsWritten();
+        v[IngestRunColumn.rows_quarantined.ordinal()] = part.rowsQuarantined();
+        v[IngestRunColumn.rows_duplicate.ordinal()] = part.rowsDuplicate();
+        v[IngestRunColumn.rows_out_of_scope.ordinal()] = part.rowsOutOfScope();
+        v[IngestRunColumn.rows_derived.ordinal()] = part.rowsDerived();
+        v[IngestRunColumn.rows_superseded.ordinal()] = part.rowsSuperseded();
+        v[IngestRunColumn.cost_superseded.ordinal()] = part.costSuperseded();
+        v[IngestRunColumn.cost_in.ordinal()] = part.costIn();
+        v[IngestRunColumn.cost_written.ordinal()] = part.costWritten();
+        v[IngestRunColumn.cost_quarantined.ordinal()] = part.costQuarantined();
+        v[IngestRunColumn.cost_out_of_scope.ordinal()] = part.costOutOfScope();
+        v[IngestRunColumn.cost_rounding.ordinal()] = part.costRounding();
+        v[IngestRunColumn.rows_rounded.ordinal()] = part.rowsRounded();
+        v[IngestRunColumn.unknown_columns.ordinal()] =
+            seq(record == null ? List.of() : record.unknownColumns());
+        v[IngestRunColumn.status.ordinal()] = outcome.status();
+        v[IngestRunColumn.message.ordinal()] = outcome.message().orElse(null);
+        fillRunMeta(v);
+        rows.add(RowFactory.create(v));
+      }
     }
     for (SourceFailure failure : plan.sourceFailures()) {
       Object[] v = new Object[IngestRunColumn.values().length];
@@ -98,7 +120,8 @@ public final class IngestAudit {
               IngestRunColumn.rows_duplicate,
               IngestRunColumn.rows_out_of_scope,
               IngestRunColumn.rows_superseded,
-              IngestRunColumn.rows_derived)) {
+              IngestRunColumn.rows_derived,
+              IngestRunColumn.rows_rounded)) {
         v[c.ordinal()] = 0L;
       }
       for (IngestRunColumn c :
@@ -107,7 +130,8 @@ public final class IngestAudit {
               IngestRunColumn.cost_written,
               IngestRunColumn.cost_quarantined,
               IngestRunColumn.cost_superseded,
-              IngestRunColumn.cost_out_of_scope)) {
+              IngestRunColumn.cost_out_of_scope,
+              IngestRunColumn.cost_rounding)) {
         v[c.ordinal()] = BigDecimal.ZERO;
       }
       v[IngestRunColumn.unknown_columns.ordinal()] = seq(List.of());

@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import io.costlake.model.FocusColumn;
 import io.costlake.model.QuarantineColumn;
@@ -48,10 +49,19 @@ public final class IngestFrames {
     }
     columns.add(col(MappedFrame.ERRORS));
     columns.add(col(MappedFrame.COST_IN));
+    columns.add(col(MappedFrame.COST_EXACT));
     columns.add(col(MappedFrame.RAW_RECORD));
-    return withSuperseded(mapped)
+    return withSuperseded(withExactCost(mapped))
         .select(withFlag(columns))
-        .unionByName(withSuperseded(derived).select(withFlag(columns)));
+        .unionByName(withSuperseded(withExactCost(derived)).select(withFlag(columns)));
+  }
+
+  /** Rows whose adapter keeps no more digits than the table (derived rows) round nothing. */
+  private static Dataset<Row> withExactCost(Dataset<Row> frame) {
+    return java.util.Arrays.asList(frame.columns()).contains(MappedFrame.COST_EXACT)
+        ? frame
+        : frame.withColumn(
+            MappedFrame.COST_EXACT, col(MappedFrame.COST_IN).cast(MappedFrame.EXACT));
   }
 
   private static Column[] withFlag(List<Column> columns) {
@@ -85,7 +95,9 @@ public final class IngestFrames {
             count(lit(1)).as("rows"),
             sum(col(MappedFrame.COST_IN)).as("cost_in"),
             sum(BilledCost.col()).as("billed"),
-            sum(EffectiveCost.col()).as("effective"));
+            sum(EffectiveCost.col()).as("effective"),
+            sum(MappedFrame.rounding()).as("rounding"),
+            count(when(MappedFrame.rounding().notEqual(lit(0)), lit(1))).as("rows_rounded"));
   }
 
   public static List<SliceStat> collectStats(Dataset<Row> stats) {
@@ -104,7 +116,9 @@ public final class IngestFrames {
                     (BigDecimal) r.get(9),
                     (BigDecimal) r.get(10),
                     (BigDecimal) r.get(11),
-                    r.getString(7)))
+                    r.getString(7),
+                    (BigDecimal) r.get(12),
+                    r.getLong(13)))
         .collect(Collectors.toList());
   }
 

@@ -89,7 +89,97 @@ public final class IngestPlan {
     }
   }
 
-  /** The audit of one file: where each of its rows went. */
+  /**
+   * Where one file's rows of one billing currency went: amounts in two currencies never add up, so
+   * each file is audited per currency (nearly always one).
+   */
+  public static final class CurrencyPart {
+    final String currency;
+    long rows;
+    long rowsWritten;
+    long rowsQuarantined;
+    long rowsDuplicate;
+    long rowsOutOfScope;
+    long rowsSuperseded;
+    long rowsDerived;
+    long rowsRounded;
+    BigDecimal costIn = BigDecimal.ZERO;
+    BigDecimal costWritten = BigDecimal.ZERO;
+    BigDecimal costQuarantined = BigDecimal.ZERO;
+    BigDecimal costOutOfScope = BigDecimal.ZERO;
+    BigDecimal costSuperseded = BigDecimal.ZERO;
+    BigDecimal costRounding = BigDecimal.ZERO;
+
+    CurrencyPart(String currency) {
+      this.currency = currency;
+    }
+
+    /** The billing currency; empty for rows whose currency could not be read. */
+    public Optional<String> currency() {
+      return Optional.ofNullable(currency);
+    }
+
+    /** Provider rows of this currency (derived rows are not read from the file). */
+    public long rows() {
+      return rows;
+    }
+
+    public long rowsWritten() {
+      return rowsWritten;
+    }
+
+    public long rowsQuarantined() {
+      return rowsQuarantined;
+    }
+
+    public long rowsDuplicate() {
+      return rowsDuplicate;
+    }
+
+    public long rowsOutOfScope() {
+      return rowsOutOfScope;
+    }
+
+    public long rowsSuperseded() {
+      return rowsSuperseded;
+    }
+
+    public long rowsDerived() {
+      return rowsDerived;
+    }
+
+    /** Rows whose billed cost had more decimal places than the table keeps. */
+    public long rowsRounded() {
+      return rowsRounded;
+    }
+
+    public BigDecimal costIn() {
+      return costIn;
+    }
+
+    public BigDecimal costWritten() {
+      return costWritten;
+    }
+
+    public BigDecimal costQuarantined() {
+      return costQuarantined;
+    }
+
+    public BigDecimal costOutOfScope() {
+      return costOutOfScope;
+    }
+
+    public BigDecimal costSuperseded() {
+      return costSuperseded;
+    }
+
+    /** {@link #costIn()} minus the same amounts to 24 decimals: what rounding them added. */
+    public BigDecimal costRounding() {
+      return costRounding;
+    }
+  }
+
+  /** The audit of one file: where each of its rows went, per billing currency. */
   public static final class FileOutcome {
     final String uri;
     String status = "WRITTEN";
@@ -99,21 +189,21 @@ public final class IngestPlan {
     boolean ownFailure;
 
     long rowsIn;
-    long rowsWritten;
-    long rowsQuarantined;
-    long rowsDuplicate;
-    long rowsOutOfScope;
-    long rowsSuperseded;
-    long rowsDerived;
-    BigDecimal costIn = BigDecimal.ZERO;
-    final java.util.SortedMap<String, BigDecimal> costWrittenByCurrency = new java.util.TreeMap<>();
-    BigDecimal costQuarantined = BigDecimal.ZERO;
-    BigDecimal costOutOfScope = BigDecimal.ZERO;
-    BigDecimal costSuperseded = BigDecimal.ZERO;
+    private final SortedMap<String, CurrencyPart> parts =
+        new TreeMap<>(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
     final java.util.SortedSet<String> periods = new java.util.TreeSet<>();
 
     FileOutcome(String uri) {
       this.uri = uri;
+    }
+
+    CurrencyPart part(Optional<String> currency) {
+      return parts.computeIfAbsent(currency.orElse(null), CurrencyPart::new);
+    }
+
+    /** One per billing currency of the file's rows, in order; empty when no row was read. */
+    public List<CurrencyPart> parts() {
+      return List.copyOf(parts.values());
     }
 
     public String uri() {
@@ -128,61 +218,63 @@ public final class IngestPlan {
       return Optional.ofNullable(message);
     }
 
+    /** Data rows the reader counted in the file. */
     public long rowsIn() {
       return rowsIn;
     }
 
     public long rowsWritten() {
-      return rowsWritten;
+      return sum(CurrencyPart::rowsWritten);
     }
 
     public long rowsQuarantined() {
-      return rowsQuarantined;
+      return sum(CurrencyPart::rowsQuarantined);
     }
 
     /** Of {@link #rowsQuarantined}, copies of a record read already. */
     public long rowsDuplicate() {
-      return rowsDuplicate;
+      return sum(CurrencyPart::rowsDuplicate);
     }
 
     public long rowsOutOfScope() {
-      return rowsOutOfScope;
+      return sum(CurrencyPart::rowsOutOfScope);
     }
 
     public long rowsSuperseded() {
-      return rowsSuperseded;
-    }
-
-    public BigDecimal costSuperseded() {
-      return costSuperseded;
+      return sum(CurrencyPart::rowsSuperseded);
     }
 
     public long rowsDerived() {
-      return rowsDerived;
+      return sum(CurrencyPart::rowsDerived);
     }
 
-    public BigDecimal costIn() {
-      return costIn;
+    private long sum(java.util.function.ToLongFunction<CurrencyPart> rows) {
+      return parts.values().stream().mapToLong(rows).sum();
     }
 
-    /**
-     * {@link #costWritten()} per billing currency ("?" where none could be read): one file may bill
-     * in more than one, and amounts in two currencies do not add up.
-     */
-    public java.util.SortedMap<String, BigDecimal> costWrittenByCurrency() {
-      return java.util.Collections.unmodifiableSortedMap(costWrittenByCurrency);
+    /** Billed cost written, per billing currency ("?" where none could be read). */
+    public SortedMap<String, BigDecimal> costWrittenByCurrency() {
+      return byCurrency(CurrencyPart::costWritten);
     }
 
-    public BigDecimal costWritten() {
-      return costWrittenByCurrency.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    /** What rounding to the table's scale added, per billing currency, where it added anything. */
+    public SortedMap<String, BigDecimal> costRoundingByCurrency() {
+      SortedMap<String, BigDecimal> rounding = byCurrency(CurrencyPart::costRounding);
+      rounding.values().removeIf(v -> v.signum() == 0);
+      return rounding;
     }
 
-    public BigDecimal costQuarantined() {
-      return costQuarantined;
+    private SortedMap<String, BigDecimal> byCurrency(
+        java.util.function.Function<CurrencyPart, BigDecimal> amount) {
+      SortedMap<String, BigDecimal> sums = new TreeMap<>();
+      parts
+          .values()
+          .forEach(p -> sums.merge(p.currency().orElse("?"), amount.apply(p), BigDecimal::add));
+      return sums;
     }
 
-    public BigDecimal costOutOfScope() {
-      return costOutOfScope;
+    public long rowsRounded() {
+      return sum(CurrencyPart::rowsRounded);
     }
 
     public List<String> periods() {

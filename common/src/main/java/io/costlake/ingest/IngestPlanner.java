@@ -89,25 +89,29 @@ public final class IngestPlanner {
       Optional<SliceKey> slice = stat.slice(provider);
       boolean inScope =
           slice.isEmpty() || period.isEmpty() || period.get().equals(slice.get().billingPeriod());
+      IngestPlan.CurrencyPart part = outcome.part(stat.currency());
       if (!stat.derived()) {
-        outcome.costIn = outcome.costIn.add(stat.costIn());
+        part.rows += stat.rows();
+        part.costIn = part.costIn.add(stat.costIn());
+        part.costRounding = part.costRounding.add(stat.costRounding());
+        part.rowsRounded += stat.rowsRounded();
       }
       if (!stat.good()) {
         if (!stat.derived()) {
-          outcome.rowsQuarantined += stat.rows();
-          outcome.costQuarantined = outcome.costQuarantined.add(stat.costIn());
+          part.rowsQuarantined += stat.rows();
+          part.costQuarantined = part.costQuarantined.add(stat.costIn());
           if (stat.duplicate()) {
-            outcome.rowsDuplicate += stat.rows();
+            part.rowsDuplicate += stat.rows();
           }
         }
       } else if (stat.superseded()) {
-        outcome.rowsSuperseded += stat.rows();
-        outcome.costSuperseded = outcome.costSuperseded.add(stat.costIn());
+        part.rowsSuperseded += stat.rows();
+        part.costSuperseded = part.costSuperseded.add(stat.costIn());
         continue;
       } else if (!inScope) {
         if (!stat.derived()) {
-          outcome.rowsOutOfScope += stat.rows();
-          outcome.costOutOfScope = outcome.costOutOfScope.add(stat.costIn());
+          part.rowsOutOfScope += stat.rows();
+          part.costOutOfScope = part.costOutOfScope.add(stat.costIn());
         }
         continue;
       }
@@ -174,8 +178,8 @@ public final class IngestPlanner {
         why = "the file was not read";
       } else if (record.failed()) {
         why = record.errorMessage().orElse(record.errorCode().orElse("unreadable"));
-      } else if (exceeds(outcome.rowsQuarantined - outcome.rowsDuplicate, outcome.rowsIn)) {
-        why = tooManyRejected(outcome.rowsQuarantined - outcome.rowsDuplicate, outcome.rowsIn);
+      } else if (exceeds(outcome.rowsQuarantined() - outcome.rowsDuplicate(), outcome.rowsIn)) {
+        why = tooManyRejected(outcome.rowsQuarantined() - outcome.rowsDuplicate(), outcome.rowsIn);
         unread = false;
       }
       if (why == null) {
@@ -242,13 +246,13 @@ public final class IngestPlanner {
         continue;
       }
       // Derived rows carry cost too (GCP promotional credits split from their usage row).
+      IngestPlan.CurrencyPart part = outcome.part(stat.currency());
       if (stat.derived()) {
-        outcome.rowsDerived += stat.rows();
+        part.rowsDerived += stat.rows();
       } else {
-        outcome.rowsWritten += stat.rows();
+        part.rowsWritten += stat.rows();
       }
-      outcome.costWrittenByCurrency.merge(
-          stat.currency().orElse("?"), stat.billedCost(), BigDecimal::add);
+      part.costWritten = part.costWritten.add(stat.billedCost());
     }
     for (Map.Entry<String, Set<SliceKey>> entry : fileSlices.entrySet()) {
       FileOutcome outcome = outcomes.get(entry.getKey());

@@ -20,6 +20,8 @@ public final class SliceStat {
   private final BigDecimal billedCost;
   private final BigDecimal effectiveCost;
   private final String currency;
+  private final BigDecimal costRounding;
+  private final long rowsRounded;
 
   public SliceStat(
       String sourceFile,
@@ -34,7 +36,45 @@ public final class SliceStat {
       BigDecimal billedCost,
       BigDecimal effectiveCost,
       String currency) {
+    this(
+        sourceFile,
+        billingAccountId,
+        billingPeriod,
+        derived,
+        good,
+        superseded,
+        duplicate,
+        rows,
+        costIn,
+        billedCost,
+        effectiveCost,
+        currency,
+        BigDecimal.ZERO,
+        0);
+  }
+
+  /**
+   * @param costRounding what rounding each billed cost to the table's scale added to {@code costIn}
+   * @param rowsRounded rows whose billed cost had more digits than the table keeps
+   */
+  public SliceStat(
+      String sourceFile,
+      String billingAccountId,
+      String billingPeriod,
+      boolean derived,
+      boolean good,
+      boolean superseded,
+      boolean duplicate,
+      long rows,
+      BigDecimal costIn,
+      BigDecimal billedCost,
+      BigDecimal effectiveCost,
+      String currency,
+      BigDecimal costRounding,
+      long rowsRounded) {
     this.currency = currency;
+    this.costRounding = orZero(costRounding);
+    this.rowsRounded = rowsRounded;
     this.sourceFile = sourceFile;
     this.billingAccountId = billingAccountId;
     this.billingPeriod = billingPeriod;
@@ -104,5 +144,14 @@ public final class SliceStat {
 
   public BigDecimal effectiveCost() {
     return effectiveCost;
+  }
+
+  /** {@link #costIn()} minus the same amounts to 24 decimals: what rounding them added. */
+  public BigDecimal costRounding() {
+    return costRounding;
+  }
+
+  public long rowsRounded() {
+    return rowsRounded;
   }
 }

@@ -8,6 +8,11 @@ public enum ColumnType {
   STRING(DataTypes.StringType),
   /** Money: DECIMAL(38,10) end to end; rounding to currency units happens only on invoices. */
   MONEY(DataTypes.createDecimalType(38, 10)),
+  /**
+   * Money to 24 decimals, for what rounding to MONEY's 10 takes away (an export's sub-precision
+   * amounts), never for amounts themselves.
+   */
+  MONEY_DIGITS(DataTypes.createDecimalType(38, 24)),
   /** Quantities and unit prices keep more digits: tiny rates and byte-level usage are real. */
   QUANTITY(DataTypes.createDecimalType(38, 18)),
   UNIT_PRICE(DataTypes.createDecimalType(38, 18)),

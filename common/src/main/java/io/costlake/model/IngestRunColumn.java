@@ -2,15 +2,16 @@ package io.costlake.model;
 
 import static io.costlake.model.ColumnType.LONG;
 import static io.costlake.model.ColumnType.MONEY;
+import static io.costlake.model.ColumnType.MONEY_DIGITS;
 import static io.costlake.model.ColumnType.STRING;
 import static io.costlake.model.ColumnType.STRING_LIST;
 import static io.costlake.model.ColumnType.TIMESTAMP;
 
 /**
  * {@code ingest_runs}: the audit of every file every run read. Grain: one row per (run, source
- * file). Per file, {@code rows_in = rows_written + rows_quarantined + rows_out_of_scope +
- * rows_superseded} and the same for cost; {@code rows_derived} counts rows costlake added (unused
- * commitments).
+ * file, billing currency); a file nearly always bills in one. Per row, {@code rows_in =
+ * rows_written + rows_quarantined + rows_out_of_scope + rows_superseded} and the same for cost;
+ * {@code rows_derived} counts rows costlake added (unused commitments).
  */
 public enum IngestRunColumn implements TableColumn {
   run_id(STRING, false, "Ingest run identifier"),
@@ -22,7 +23,11 @@ public enum IngestRunColumn implements TableColumn {
   file_bytes(LONG, true, "Size of the file as stored"),
   contract_version(STRING, false, "Schema contract the file was read under"),
   billing_periods(STRING_LIST, false, "Billing periods (yyyy-MM) the file's records belong to"),
-  rows_in(LONG, false, "Data rows read from the file"),
+  billing_currency(
+      STRING,
+      true,
+      "Currency of this row's costs; a file billing in two has a row for each (null: unreadable)"),
+  rows_in(LONG, false, "Data rows read from the file (in this billing currency)"),
   rows_written(LONG, false, "Rows written to cost_line_items"),
   rows_quarantined(LONG, false, "Rows written to ingest_quarantine"),
   rows_duplicate(
@@ -43,6 +48,12 @@ public enum IngestRunColumn implements TableColumn {
   cost_quarantined(MONEY, false, "Billed cost of quarantined rows whose cost parsed"),
   cost_out_of_scope(MONEY, false, "Billed cost of rows outside the requested --period"),
   cost_superseded(MONEY, true, "Billed cost of superseded rows"),
+  cost_rounding(
+      MONEY_DIGITS,
+      true,
+      "cost_in minus the file's amounts to 24 decimals: what rounding them to the table's 10"
+          + " decimal places added"),
+  rows_rounded(LONG, true, "Rows whose billed cost had more than 10 decimal places"),
   unknown_columns(
       STRING_LIST, false, "Columns the contract does not know: schema drift, carried on"),
   status(STRING, false, "WRITTEN, UNCHANGED (slice already holds these files) or FAILED"),

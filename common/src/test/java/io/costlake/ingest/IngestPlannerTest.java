@@ -9,12 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.costlake.ingest.IngestPlan.FileOutcome;
 import io.costlake.ingest.IngestPlan.SliceStatus;
 import io.costlake.io.StoredFile;
+import io.costlake.model.IngestRunColumn;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 class IngestPlannerTest {
@@ -136,9 +138,9 @@ class IngestPlannerTest {
     assertEquals(2, a.rowsQuarantined());
     assertEquals(4, a.rowsDerived());
     assertEquals(a.rowsIn(), a.rowsWritten() + a.rowsQuarantined() + a.rowsOutOfScope());
-    assertMoney("1003.5000000001", a.costIn());
-    assertMoney("1000.0000000001", a.costWritten());
-    assertMoney("3.5", a.costQuarantined());
+    assertMoney("1003.5000000001", only(a).costIn());
+    assertMoney("1000.0000000001", only(a).costWritten());
+    assertMoney("3.5", only(a).costQuarantined());
     assertEquals(SliceStatus.WRITTEN, plan.slices().get(JAN).status());
     assertEquals(102, plan.slices().get(JAN).rows());
     assertMoney("1040.0000000001", plan.slices().get(JAN).effectiveCost());
@@ -195,6 +197,55 @@ class IngestPlannerTest {
     assertEquals(List.of("EUR", "USD"), List.copyOf(a.costWrittenByCurrency().keySet()));
     assertMoney("3", a.costWrittenByCurrency().get("EUR"));
     assertMoney("11.5", a.costWrittenByCurrency().get("USD"));
+    // ingest_runs: one row per currency, each balancing on its own; rows_in sums to the file's.
+    List<Row> runs =
+        new IngestAudit("run-1", "aws", "test", null, null).runRows(plan(), files, records);
+    assertEquals(2, runs.size());
+    Row eur = runs.get(0);
+    Row usd = runs.get(1);
+    assertEquals("EUR", eur.get(IngestRunColumn.billing_currency.ordinal()));
+    assertEquals("USD", usd.get(IngestRunColumn.billing_currency.ordinal()));
+    assertEquals(1L, eur.get(IngestRunColumn.rows_in.ordinal()));
+    assertEquals(2L, usd.get(IngestRunColumn.rows_in.ordinal()));
+    assertMoney("3", (BigDecimal) eur.get(IngestRunColumn.cost_in.ordinal()));
+    assertMoney("11.5", (BigDecimal) usd.get(IngestRunColumn.cost_in.ordinal()));
+    assertMoney("11.5", (BigDecimal) usd.get(IngestRunColumn.cost_written.ordinal()));
+  }
+
+  @Test
+  void roundingToTheTablesScaleIsReportedPerFileAndCurrency() {
+    file(A, null, 400);
+    // 200 amounts of 4E-11 round to 0, 200 of 5E-11 to 1E-10: the table holds 2E-8, the file
+    // 1.8E-8.
+    stats.add(
+        new SliceStat(
+            A,
+            JAN.billingAccountId(),
+            JAN.billingPeriod(),
+            false,
+            true,
+            false,
+            false,
+            400,
+            new BigDecimal("2E-8"),
+            new BigDecimal("2E-8"),
+            new BigDecimal("2E-8"),
+            "USD",
+            new BigDecimal("2E-9"),
+            400));
+    FileOutcome a = plan().files().get(A);
+    assertEquals(400, a.rowsRounded());
+    assertMoney("2E-9", a.costRoundingByCurrency().get("USD"));
+    Row run =
+        new IngestAudit("run-1", "aws", "test", null, null).runRows(plan(), files, records).get(0);
+    assertMoney("2E-9", (BigDecimal) run.get(IngestRunColumn.cost_rounding.ordinal()));
+    assertEquals(400L, run.get(IngestRunColumn.rows_rounded.ordinal()));
+  }
+
+  /** The file's only currency part (USD in these tests). */
+  private static IngestPlan.CurrencyPart only(FileOutcome file) {
+    assertEquals(1, file.parts().size(), file.parts().toString());
+    return file.parts().get(0);
   }
 
   @Test
@@ -206,7 +257,7 @@ class IngestPlannerTest {
     FileOutcome a = plan.files().get(A);
     assertEquals(4, a.rowsWritten());
     assertEquals(6, a.rowsSuperseded());
-    assertMoney("6.5", a.costSuperseded());
+    assertMoney("6.5", only(a).costSuperseded());
     assertEquals(
         a.rowsIn(),
         a.rowsWritten() + a.rowsQuarantined() + a.rowsOutOfScope() + a.rowsSuperseded());
@@ -223,7 +274,7 @@ class IngestPlannerTest {
     FileOutcome a = plan.files().get(A);
     assertEquals(4, a.rowsWritten());
     assertEquals(6, a.rowsOutOfScope());
-    assertMoney("6", a.costOutOfScope());
+    assertMoney("6", only(a).costOutOfScope());
     assertEquals(List.of("2024-01", "2024-02"), a.periods());
   }
 
@@ -434,6 +485,6 @@ class IngestPlannerTest {
     assertEquals(10, a.rowsQuarantined());
     assertEquals(10, a.rowsDuplicate());
     assertEquals(a.rowsIn(), a.rowsWritten() + a.rowsQuarantined());
-    assertMoney("10", a.costQuarantined());
+    assertMoney("10", only(a).costQuarantined());
   }
 }

@@ -428,6 +428,8 @@ public final class IngestJob implements Job {
       long outOfScope = 0;
       long superseded = 0;
       java.util.SortedMap<String, BigDecimal> costWritten = new java.util.TreeMap<>();
+      java.util.SortedMap<String, BigDecimal> rounding = new java.util.TreeMap<>();
+      long rowsRounded = 0;
       for (IngestPlan.FileOutcome f : plan.files().values()) {
         rowsIn += f.rowsIn();
         written += f.rowsWritten();
@@ -436,6 +438,8 @@ public final class IngestJob implements Job {
         outOfScope += f.rowsOutOfScope();
         superseded += f.rowsSuperseded();
         f.costWrittenByCurrency().forEach((c, v) -> costWritten.merge(c, v, BigDecimal::add));
+        f.costRoundingByCurrency().forEach((c, v) -> rounding.merge(c, v, BigDecimal::add));
+        rowsRounded += f.rowsRounded();
       }
       out.printf(Locale.ROOT, "ingest %s: run %s%n", provider, runId);
       out.printf(
@@ -475,6 +479,18 @@ public final class IngestJob implements Job {
               : costWritten.entrySet().stream()
                   .map(e -> e.getValue().stripTrailingZeros().toPlainString() + " " + e.getKey())
                   .collect(Collectors.joining(", ")));
+      if (rowsRounded > 0) {
+        out.printf(
+            Locale.ROOT,
+            "  rounded  %,d amounts have more than 10 decimal places: rounding them added %s"
+                + " (per file in ingest_runs.cost_rounding)%n",
+            rowsRounded,
+            rounding.isEmpty()
+                ? "nothing in sum"
+                : rounding.entrySet().stream()
+                    .map(e -> e.getValue().stripTrailingZeros().toPlainString() + " " + e.getKey())
+                    .collect(Collectors.joining(", ")));
+      }
       List<String> problems = new ArrayList<>();
       plan.sourceFailures().forEach(f -> problems.add(f.message()));
       plan.files().values().stream()

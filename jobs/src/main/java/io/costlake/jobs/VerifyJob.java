@@ -60,8 +60,12 @@ public final class VerifyJob implements Job {
     PrintStream out = context.out();
     context.spark().sparkContext().setJobGroup("verify", "costlake verify", false);
     try {
-      out.println("verify: warehouse " + warehouse.root());
       Optional<String> period = args.period("--period");
+      out.println("verify: warehouse " + warehouse.root() + period.map(p -> ", " + p).orElse(""));
+      if (!warehouse.exists(Table.COST_LINE_ITEMS) && !warehouse.exists(Table.INGEST_SLICES)) {
+        out.println("verify: nothing ingested yet, nothing to check");
+        return;
+      }
       List<Finding> findings = check(warehouse, period, out);
       if (findings.isEmpty()) {
         return;

@@ -8,6 +8,7 @@ import io.costlake.testing.TestSpark;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -115,6 +116,16 @@ class ITAzureIngest {
     assertEquals(1L, (long) actualRun.getAs("rows_written"));
     assertEquals(3L, (long) actualRun.getAs("rows_superseded"));
     assertMoney("11.50", actualRun.getAs("cost_superseded"));
+    // Every file's audit balances, the amortized one too: the amortization of its covered and
+    // unused reservation rows is billed by the actual export's purchase, not brought in twice.
+    for (Row run : table(warehouse, "ingest_runs").collectAsList()) {
+      BigDecimal accounted =
+          ((BigDecimal) run.getAs("cost_written"))
+              .add(run.getAs("cost_quarantined"))
+              .add(run.getAs("cost_out_of_scope"))
+              .add(run.getAs("cost_superseded"));
+      assertMoney(accounted.toPlainString(), run.getAs("cost_in"), run.getAs("source_file"));
+    }
   }
 
   @Test

@@ -231,6 +231,9 @@ class ITBadInput {
     Files.createDirectories(source);
     List<String> lines = Files.readAllLines(savingsPlanSample());
     Files.write(source.resolve("cur.csv"), lines.subList(0, 4), StandardCharsets.UTF_8);
+    Cli nothingYet = Cli.run("verify", "--warehouse", lake().uri());
+    assertEquals(0, nothingYet.exitCode, nothingYet.toString());
+    assertTrue(nothingYet.out.contains("nothing ingested yet"), nothingYet.out);
     assertEquals(0, ingest(source).exitCode);
     long rows = table("cost_line_items").count();
     assertTrue(rows >= 3, "rows " + rows);
@@ -289,6 +292,50 @@ class ITBadInput {
     Cli clean = Cli.run("verify", "--warehouse", warehouse);
     assertEquals(0, clean.exitCode, clean.toString());
     assertTrue(clean.out.contains("1 slices of cost_line_items agree"), clean.out);
+  }
+
+  @Test
+  void amountsInTwoCurrenciesAreNeverAddedAndWhatRoundingAddedIsSaid() throws Exception {
+    // 40 FOCUS rows of 4E-11 and 5E-11 USD (the corpus case), the first one billed in EUR.
+    Path corpusFile =
+        java.nio.file.Paths.get(
+            ITBadInput.class.getResource("/corpus/focus/sub-precision-amounts/focus.csv").toURI());
+    List<String> lines = new java.util.ArrayList<>(Files.readAllLines(corpusFile));
+    assertTrue(lines.get(1).contains(",USD,"), lines.get(1));
+    lines.set(1, lines.get(1).replace(",USD,", ",EUR,"));
+    Path source = dir.resolve("two-currencies");
+    Files.createDirectories(source);
+    Files.write(source.resolve("focus.csv"), lines, StandardCharsets.UTF_8);
+
+    Cli cli =
+        Cli.run(
+            "ingest",
+            "--provider",
+            "focus",
+            "--source",
+            Fixtures.uri(source),
+            "--warehouse",
+            lake().uri());
+    assertEquals(0, cli.exitCode, cli.toString());
+    // The table rounds to 10 places: 4E-11 to 0, 5E-11 to 1E-10 (20 of them in USD).
+    assertTrue(
+        cli.out.contains("  billed   0 EUR, 0.000000002 USD in the table from these files"),
+        cli.out);
+    assertTrue(
+        cli.out.contains(
+            "  rounded  40 amounts have more than 10 decimal places: rounding them added"
+                + " -0.00000000004 EUR, 0.00000000024 USD"),
+        cli.out);
+    List<Row> runs = table("ingest_runs").orderBy("billing_currency").collectAsList();
+    assertEquals(2, runs.size(), runs.toString());
+    assertEquals("EUR", runs.get(0).getAs("billing_currency"));
+    assertEquals(1L, (long) runs.get(0).getAs("rows_in"));
+    assertMoney("-4E-11", runs.get(0).getAs("cost_rounding"));
+    assertEquals("USD", runs.get(1).getAs("billing_currency"));
+    assertEquals(39L, (long) runs.get(1).getAs("rows_in"));
+    assertMoney("2E-9", runs.get(1).getAs("cost_in"));
+    assertMoney("2.4E-10", runs.get(1).getAs("cost_rounding"));
+    assertEquals(39L, (long) runs.get(1).getAs("rows_rounded"));
   }
 
   private BigDecimal billedTotal() {

@@ -161,6 +161,9 @@ class ITCorpus {
       if (!c[6].equals(reasonList)) {
         wrong.add("reasons [" + reasonList + "] (expected [" + c[6] + "])");
       }
+      if (c[2].equals("WRITTEN")) {
+        wrong.addAll(fromTheBytes(c, prefix, files, quarantine));
+      }
       if (!wrong.isEmpty()) {
         mismatches.add(c[0] + "/" + c[1] + " (" + c[7] + "): " + String.join("; ", wrong));
       }
@@ -168,6 +171,70 @@ class ITCorpus {
     report.append(cases.size()).append(" cases\n");
     System.out.print(report);
     assertEquals(List.of(), mismatches, report + "\n" + runs);
+  }
+
+  /**
+   * The case as build.py counted it from the stored bytes (its data lines, and its billed cost per
+   * currency summed exactly by Python's own readers) against where costlake says each went: every
+   * line is in a written row, an out-of-scope or superseded row, or a quarantine row (a record of
+   * several lines names them), and every amount is written, quarantined or out of scope, with what
+   * rounding to the table's scale added reported in ingest_runs.cost_rounding.
+   */
+  private static List<String> fromTheBytes(
+      String[] c, String prefix, List<Row> files, List<Row> quarantine) {
+    long linesAccounted = Long.parseLong(c[9]);
+    Map<String, BigDecimal> cost = new java.util.TreeMap<>();
+    for (Row f : files) {
+      if (!f.<String>getAs("source_file").startsWith(prefix)) {
+        continue;
+      }
+      linesAccounted +=
+          f.<Long>getAs("rows_written")
+              + f.<Long>getAs("rows_out_of_scope")
+              + (f.getAs("rows_superseded") == null ? 0L : f.<Long>getAs("rows_superseded"));
+      String currency = f.getAs("billing_currency");
+      BigDecimal accounted =
+          money(f, "cost_written")
+              .add(money(f, "cost_quarantined"))
+              .add(money(f, "cost_out_of_scope"))
+              .add(money(f, "cost_superseded"))
+              .subtract(money(f, "cost_rounding"));
+      cost.merge(String.valueOf(currency), accounted, BigDecimal::add);
+    }
+    for (Row q : quarantine) {
+      if (q.<String>getAs("source_file").startsWith(prefix) && q.getAs("source_row") != null) {
+        linesAccounted += linesOf(q.getAs("reason"));
+      }
+    }
+    List<String> wrong = new ArrayList<>();
+    if (linesAccounted != Long.parseLong(c[8])) {
+      wrong.add(c[8] + " data lines in the bytes, " + linesAccounted + " accounted for");
+    }
+    Map<String, BigDecimal> expected = new java.util.TreeMap<>();
+    for (String part : c[10].isEmpty() ? new String[0] : c[10].split(";")) {
+      String[] currencyAmount = part.split(" ");
+      expected.put(currencyAmount[0], new BigDecimal(currencyAmount[1]));
+    }
+    cost.values().removeIf(v -> v.signum() == 0);
+    if (!sameAmounts(expected, cost)) {
+      wrong.add("billed " + expected + " in the bytes, " + cost + " accounted for");
+    }
+    return wrong;
+  }
+
+  private static boolean sameAmounts(Map<String, BigDecimal> a, Map<String, BigDecimal> b) {
+    if (!a.keySet().equals(b.keySet())) {
+      return false;
+    }
+    return a.entrySet().stream().allMatch(e -> e.getValue().compareTo(b.get(e.getKey())) == 0);
+  }
+
+  /** The lines a quarantined record spans: "lines a-b" in its reason, else one. */
+  private static long linesOf(String reason) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("lines (\\d+)-(\\d+)")
+            .matcher(reason == null ? "" : reason);
+    return m.find() ? Long.parseLong(m.group(2)) - Long.parseLong(m.group(1)) + 1 : 1;
   }
 
   private static BigDecimal money(Row file, String column) {

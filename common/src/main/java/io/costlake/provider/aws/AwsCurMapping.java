@@ -218,6 +218,7 @@ public final class AwsCurMapping {
     }
     columns.add(col(MappedFrame.ERRORS));
     columns.add(col(MappedFrame.COST_IN));
+    columns.add(col(MappedFrame.COST_EXACT));
     columns.add(when(MappedFrame.isBad(), rawRecord()).as(MappedFrame.RAW_RECORD));
     for (String hidden : List.of(UNUSED_COST, UNUSED_COST_GROSS, UNUSED_QUANTITY, UNUSED_UNIT)) {
       columns.add(col(hidden));
@@ -238,6 +239,11 @@ public final class AwsCurMapping {
 
   private static Column money(CurField field) {
     return parsed(field, ColumnType.MONEY);
+  }
+
+  /** The amount to 24 decimals, to tell what rounding it to the table's scale takes away. */
+  private static Column exact(CurField field) {
+    return t(field).cast(MappedFrame.EXACT);
   }
 
   private static Column rate(CurField field) {
@@ -559,6 +565,11 @@ public final class AwsCurMapping {
     }
     columns.add(Parse.errors(errors(periodStart, currency)).as(MappedFrame.ERRORS));
     columns.add(billed.as(MappedFrame.COST_IN));
+    columns.add(
+        coalesce(
+                exact(CurField.LINE_ITEM_NET_UNBLENDED_COST),
+                exact(CurField.LINE_ITEM_UNBLENDED_COST))
+            .as(MappedFrame.COST_EXACT));
     for (CurField field : CurField.values()) {
       columns.add(col(field.rawName()));
     }

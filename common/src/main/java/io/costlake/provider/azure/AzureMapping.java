@@ -25,6 +25,7 @@ import io.costlake.ingest.RawFrame;
 import io.costlake.model.ColumnType;
 import io.costlake.model.FocusColumn;
 import io.costlake.spark.Literals;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -225,7 +226,10 @@ final class AzureMapping {
             nullIfEmpty(org.apache.spark.sql.functions.regexp_replace(lower(region), "\\s+", "")));
     Column currency = t(AzureField.BILLING_CURRENCY);
     Column tags = io.costlake.provider.focus.FocusMapping.tags(t(AzureField.TAGS));
-    Column billed = when(covered.or(unusedCommitment()), lit(0)).otherwise(cost);
+    // An amortized export's cost for reservation-covered usage and unused reservation is
+    // amortization: the purchase row bills it. What such a row bills, and so brings in, is 0.
+    Column notBilled = covered.or(unusedCommitment());
+    Column billed = when(notBilled, lit(0)).otherwise(cost);
     Column effective = when(commitmentPurchase(), lit(0)).otherwise(cost);
     Column listCost =
         coalesce(
@@ -416,7 +420,11 @@ final class AzureMapping {
       columns.add(value.cast(column.type().sparkType()).as(column.name()));
     }
     columns.add(Parse.errors(reasons(tags, currency, periodStart)).as(MappedFrame.ERRORS));
-    columns.add(cost.as(MappedFrame.COST_IN));
+    columns.add(billed.cast(ColumnType.MONEY.sparkType()).as(MappedFrame.COST_IN));
+    columns.add(
+        when(notBilled, lit(BigDecimal.ZERO).cast(MappedFrame.EXACT))
+            .otherwise(t(AzureField.COST).cast(MappedFrame.EXACT))
+            .as(MappedFrame.COST_EXACT));
     Column superseded =
         element_at(Literals.map(flags(supersededFiles)), col(RawFrame.SOURCE_FILE))
             .isNotNull()
@@ -431,6 +439,7 @@ final class AzureMapping {
     }
     finalColumns.add(col(MappedFrame.ERRORS));
     finalColumns.add(col(MappedFrame.COST_IN));
+    finalColumns.add(col(MappedFrame.COST_EXACT));
     finalColumns.add(col(MappedFrame.SUPERSEDED));
     List<Column> keyValues = new ArrayList<>();
     for (AzureField field : AzureField.values()) {

@@ -245,6 +245,7 @@ public final class FocusMapping {
     }
     columns.add(Parse.errors(reasons(out)).as(MappedFrame.ERRORS));
     columns.add(v(FocusColumn.BilledCost).as(MappedFrame.COST_IN));
+    columns.add(t(FocusColumn.BilledCost).cast(MappedFrame.EXACT).as(MappedFrame.COST_EXACT));
     for (String name : rawNames()) {
       columns.add(col(RAW + name));
     }
@@ -334,6 +335,7 @@ public final class FocusMapping {
     }
     columns.add(col(MappedFrame.ERRORS));
     columns.add(col(MappedFrame.COST_IN));
+    columns.add(col(MappedFrame.COST_EXACT));
     List<Column> keyValues = new ArrayList<>();
     for (String name : rawNames()) {
       keyValues.add(lit(name));

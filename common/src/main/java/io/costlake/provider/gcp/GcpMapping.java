@@ -129,6 +129,7 @@ final class GcpMapping {
     }
     kept.add(col(MappedFrame.ERRORS));
     kept.add(col(MappedFrame.COST_IN));
+    kept.add(col(MappedFrame.COST_EXACT));
     kept.add(col(PROMOTIONAL));
     kept.add(when(MappedFrame.isBad(), rawRecord()).as(MappedFrame.RAW_RECORD));
     return parsed.select(columns().toArray(new Column[0])).select(kept.toArray(new Column[0]));
@@ -171,6 +172,21 @@ final class GcpMapping {
             zero,
             (sum, credit) -> sum.plus(coalesce(amount(credit), zero)).cast(SUM)),
         zero);
+  }
+
+  /** {@code cost} plus every credit, each to 24 decimals: what the net cost is before rounding. */
+  private static Column exactNet() {
+    Column zero = lit(BigDecimal.ZERO).cast(MappedFrame.EXACT);
+    Column credits =
+        aggregate(
+            credits(),
+            zero,
+            (sum, credit) ->
+                sum.plus(
+                        coalesce(
+                            Parse.text(credit.getField("amount")).cast(MappedFrame.EXACT), zero))
+                    .cast(MappedFrame.EXACT));
+    return f("cost").cast(MappedFrame.EXACT).plus(coalesce(credits, zero)).cast(MappedFrame.EXACT);
   }
 
   /** GCP timestamps: ISO, {@code 2020-11-09 23:00:00+00:00}, or BigQuery's {@code ... UTC}. */
@@ -404,6 +420,7 @@ final class GcpMapping {
     }
     columns.add(Parse.errors(reasons(cost, start, end, month, currency)).as(MappedFrame.ERRORS));
     columns.add(net.as(MappedFrame.COST_IN));
+    columns.add(exactNet().as(MappedFrame.COST_EXACT));
     columns.add(filter(credits(), GcpMapping::isPromotional).as(PROMOTIONAL));
     columns.add(col(GcpRawSchema.RECORD));
     columns.add(col(GcpRawSchema.EXTENSIONS));
