@@ -49,9 +49,9 @@ public final class FxRates {
       throw CostlakeErrors.invalidInputFile(
           file, 1, "is empty; it needs a header date,from,to,rate");
     }
-    List<String> header =
-        java.util.Arrays.asList(
-            lines.get(0).trim().toLowerCase(java.util.Locale.ROOT).split("\\s*,\\s*"));
+    List<List<String>> records = io.costlake.io.CsvLines.cells(lines);
+    List<String> header = new java.util.ArrayList<>();
+    records.get(0).forEach(name -> header.add(name.toLowerCase(java.util.Locale.ROOT)));
     int[] at = {
       header.indexOf("date"), header.indexOf("from"), header.indexOf("to"), header.indexOf("rate")
     };
@@ -64,12 +64,12 @@ public final class FxRates {
       if (lines.get(n).isBlank()) {
         continue;
       }
-      String[] cells = lines.get(n).split("\\s*,\\s*", -1);
+      List<String> cells = records.get(n);
       int line = n + 1;
-      if (cells.length < header.size()) {
+      if (cells.size() < header.size()) {
         throw CostlakeErrors.invalidInputFile(file, line, "has fewer columns than the header");
       }
-      String[] row = {cells[at[0]], cells[at[1]], cells[at[2]], cells[at[3]]};
+      String[] row = {cells.get(at[0]), cells.get(at[1]), cells.get(at[2]), cells.get(at[3])};
       String problem = problem(row);
       if (problem != null) {
         throw CostlakeErrors.invalidInputFile(file, line, problem);

@@ -118,8 +118,22 @@ public final class CostlakeErrors {
   }
 
   public static CostlakeException noExportFiles(String uri, String provider) {
+    return noExportFiles(uri, provider, List.of());
+  }
+
+  /**
+   * @param notRead what the source holds that was not read, each as "URI: why", so that a user sees
+   *     at once that a file is there but is not what the adapter reads (a .zip, a .txt)
+   */
+  public static CostlakeException noExportFiles(String uri, String what, List<String> notRead) {
+    String seen =
+        notRead.isEmpty()
+            ? ""
+            : "; not read: "
+                + String.join(", ", notRead.subList(0, Math.min(3, notRead.size())))
+                + (notRead.size() > 3 ? " and " + (notRead.size() - 3) + " more" : "");
     return new CostlakeException(
-        FAILED, "Cannot ingest " + uri + ": no " + provider + " export files found there");
+        FAILED, "Cannot ingest " + uri + ": no " + what + " files found there" + seen);
   }
 
   public static CostlakeException unreadableManifest(String manifest, String reason) {

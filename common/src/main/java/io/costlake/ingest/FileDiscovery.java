@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -28,19 +29,21 @@ public final class FileDiscovery {
     List<SkippedFile> ignored = new ArrayList<>();
     for (String source : sources) {
       Listing listed = lister.list(source);
-      ignored.addAll(listed.skipped());
       int found = 0;
+      List<SkippedFile> notRead = new ArrayList<>(listed.skipped());
       for (StoredFile file : listed.files()) {
         ExportFile.Layout layout = ExportFile.Layout.ofName(file.name()).orElse(null);
         if (layout != null && accepted.contains(layout)) {
           files.putIfAbsent(file.uri(), new ExportFile(file, layout, source));
           found++;
         } else {
-          ignored.add(new SkippedFile(file.uri(), Discovery.NOT_AN_EXPORT));
+          notRead.add(new SkippedFile(file.uri(), Discovery.NOT_AN_EXPORT));
         }
       }
+      ignored.addAll(notRead);
       if (found == 0) {
-        throw CostlakeErrors.noExportFiles(source, what);
+        throw CostlakeErrors.noExportFiles(
+            source, what, notRead.stream().map(SkippedFile::toString).collect(Collectors.toList()));
       }
     }
     return new Discovery(new ArrayList<>(files.values()), List.of(), ignored);

@@ -2,6 +2,7 @@ package io.costlake.tags;
 
 import io.costlake.config.TagKeyConfig;
 import io.costlake.errors.CostlakeErrors;
+import io.costlake.io.CsvLines;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,8 @@ public final class AccountOwners {
       throw CostlakeErrors.invalidInputFile(
           file, 1, "is empty; it needs a header account_id,owner");
     }
-    List<String> header = cells(lines.get(0));
+    List<List<String>> records = CsvLines.cells(lines);
+    List<String> header = records.get(0);
     int account = header.indexOf("account_id");
     int owner = header.indexOf("owner");
     if (account < 0 || owner < 0) {
@@ -36,7 +38,7 @@ public final class AccountOwners {
       if (lines.get(i).isBlank()) {
         continue;
       }
-      List<String> row = cells(lines.get(i));
+      List<String> row = records.get(i);
       int line = i + 1;
       if (row.size() <= Math.max(account, owner)) {
         throw CostlakeErrors.invalidInputFile(file, line, "has fewer columns than the header");
@@ -57,19 +59,5 @@ public final class AccountOwners {
       }
     }
     return owners;
-  }
-
-  /** Comma-separated cells; double quotes around a cell are removed (no embedded commas needed). */
-  private static List<String> cells(String line) {
-    String[] parts = line.split(",", -1);
-    java.util.ArrayList<String> cells = new java.util.ArrayList<>();
-    for (String part : parts) {
-      String cell = part.trim();
-      if (cell.length() >= 2 && cell.startsWith("\"") && cell.endsWith("\"")) {
-        cell = cell.substring(1, cell.length() - 1);
-      }
-      cells.add(cell);
-    }
-    return cells;
   }
 }

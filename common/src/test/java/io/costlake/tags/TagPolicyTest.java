@@ -134,6 +134,16 @@ class TagPolicyTest {
   }
 
   @Test
+  void anAccountMappingMayQuoteACellHoldingAComma() {
+    List<String> lines =
+        List.of(
+            "note,account_id,owner", "\"web, then payments\",111,\"Payments\"", "x,222,payments");
+    assertEquals(
+        Map.of("111", "payments", "222", "payments"),
+        AccountOwners.parse(lines, "conf/accounts.csv", POLICY.keys().get("team")));
+  }
+
+  @Test
   void anAccountMappingNamesItsBadLine() {
     List<String> lines = List.of("account_id,owner,note", "111,Payments,", "222,   ,nobody");
     CostlakeException e =
