@@ -24,8 +24,8 @@ import io.costlake.model.AmortizedColumn;
 import io.costlake.model.ColumnType;
 import io.costlake.model.CostLineItems;
 import io.costlake.model.FocusColumn;
+import io.costlake.model.RowOrigin;
 import io.costlake.model.Schemas;
-import io.costlake.provider.aws.AwsCurMapping;
 import io.costlake.spark.Decimals;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -384,7 +384,7 @@ public final class CostAmortization {
     changes.put(FocusColumn.CommitmentDiscountStatus.name(), lit("Unused"));
     changes.put(FocusColumn.ResourceId.name(), FocusColumn.CommitmentDiscountId.col());
     changes.put(FocusColumn.ResourceName.name(), FocusColumn.CommitmentDiscountName.col());
-    changes.put(FocusColumn.x_RowOrigin.name(), lit(AwsCurMapping.ORIGIN_UNUSED));
+    changes.put(FocusColumn.x_RowOrigin.name(), RowOrigin.UNUSED_COMMITMENT.lit());
     changes.put(
         FocusColumn.x_RecordHash.name(),
         sha2(

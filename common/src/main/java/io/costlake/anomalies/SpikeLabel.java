@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
-import io.costlake.provider.aws.AwsCurMapping;
+import io.costlake.model.RowOrigin;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -38,7 +38,7 @@ final class SpikeLabel {
     Column unused =
         optional(lines, "CommitmentDiscountStatus")
             .equalTo("Unused")
-            .or(optional(lines, "x_RowOrigin").equalTo(AwsCurMapping.ORIGIN_UNUSED));
+            .or(RowOrigin.UNUSED_COMMITMENT.of(optional(lines, "x_RowOrigin")));
     return when(optional(lines, "ChargeClass").equalTo("Correction"), lit(RESTATEMENT))
         .when(category.equalTo("Credit"), lit(CREDIT))
         .when(commitmentPurchase.or(unused), lit(TRUE_UP))

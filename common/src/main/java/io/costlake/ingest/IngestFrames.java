@@ -18,6 +18,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.costlake.model.FocusColumn;
 import io.costlake.model.QuarantineColumn;
+import io.costlake.model.RowOrigin;
 import io.costlake.model.Schemas;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -35,8 +36,6 @@ import org.apache.spark.sql.Row;
  * {@code replaceWhere}.
  */
 public final class IngestFrames {
-  public static final String ORIGIN_EXPORT = "Export";
-
   private IngestFrames() {}
 
   /** Mapped provider rows and derived rows, projected onto the columns they share. */
@@ -86,7 +85,7 @@ public final class IngestFrames {
             x_SourceFile.col(),
             BillingAccountId.col(),
             x_BillingPeriod.col(),
-            x_RowOrigin.col().notEqual(lit(ORIGIN_EXPORT)).as("derived"),
+            x_RowOrigin.col().notEqual(RowOrigin.EXPORT.lit()).as("derived"),
             MappedFrame.isGood().as("good"),
             col(MappedFrame.SUPERSEDED).as("superseded"),
             col(IngestChecks.DUPLICATE).as("duplicate"),
@@ -144,7 +143,7 @@ public final class IngestFrames {
     Dataset<Row> rows =
         all.filter(
                 MappedFrame.isBad()
-                    .and(x_RowOrigin.col().equalTo(lit(ORIGIN_EXPORT)))
+                    .and(RowOrigin.EXPORT.of(x_RowOrigin.col()))
                     .and(x_SourceFile.col().isin(sourceFiles.toArray())))
             .select(
                 x_Provider.col().as(QuarantineColumn.provider.name()),

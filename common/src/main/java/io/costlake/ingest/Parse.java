@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_compact;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
@@ -57,6 +58,15 @@ public final class Parse {
     DataType instant = ColumnType.TIMESTAMP.sparkType();
     return when(text.endsWith("Z"), text.substr(lit(1), length(text).minus(1)).cast(instant))
         .otherwise(text.cast(instant));
+  }
+
+  /** A JSON object of tags as text; EA-style objects without their braces are accepted too. */
+  public static Column jsonTags(Column text) {
+    Column object = when(text.startsWith("{"), text).otherwise(concat(lit("{"), text, lit("}")));
+    return from_json(
+        object,
+        DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType),
+        java.util.Map.of());
   }
 
   /** One reason a row can be rejected: when {@code condition} holds, {@code value} says why. */

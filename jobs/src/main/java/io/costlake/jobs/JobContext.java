@@ -27,6 +27,7 @@ public final class JobContext {
   private final Clock clock;
   private SparkSession spark;
   private boolean warehouseChecked;
+  private String description;
 
   public JobContext(CostlakeConfig config, PrintStream out, Clock clock) {
     this.config = config;
@@ -64,8 +65,22 @@ public final class JobContext {
   public synchronized SparkSession spark() {
     if (spark == null) {
       spark = SparkSessions.getOrCreate(config.spark());
+      if (description != null) {
+        spark.sparkContext().setJobDescription(description);
+      }
     }
     return spark;
+  }
+
+  /**
+   * Names the Spark jobs this thread runs from now on (the Spark UI and event log show it), e.g.
+   * {@code costlake pipeline: allocate}; applied when the session starts if it has not yet.
+   */
+  public synchronized void describe(String what) {
+    description = what;
+    if (spark != null) {
+      spark.sparkContext().setJobDescription(what);
+    }
   }
 
   public boolean sparkStarted() {

@@ -88,6 +88,7 @@ public final class Main {
       }
       CostlakeConfig config = config(parsed);
       JobContext context = new JobContext(config, out, Clock.systemUTC());
+      context.describe("costlake " + jobName);
       job.run(context, parsed);
       return 0;
     } catch (CostlakeException e) {

@@ -234,10 +234,16 @@ public final class PipelineJob implements Job {
     Long inputVersion =
         warehouse.exists(Table.COST_LINE_ITEMS) ? warehouse.version(Table.COST_LINE_ITEMS) : null;
     if (validate) {
+      context.describe("costlake pipeline: validate");
       ValidateJob.validate(context, Optional.empty(), period, false);
     }
     Map<String, Runnable> steps = stepsAfterValidation(context, period);
-    steps.values().forEach(Runnable::run);
+    steps.forEach(
+        (name, step) -> {
+          context.describe("costlake pipeline: " + name);
+          step.run();
+        });
+    context.describe("costlake pipeline");
     if (inputVersion == null || periods.isEmpty()) {
       return;
     }

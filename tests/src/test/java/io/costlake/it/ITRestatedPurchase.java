@@ -28,8 +28,27 @@ class ITRestatedPurchase {
     TestWarehouse lake = new TestWarehouse(dir.resolve("warehouse"));
     String cur = Fixtures.uri(source);
     assertEquals(0, lake.ingest(cur).exitCode);
-    Cli first = pipeline(lake);
+    JobDescriptions seen = JobDescriptions.ofThisThread();
+    Cli first;
+    try {
+      first = pipeline(lake);
+    } finally {
+      seen.stop();
+    }
     assertEquals(0, first.exitCode, first.toString());
+    // The Spark UI and event log of a pipeline name the costlake job behind each Spark job.
+    assertTrue(seen.descriptions().size() > 20, seen.descriptions().toString());
+    assertEquals(
+        List.of(),
+        seen.descriptions().stream()
+            // Delta prefixes its own: "Delta: costlake pipeline: allocate: Filtering files ..."
+            .filter(d -> d == null || !d.contains("costlake pipeline"))
+            .collect(Collectors.toList()));
+    for (String step : List.of("validate", "amortize", "allocate", "anomalies", "report")) {
+      assertTrue(
+          seen.descriptions().stream().anyMatch(d -> d.contains("costlake pipeline: " + step)),
+          step + " not named in " + seen.descriptions());
+    }
 
     // AWS re-delivers January without the Savings Plan's upfront fee (a year's term from January).
     ITAwsIngest.restate(

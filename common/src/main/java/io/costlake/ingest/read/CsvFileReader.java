@@ -5,15 +5,12 @@ import com.univocity.parsers.csv.CsvParser;
 import com.univocity.parsers.csv.CsvParserSettings;
 import io.costlake.ingest.RawFrame;
 import io.costlake.io.OpenedFile;
-import io.costlake.io.RefusedContent;
 import io.costlake.io.StoredFile;
 import io.costlake.io.Utf8Text;
-import java.io.EOFException;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import java.util.zip.ZipException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -128,42 +125,23 @@ public final class CsvFileReader implements Iterator<Row>, AutoCloseable {
   private String contractViolation;
 
   private void fail(Exception e) {
-    RefusedContent refused = Refusals.of(e, file, conf);
-    if (refused != null) {
-      errorCode = refused.code();
-      errorMessage = refused.getMessage();
-      return;
-    }
-    Throwable cause = e;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      if (cause instanceof EOFException || cause instanceof ZipException) {
-        break;
-      }
-      cause = cause.getCause();
-    }
-    if (e instanceof OpenedFile.ExtraArchiveEntry) {
-      errorCode = "EXTRA_ARCHIVE_ENTRY";
-      errorMessage = e.getMessage();
-    } else if (cause instanceof EOFException) {
-      errorCode = "TRUNCATED_FILE";
-      errorMessage =
-          "the file ends abruptly after data row " + rows + " (" + cause.getMessage() + ")";
-    } else if (cause instanceof ZipException) {
-      errorCode = "CORRUPT_FILE";
-      errorMessage =
-          "the compressed data is corrupt after data row " + rows + " (" + cause.getMessage() + ")";
-    } else if (e instanceof TextParsingException) {
-      errorCode = "MALFORMED_CSV";
-      errorMessage =
-          "cannot parse CSV after data row " + rows + ": " + firstLine(cause.getMessage());
-    } else {
-      errorCode = "UNREADABLE_FILE";
-      errorMessage =
-          "cannot read the file after data row "
-              + rows
-              + ": "
-              + firstLine(String.valueOf(cause.getMessage()));
-    }
+    ReadFailure failure =
+        ReadFailure.of(
+            e,
+            file,
+            conf,
+            "after data row " + rows,
+            (failed, cause, after) ->
+                failed instanceof TextParsingException
+                    ? new ReadFailure(
+                        "MALFORMED_CSV",
+                        "cannot parse CSV "
+                            + after
+                            + ": "
+                            + ReadFailure.firstLine(cause.getMessage()))
+                    : null);
+    errorCode = failure.code();
+    errorMessage = failure.message();
   }
 
   private Row fileRecord() {
@@ -251,14 +229,6 @@ public final class CsvFileReader implements Iterator<Row>, AutoCloseable {
     settings.setReadInputOnSeparateThread(false);
     settings.setErrorContentLength(200);
     return settings;
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "unknown error";
-    }
-    String line = message.split("\\R", 2)[0];
-    return line.length() > 300 ? line.substring(0, 300) + "..." : line;
   }
 
   private void closeQuietly() {

@@ -43,6 +43,7 @@ import io.costlake.ingest.RawFrame;
 import io.costlake.model.ColumnType;
 import io.costlake.model.CostLineItems;
 import io.costlake.model.FocusColumn;
+import io.costlake.model.RowOrigin;
 import io.costlake.spark.Decimals;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -76,8 +77,6 @@ import org.apache.spark.sql.Row;
  */
 public final class AwsCurMapping {
   public static final String PROVIDER = "aws";
-  public static final String ORIGIN_EXPORT = "Export";
-  public static final String ORIGIN_UNUSED = "UnusedCommitment";
 
   static final String UNUSED_COST = "_unused_cost";
   static final String UNUSED_COST_GROSS = "_unused_cost_gross";
@@ -548,7 +547,7 @@ public final class AwsCurMapping {
     out.put(FocusColumn.x_SourceRow, col(RawFrame.SOURCE_ROW));
     out.put(FocusColumn.x_RecordHash, col(x_RecordHash.name()));
     out.put(FocusColumn.x_ContractVersion, col(RawFrame.CONTRACT));
-    out.put(FocusColumn.x_RowOrigin, lit(ORIGIN_EXPORT));
+    out.put(FocusColumn.x_RowOrigin, RowOrigin.EXPORT.lit());
     out.put(FocusColumn.x_ChargeType, type);
     out.put(FocusColumn.x_ServiceCode, productCode);
     out.put(FocusColumn.x_UsageType, t(CurField.LINE_ITEM_USAGE_TYPE));
@@ -722,8 +721,10 @@ public final class AwsCurMapping {
             lit("Unused "), CommitmentDiscountType.col(), lit(" "), CommitmentDiscountName.col()));
     overrides.put(FocusColumn.x_GrossCost, zero());
     overrides.put(FocusColumn.x_GrossEffectiveCost, col(UNUSED_COST_GROSS));
-    overrides.put(x_RowOrigin, lit(ORIGIN_UNUSED));
-    overrides.put(x_RecordHash, sha2(concat(x_RecordHash.col(), lit(":" + ORIGIN_UNUSED)), 256));
+    overrides.put(x_RowOrigin, RowOrigin.UNUSED_COMMITMENT.lit());
+    overrides.put(
+        x_RecordHash,
+        sha2(concat(x_RecordHash.col(), lit(":" + RowOrigin.UNUSED_COMMITMENT.value())), 256));
     List<Column> columns = new ArrayList<>();
     for (FocusColumn column : FocusColumn.values()) {
       Column value = overrides.getOrDefault(column, column.col());

@@ -1,5 +1,6 @@
 package io.costlake.provider.aws;
 
+import io.costlake.ingest.read.ColumnNames;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -11,8 +12,8 @@ import java.util.stream.Collectors;
  * The AWS Cost and Usage Report columns costlake reads, named as in the CUR 1.0 data dictionary.
  * The same column appears as {@code lineItem/UnblendedCost} (CUR 1.0 CSV), {@code
  * line_item_unblended_cost} (Athena/Parquet and CUR 2.0) and sometimes with other capitalization;
- * {@link #key(String)} folds all of them onto one key. In costlake's raw frame each field is a
- * string column named {@link #rawName()} (the Athena spelling).
+ * {@link ColumnNames#key(String)} folds all of them onto one key. In costlake's raw frame each
+ * field is a string column named {@link #rawName()} (the Athena spelling).
  */
 public enum CurField {
   IDENTITY_LINE_ITEM_ID("identity/LineItemId"),
@@ -105,7 +106,7 @@ public enum CurField {
 
   CurField(String curName) {
     this.curName = curName;
-    this.key = key(curName);
+    this.key = ColumnNames.key(curName);
   }
 
   /** The name in the CUR 1.0 data dictionary, e.g. {@code lineItem/UnblendedCost}. */
@@ -128,19 +129,7 @@ public enum CurField {
     return curName.substring(curName.indexOf('/') + 1);
   }
 
-  /** Folds every spelling of a column name onto one key: lower case, letters and digits only. */
-  public static String key(String columnName) {
-    StringBuilder key = new StringBuilder(columnName.length());
-    for (int i = 0; i < columnName.length(); i++) {
-      char c = columnName.charAt(i);
-      if (Character.isLetterOrDigit(c)) {
-        key.append(Character.toLowerCase(c));
-      }
-    }
-    return key.toString();
-  }
-
   public static Optional<CurField> byColumnName(String columnName) {
-    return Optional.ofNullable(BY_KEY.get(key(columnName)));
+    return Optional.ofNullable(BY_KEY.get(ColumnNames.key(columnName)));
   }
 }

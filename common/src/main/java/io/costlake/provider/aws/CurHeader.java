@@ -3,6 +3,7 @@ package io.costlake.provider.aws;
 import io.costlake.errors.CostlakeErrors;
 import io.costlake.ingest.RawFrame;
 import io.costlake.ingest.read.Cells;
+import io.costlake.ingest.read.ColumnNames;
 import io.costlake.ingest.read.CsvLayout;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -109,7 +110,7 @@ public final class CurHeader implements CsvLayout.Binding, Serializable {
               || lower.startsWith("resource_tags_")
               || lower.startsWith("costcategory/")
               || lower.startsWith("cost_category_");
-      if (!seen.add(keyed ? name : CurField.key(name))) {
+      if (!seen.add(keyed ? name : ColumnNames.key(name))) {
         unknownColumns.add(name + " (duplicate)");
         continue;
       }
@@ -167,7 +168,7 @@ public final class CurHeader implements CsvLayout.Binding, Serializable {
   private static boolean knownFamily(String lower) {
     int slash = lower.indexOf('/');
     if (slash > 0) {
-      return SLASH_FAMILIES.contains(CurField.key(lower.substring(0, slash)));
+      return SLASH_FAMILIES.contains(ColumnNames.key(lower.substring(0, slash)));
     }
     if (SNAKE_EXACT.contains(lower)) {
       return true;
@@ -214,12 +215,12 @@ public final class CurHeader implements CsvLayout.Binding, Serializable {
   /** CUR 2.0 moved most product columns into one map; read the ones we need from it. */
   private static void fillFromProductMap(Object[] values, int base, Map<String, String> product) {
     Map<String, String> byKey = new LinkedHashMap<>();
-    product.forEach((k, v) -> byKey.put(CurField.key(k), v));
+    product.forEach((k, v) -> byKey.put(ColumnNames.key(k), v));
     for (CurField field : CurField.values()) {
       if (field.family().equals("product") && values[base + field.ordinal()] == null) {
-        String value = byKey.get(CurField.key(field.attribute()));
+        String value = byKey.get(ColumnNames.key(field.attribute()));
         if (value == null) {
-          value = byKey.get(CurField.key("product_" + field.attribute()));
+          value = byKey.get(ColumnNames.key("product_" + field.attribute()));
         }
         values[base + field.ordinal()] = value;
       }

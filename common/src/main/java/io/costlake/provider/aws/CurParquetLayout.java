@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.map_filter;
 
+import io.costlake.ingest.read.ColumnNames;
 import io.costlake.ingest.read.ParquetLayout;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,7 +45,7 @@ final class CurParquetLayout implements ParquetLayout {
   public List<Column> providerColumns(StructType schema) {
     Map<String, String> byKey = new LinkedHashMap<>();
     for (String name : schema.fieldNames()) {
-      byKey.putIfAbsent(CurField.key(name), name);
+      byKey.putIfAbsent(ColumnNames.key(name), name);
     }
     Optional<String> productMap = mapColumn(schema, "product");
     List<Column> columns = new ArrayList<>();
@@ -58,12 +59,12 @@ final class CurParquetLayout implements ParquetLayout {
                             + "`, (k, v) -> lower(regexp_replace(k, '[^A-Za-z0-9]', '')))"))
             .orElse(null);
     for (CurField field : CurField.values()) {
-      String source = byKey.get(CurField.key(field.curName()));
+      String source = byKey.get(ColumnNames.key(field.curName()));
       Column value;
       if (source != null) {
         value = col("`" + source + "`").cast("string");
       } else if (normalizedProduct != null && field.family().equals("product")) {
-        value = element_at(normalizedProduct, lit(CurField.key(field.attribute())));
+        value = element_at(normalizedProduct, lit(ColumnNames.key(field.attribute())));
       } else {
         value = lit(null).cast("string");
       }
@@ -72,7 +73,7 @@ final class CurParquetLayout implements ParquetLayout {
     columns.add(keyed(schema, "resource_tags").as(CurRawSchema.RESOURCE_TAGS));
     columns.add(keyed(schema, "cost_category").as(CurRawSchema.COST_CATEGORY));
     columns.add(
-        lit(byKey.containsKey(CurField.key(CurField.LINE_ITEM_NET_UNBLENDED_COST.curName())))
+        lit(byKey.containsKey(ColumnNames.key(CurField.LINE_ITEM_NET_UNBLENDED_COST.curName())))
             .as(CurRawSchema.NET_COLUMNS));
     return columns;
   }

@@ -1,6 +1,6 @@
 package io.costlake.provider.azure;
 
-import io.costlake.provider.aws.CurField;
+import io.costlake.ingest.read.ColumnNames;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,9 +85,9 @@ public enum AzureField {
 
   /** Priority of a name among this field's names: 0 is the current one. */
   int rank(String columnName) {
-    String key = CurField.key(columnName);
+    String key = ColumnNames.key(columnName);
     for (int i = 0; i < names.size(); i++) {
-      if (CurField.key(names.get(i)).equals(key)) {
+      if (ColumnNames.key(names.get(i)).equals(key)) {
         return i;
       }
     }
@@ -95,14 +95,14 @@ public enum AzureField {
   }
 
   public static Optional<AzureField> byColumnName(String columnName) {
-    return Optional.ofNullable(BY_KEY.get(CurField.key(columnName)));
+    return Optional.ofNullable(BY_KEY.get(ColumnNames.key(columnName)));
   }
 
   private static Map<String, AzureField> index() {
     Map<String, AzureField> index = new HashMap<>();
     for (AzureField field : values()) {
       for (String name : field.names) {
-        index.put(CurField.key(name), field);
+        index.put(ColumnNames.key(name), field);
       }
     }
     return index;

@@ -3,8 +3,8 @@ package io.costlake.provider.azure;
 import io.costlake.errors.CostlakeErrors;
 import io.costlake.ingest.RawFrame;
 import io.costlake.ingest.read.Cells;
+import io.costlake.ingest.read.ColumnNames;
 import io.costlake.ingest.read.CsvLayout;
-import io.costlake.provider.aws.CurField;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -30,7 +30,7 @@ final class AzureHeader implements CsvLayout.Binding, Serializable {
     Map<AzureField, Integer> ranks = new EnumMap<>(AzureField.class);
     for (int i = 0; i < names.length; i++) {
       String name = clean(names[i]);
-      folded.add(CurField.key(name));
+      folded.add(ColumnNames.key(name));
       Optional<AzureField> field = AzureField.byColumnName(name);
       if (field.isPresent()) {
         int rank = field.get().rank(name);
@@ -38,7 +38,7 @@ final class AzureHeader implements CsvLayout.Binding, Serializable {
           ranks.put(field.get(), rank);
           positions.put(field.get(), i);
         }
-      } else if (!name.isEmpty() && !KNOWN.contains(CurField.key(name))) {
+      } else if (!name.isEmpty() && !KNOWN.contains(ColumnNames.key(name))) {
         unknown.add(name);
       }
     }
@@ -75,7 +75,7 @@ final class AzureHeader implements CsvLayout.Binding, Serializable {
               "PreviousInvoiceId",
               "ChargeTypeCategory")
           .stream()
-          .map(CurField::key)
+          .map(ColumnNames::key)
           .collect(Collectors.toSet());
 
   private static String clean(String name) {

@@ -24,6 +24,7 @@ import io.costlake.ingest.Parse;
 import io.costlake.ingest.RawFrame;
 import io.costlake.model.ColumnType;
 import io.costlake.model.FocusColumn;
+import io.costlake.model.RowOrigin;
 import io.costlake.spark.Literals;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -225,7 +226,7 @@ final class AzureMapping {
             lookups.regionId(region),
             nullIfEmpty(org.apache.spark.sql.functions.regexp_replace(lower(region), "\\s+", "")));
     Column currency = t(AzureField.BILLING_CURRENCY);
-    Column tags = io.costlake.provider.focus.FocusMapping.tags(t(AzureField.TAGS));
+    Column tags = Parse.jsonTags(t(AzureField.TAGS));
     // An amortized export's cost for reservation-covered usage and unused reservation is
     // amortization: the purchase row bills it. What such a row bills, and so brings in, is 0.
     Column notBilled = covered.or(unusedCommitment());
@@ -402,7 +403,7 @@ final class AzureMapping {
     out.put(FocusColumn.x_SourceRow, col(RawFrame.SOURCE_ROW));
     out.put(FocusColumn.x_RecordHash, col(FocusColumn.x_RecordHash.name()));
     out.put(FocusColumn.x_ContractVersion, col(RawFrame.CONTRACT));
-    out.put(FocusColumn.x_RowOrigin, lit("Export"));
+    out.put(FocusColumn.x_RowOrigin, RowOrigin.EXPORT.lit());
     out.put(FocusColumn.x_ChargeType, p("charge_type"));
     out.put(FocusColumn.x_ServiceCode, t(AzureField.CONSUMED_SERVICE));
     out.put(FocusColumn.x_UsageType, t(AzureField.METER_CATEGORY));

@@ -4,8 +4,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.to_json;
 
+import io.costlake.ingest.read.ColumnNames;
 import io.costlake.ingest.read.ParquetLayout;
-import io.costlake.provider.aws.CurField;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +27,7 @@ final class AzureParquetLayout implements ParquetLayout {
   public String contract(StructType fileSchema) {
     Set<String> folded = new HashSet<>();
     for (String name : fileSchema.fieldNames()) {
-      folded.add(CurField.key(name));
+      folded.add(ColumnNames.key(name));
     }
     return AzureDialect.of(folded).contract();
   }

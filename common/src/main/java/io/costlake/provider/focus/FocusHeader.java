@@ -2,9 +2,9 @@ package io.costlake.provider.focus;
 
 import io.costlake.errors.CostlakeErrors;
 import io.costlake.ingest.read.Cells;
+import io.costlake.ingest.read.ColumnNames;
 import io.costlake.ingest.read.CsvLayout;
 import io.costlake.model.FocusColumn;
-import io.costlake.provider.aws.CurField;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,7 +40,7 @@ final class FocusHeader implements CsvLayout.Binding, Serializable {
     int sub = -1;
     for (int i = 0; i < names.length; i++) {
       String name = clean(names[i]);
-      String key = CurField.key(name);
+      String key = ColumnNames.key(name);
       folded.add(key);
       FocusColumn column = BY_KEY.getOrDefault(key, FocusVersion.RENAMED.get(key));
       if (column != null && FocusRawSchema.FIELDS.contains(column)) {
@@ -71,7 +71,7 @@ final class FocusHeader implements CsvLayout.Binding, Serializable {
   private static Map<String, FocusColumn> byKey() {
     Map<String, FocusColumn> map = new LinkedHashMap<>();
     for (FocusColumn column : FocusColumn.values()) {
-      map.put(CurField.key(column.name()), column);
+      map.put(ColumnNames.key(column.name()), column);
     }
     return map;
   }

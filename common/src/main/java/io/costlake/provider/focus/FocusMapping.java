@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.date_format;
-import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.instr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map_filter;
@@ -22,6 +21,7 @@ import io.costlake.ingest.Parse;
 import io.costlake.ingest.RawFrame;
 import io.costlake.model.ColumnType;
 import io.costlake.model.FocusColumn;
+import io.costlake.model.RowOrigin;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -30,7 +30,6 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Maps FOCUS files of any version (0.5 to 1.3) to costlake's FOCUS 1.2 table: values are kept as
@@ -133,7 +132,7 @@ public final class FocusMapping {
           value = Parse.timestamp(text);
           break;
         case TAGS:
-          value = tags(text);
+          value = Parse.jsonTags(text);
           break;
         default:
           value = ENUMERATED.containsKey(column) ? ENUMERATED.get(column).canonical(text) : text;
@@ -142,13 +141,6 @@ public final class FocusMapping {
     }
     columns.add(col(FocusColumn.x_RecordHash.name()));
     return columns.toArray(new Column[0]);
-  }
-
-  /** A JSON object of tags; EA-style objects without their braces are accepted too. */
-  public static Column tags(Column text) {
-    Column object = when(text.startsWith("{"), text).otherwise(concat(lit("{"), text, lit("}")));
-    return from_json(
-        object, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), Map.of());
   }
 
   private static Column t(FocusColumn column) {
@@ -230,7 +222,7 @@ public final class FocusMapping {
     out.put(FocusColumn.x_SourceRow, col(RawFrame.SOURCE_ROW));
     out.put(FocusColumn.x_RecordHash, col(FocusColumn.x_RecordHash.name()));
     out.put(FocusColumn.x_ContractVersion, col(RawFrame.CONTRACT));
-    out.put(FocusColumn.x_RowOrigin, lit("Export"));
+    out.put(FocusColumn.x_RowOrigin, RowOrigin.EXPORT.lit());
     out.put(FocusColumn.x_GrossCost, v(FocusColumn.BilledCost));
     out.put(FocusColumn.x_GrossEffectiveCost, v(FocusColumn.EffectiveCost));
     out.put(FocusColumn.x_RawTags, v(FocusColumn.Tags));

@@ -5,9 +5,9 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map_filter;
 import static org.apache.spark.sql.functions.to_json;
 
+import io.costlake.ingest.read.ColumnNames;
 import io.costlake.ingest.read.ParquetLayout;
 import io.costlake.model.FocusColumn;
-import io.costlake.provider.aws.CurField;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,7 +37,7 @@ final class FocusParquetLayout implements ParquetLayout {
   public String contract(StructType fileSchema) {
     Set<String> folded = new HashSet<>();
     for (String name : fileSchema.fieldNames()) {
-      folded.add(CurField.key(name));
+      folded.add(ColumnNames.key(name));
     }
     return FocusVersion.of(folded).contract();
   }
@@ -53,7 +53,7 @@ final class FocusParquetLayout implements ParquetLayout {
     List<StructField> extensions = new ArrayList<>();
     StructField subcategory = null;
     for (StructField field : fileSchema.fields()) {
-      String key = CurField.key(field.name());
+      String key = ColumnNames.key(field.name());
       FocusColumn column = byKey(key);
       if (column != null && FocusRawSchema.FIELDS.contains(column)) {
         matched.putIfAbsent(column, field);
@@ -109,7 +109,7 @@ final class FocusParquetLayout implements ParquetLayout {
 
   private static FocusColumn byKey(String key) {
     for (FocusColumn column : FocusColumn.values()) {
-      if (CurField.key(column.name()).equals(key)) {
+      if (ColumnNames.key(column.name()).equals(key)) {
         return column;
       }
     }

@@ -1,11 +1,9 @@
 package io.costlake.provider.gcp;
 
 import io.costlake.ingest.RawFrame;
-import io.costlake.ingest.read.Refusals;
+import io.costlake.ingest.read.ReadFailure;
 import io.costlake.io.OpenedFile;
-import io.costlake.io.RefusedContent;
 import io.costlake.io.StoredFile;
-import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.zip.ZipException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -151,30 +148,20 @@ final class GcpFileReader implements Iterator<Row>, AutoCloseable {
   }
 
   private void fail(Exception e) {
-    RefusedContent refused = Refusals.of(e, file, conf);
-    if (refused != null) {
-      errorCode = refused.code();
-      errorMessage = refused.getMessage();
-      return;
-    }
-    Throwable cause = e;
-    while (cause.getCause() != null && cause.getCause() != cause) {
-      if (cause instanceof EOFException || cause instanceof ZipException) {
-        break;
-      }
-      cause = cause.getCause();
-    }
-    String after = " after record " + rows;
-    if (cause instanceof EOFException) {
-      errorCode = "TRUNCATED_FILE";
-      errorMessage = "the file ends abruptly" + after + " (" + cause.getMessage() + ")";
-    } else if (cause instanceof ZipException || e instanceof org.apache.avro.AvroRuntimeException) {
-      errorCode = "CORRUPT_FILE";
-      errorMessage = "the file's data is corrupt" + after + " (" + cause.getMessage() + ")";
-    } else {
-      errorCode = "UNREADABLE_FILE";
-      errorMessage = "cannot read the file" + after + ": " + cause.getMessage();
-    }
+    ReadFailure failure =
+        ReadFailure.of(
+            e,
+            file,
+            conf,
+            "after record " + rows,
+            (failed, cause, after) ->
+                failed instanceof org.apache.avro.AvroRuntimeException
+                    ? new ReadFailure(
+                        "CORRUPT_FILE",
+                        "the file's data is corrupt " + after + " (" + cause.getMessage() + ")")
+                    : null);
+    errorCode = failure.code();
+    errorMessage = failure.message();
   }
 
   private Row fileRecord() {

@@ -35,12 +35,12 @@ import static org.apache.spark.sql.functions.when;
 
 import io.costlake.focus.Currencies;
 import io.costlake.focus.ServiceCatalog;
-import io.costlake.ingest.IngestFrames;
 import io.costlake.ingest.MappedFrame;
 import io.costlake.ingest.Parse;
 import io.costlake.ingest.RawFrame;
 import io.costlake.model.ColumnType;
 import io.costlake.model.FocusColumn;
+import io.costlake.model.RowOrigin;
 import io.costlake.spark.Decimals;
 import io.costlake.spark.Literals;
 import java.math.BigDecimal;
@@ -71,7 +71,6 @@ import org.apache.spark.sql.types.DataTypes;
  */
 final class GcpMapping {
   static final String PROVIDER = "gcp";
-  static final String ORIGIN_PROMOTIONAL_CREDIT = "PromotionalCredit";
 
   /** Invoice months are Pacific-time months. */
   static final String INVOICE_TIME_ZONE = "America/Los_Angeles";
@@ -403,7 +402,7 @@ final class GcpMapping {
                 coalesce(to_json(col(GcpRawSchema.EXTENSIONS)), lit(""))),
             256));
     out.put(FocusColumn.x_ContractVersion, col(RawFrame.CONTRACT));
-    out.put(FocusColumn.x_RowOrigin, lit(IngestFrames.ORIGIN_EXPORT));
+    out.put(FocusColumn.x_RowOrigin, RowOrigin.EXPORT.lit());
     out.put(FocusColumn.x_ChargeType, f("cost_type"));
     out.put(FocusColumn.x_ServiceCode, f("service.id"));
     out.put(FocusColumn.x_GrossCost, cost);
@@ -598,14 +597,14 @@ final class GcpMapping {
             FocusColumn.CommitmentDiscountUnit)) {
       overrides.put(none, lit(null));
     }
-    overrides.put(FocusColumn.x_RowOrigin, lit(ORIGIN_PROMOTIONAL_CREDIT));
+    overrides.put(FocusColumn.x_RowOrigin, RowOrigin.PROMOTIONAL_CREDIT.lit());
     overrides.put(
         FocusColumn.x_RecordHash,
         sha2(
             concat_ws(
                 ":",
                 FocusColumn.x_RecordHash.col(),
-                lit(ORIGIN_PROMOTIONAL_CREDIT),
+                RowOrigin.PROMOTIONAL_CREDIT.lit(),
                 col("_pos").cast("string")),
             256));
     overrides.put(
