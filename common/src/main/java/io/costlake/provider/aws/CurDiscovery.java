@@ -55,7 +55,7 @@ public final class CurDiscovery {
           .filter(f -> !manifests.contains(f) && !data.contains(f))
           .forEach(f -> ignored.add(new SkippedFile(f.uri(), Discovery.NOT_AN_EXPORT)));
       if (manifests.isEmpty() && data.isEmpty()) {
-        throw CostlakeErrors.noExportFiles(source, "AWS CUR");
+        throw CostlakeErrors.noExportFiles(source, "AWS CUR export");
       }
       if (manifests.isEmpty()) {
         for (StoredFile f : data) {

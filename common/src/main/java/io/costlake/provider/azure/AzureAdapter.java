@@ -33,7 +33,8 @@ public final class AzureAdapter implements ProviderAdapter {
   @Override
   public Discovery discover(Configuration conf, List<String> sources, Optional<String> period) {
     return new FileDiscovery(conf)
-        .discover(sources, Set.of(ExportFile.Layout.CSV, ExportFile.Layout.PARQUET), "Azure cost");
+        .discover(
+            sources, Set.of(ExportFile.Layout.CSV, ExportFile.Layout.PARQUET), "Azure cost export");
   }
 
   @Override

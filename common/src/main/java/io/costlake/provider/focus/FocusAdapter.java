@@ -37,7 +37,8 @@ public final class FocusAdapter implements ProviderAdapter {
   @Override
   public Discovery discover(Configuration conf, List<String> sources, Optional<String> period) {
     return new FileDiscovery(conf)
-        .discover(sources, Set.of(ExportFile.Layout.CSV, ExportFile.Layout.PARQUET), "FOCUS");
+        .discover(
+            sources, Set.of(ExportFile.Layout.CSV, ExportFile.Layout.PARQUET), "FOCUS export");
   }
 
   @Override
