@@ -506,7 +506,6 @@ def gcp():
     for i, r in enumerate(recs):
         r["cost"] = 4e-11 if i % 2 == 0 else 5e-11
         r["credits"] = []
-        r["usage_start_time"] = r["usage_start_time"]
         r["corpus_row"] = i  # distinct records, not copies
     write(os.path.join(case("gcp", "sub-precision-amounts", "WRITTEN", len(recs), len(recs), 0, "",
                             "amounts of 4E-11 and 5E-11: the table rounds them to 10 decimal"
