@@ -474,22 +474,14 @@ public final class IngestJob implements Job {
       out.printf(
           Locale.ROOT,
           "  billed   %s in the table from these files%n",
-          costWritten.isEmpty()
-              ? "0"
-              : costWritten.entrySet().stream()
-                  .map(e -> e.getValue().stripTrailingZeros().toPlainString() + " " + e.getKey())
-                  .collect(Collectors.joining(", ")));
+          costWritten.isEmpty() ? "0" : perCurrency(costWritten));
       if (rowsRounded > 0) {
         out.printf(
             Locale.ROOT,
             "  rounded  %,d amounts have more than 10 decimal places: rounding them added %s"
                 + " (per file in ingest_runs.cost_rounding)%n",
             rowsRounded,
-            rounding.isEmpty()
-                ? "nothing in sum"
-                : rounding.entrySet().stream()
-                    .map(e -> e.getValue().stripTrailingZeros().toPlainString() + " " + e.getKey())
-                    .collect(Collectors.joining(", ")));
+            rounding.isEmpty() ? "nothing in sum" : perCurrency(rounding));
       }
       List<String> problems = new ArrayList<>();
       plan.sourceFailures().forEach(f -> problems.add(f.message()));
@@ -499,6 +491,13 @@ public final class IngestJob implements Job {
       for (String problem : problems) {
         out.println("  FAILED   " + problem);
       }
+    }
+
+    /** "12.5 EUR, 3 USD": amounts in two currencies side by side, never added. */
+    private static String perCurrency(Map<String, BigDecimal> amounts) {
+      return amounts.entrySet().stream()
+          .map(e -> e.getValue().stripTrailingZeros().toPlainString() + " " + e.getKey())
+          .collect(Collectors.joining(", "));
     }
 
     /**

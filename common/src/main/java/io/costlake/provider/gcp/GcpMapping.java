@@ -159,33 +159,36 @@ final class GcpMapping {
   }
 
   private static Column amount(Column credit) {
-    return Parse.text(credit.getField("amount")).cast(SUM);
+    return amount(credit, SUM);
+  }
+
+  private static Column amount(Column credit, DataType type) {
+    return Parse.text(credit.getField("amount")).cast(type);
   }
 
   /** Sum of the amounts of the credits that {@code which} selects; 0 when there are none. */
   private static Column creditSum(java.util.function.Function<Column, Column> which) {
-    Column zero = lit(BigDecimal.ZERO).cast(SUM);
+    return creditSum(which, SUM);
+  }
+
+  /** The same, each amount read as {@code type} and the sum kept in it. */
+  private static Column creditSum(
+      java.util.function.Function<Column, Column> which, DataType type) {
+    Column zero = lit(BigDecimal.ZERO).cast(type);
     return coalesce(
         aggregate(
             filter(credits(), which::apply),
             zero,
-            (sum, credit) -> sum.plus(coalesce(amount(credit), zero)).cast(SUM)),
+            (sum, credit) -> sum.plus(coalesce(amount(credit, type), zero)).cast(type)),
         zero);
   }
 
   /** {@code cost} plus every credit, each to 24 decimals: what the net cost is before rounding. */
   private static Column exactNet() {
-    Column zero = lit(BigDecimal.ZERO).cast(MappedFrame.EXACT);
-    Column credits =
-        aggregate(
-            credits(),
-            zero,
-            (sum, credit) ->
-                sum.plus(
-                        coalesce(
-                            Parse.text(credit.getField("amount")).cast(MappedFrame.EXACT), zero))
-                    .cast(MappedFrame.EXACT));
-    return f("cost").cast(MappedFrame.EXACT).plus(coalesce(credits, zero)).cast(MappedFrame.EXACT);
+    return f("cost")
+        .cast(MappedFrame.EXACT)
+        .plus(creditSum(c -> lit(true), MappedFrame.EXACT))
+        .cast(MappedFrame.EXACT);
   }
 
   /** GCP timestamps: ISO, {@code 2020-11-09 23:00:00+00:00}, or BigQuery's {@code ... UTC}. */
