@@ -40,15 +40,7 @@ public final class IngestFrames {
 
   /** Mapped provider rows and derived rows, projected onto the columns they share. */
   public static Dataset<Row> union(Dataset<Row> mapped, Dataset<Row> derived) {
-    List<Column> columns = new ArrayList<>();
-    for (FocusColumn column : FocusColumn.values()) {
-      if (column != FocusColumn.x_IngestRunId) {
-        columns.add(column.col());
-      }
-    }
-    columns.add(col(MappedFrame.ERRORS));
-    columns.add(col(MappedFrame.COST_IN));
-    columns.add(col(MappedFrame.COST_EXACT));
+    List<Column> columns = FocusValues.mappedColumns();
     columns.add(col(MappedFrame.RAW_RECORD));
     return withSuperseded(withExactCost(mapped))
         .select(withFlag(columns))

@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
+import io.costlake.focus.Currencies;
 import io.costlake.model.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
@@ -146,6 +147,16 @@ public final class Parse {
         concat(
             lit(columnName + " is not a valid " + kind + ": '"), substring(text, 1, 100), lit("'")),
         text);
+  }
+
+  /** A currency code that is there but is not ISO 4217. */
+  public static Reason unknownCurrency(Column currency, String columnName) {
+    return errorWhen(
+        currency.isNotNull().and(Currencies.isKnown(currency).equalTo(lit(false))),
+        columnName,
+        "UNKNOWN_CURRENCY",
+        concat(lit("not an ISO 4217 currency code: '"), currency, lit("'")),
+        currency);
   }
 
   /** A required value is missing. */

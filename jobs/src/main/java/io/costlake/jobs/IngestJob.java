@@ -171,24 +171,9 @@ public final class IngestJob implements Job {
       started = System.nanoTime();
       List<SliceStat> stats = IngestFrames.collectStats(IngestFrames.stats(all));
       LOG.info("{}: mapped and counted the rows in {} ms", runId, millisSince(started));
-      IngestPlanner planner =
-          new IngestPlanner(
-              provider,
-              period,
-              context.config().ingest().maxQuarantinedFraction(),
-              context.config().ingest().skipUnchangedSlices(),
-              CostlakeVersion.get());
-      Map<SliceKey, AuditedSlices.Audited> audited = audited(warehouse, provider);
-      Map<SliceKey, String> fingerprints = new HashMap<>();
-      audited.forEach((slice, record) -> fingerprints.put(slice, record.fingerprint()));
-      IngestPlan plan = planner.plan(files, records, stats, discovery.failures(), fingerprints);
-      Map<SliceKey, String> notInTable = notInTable(warehouse, plan, audited);
-      if (!notInTable.isEmpty()) {
-        notInTable.forEach(
-            (slice, why) -> LOG.warn("{}: {} is ingested again: {}", runId, slice, why));
-        fingerprints.keySet().removeAll(notInTable.keySet());
-        plan = planner.plan(files, records, stats, discovery.failures(), fingerprints);
-      }
+      Planned planned = plan(context, provider, period, runId, files, records, stats, discovery);
+      IngestPlan plan = planned.plan;
+      Map<SliceKey, String> notInTable = planned.notInTable;
 
       List<SliceKey> toWrite = plan.slicesWith(SliceStatus.WRITTEN);
       Long version = null;
@@ -228,6 +213,52 @@ public final class IngestJob implements Job {
       raw.unpersist();
       spark.sparkContext().clearJobGroup();
     }
+  }
+
+  /** A plan, and the slices the table no longer holds as its audit says (planned again). */
+  private static final class Planned {
+    final IngestPlan plan;
+    final Map<SliceKey, String> notInTable;
+
+    Planned(IngestPlan plan, Map<SliceKey, String> notInTable) {
+      this.plan = plan;
+      this.notInTable = notInTable;
+    }
+  }
+
+  /**
+   * Plans each slice against the last audited fingerprints; a slice whose rows are not in the table
+   * as its audit says is planned again without its fingerprint, so it is written.
+   */
+  private static Planned plan(
+      JobContext context,
+      String provider,
+      Optional<String> period,
+      String runId,
+      List<ExportFile> files,
+      Map<String, FileRecord> records,
+      List<SliceStat> stats,
+      Discovery discovery) {
+    Warehouse warehouse = context.warehouse();
+    IngestPlanner planner =
+        new IngestPlanner(
+            provider,
+            period,
+            context.config().ingest().maxQuarantinedFraction(),
+            context.config().ingest().skipUnchangedSlices(),
+            CostlakeVersion.get());
+    Map<SliceKey, AuditedSlices.Audited> audited = audited(warehouse, provider);
+    Map<SliceKey, String> fingerprints = new HashMap<>();
+    audited.forEach((slice, record) -> fingerprints.put(slice, record.fingerprint()));
+    IngestPlan plan = planner.plan(files, records, stats, discovery.failures(), fingerprints);
+    Map<SliceKey, String> notInTable = notInTable(warehouse, plan, audited);
+    if (!notInTable.isEmpty()) {
+      notInTable.forEach(
+          (slice, why) -> LOG.warn("{}: {} is ingested again: {}", runId, slice, why));
+      fingerprints.keySet().removeAll(notInTable.keySet());
+      plan = planner.plan(files, records, stats, discovery.failures(), fingerprints);
+    }
+    return new Planned(plan, notInTable);
   }
 
   /**

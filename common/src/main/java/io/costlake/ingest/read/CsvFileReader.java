@@ -4,13 +4,10 @@ import com.univocity.parsers.common.TextParsingException;
 import com.univocity.parsers.csv.CsvParser;
 import com.univocity.parsers.csv.CsvParserSettings;
 import io.costlake.ingest.RawFrame;
-import io.costlake.io.OpenedFile;
 import io.costlake.io.StoredFile;
 import io.costlake.io.Utf8Text;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -23,73 +20,37 @@ import scala.collection.JavaConverters;
  * missing required columns, truncated or malformed content). It never throws for bad content: the
  * job decides what to do.
  */
-public final class CsvFileReader implements Iterator<Row>, AutoCloseable {
-  private final StoredFile file;
-  private final Configuration conf;
+public final class CsvFileReader extends FileRowReader {
   private final CsvLayout layout;
   private final int width;
   private final int trailingStart;
-  private OpenedFile opened;
   private CsvParser parser;
   private CsvLayout.Binding header;
-  private long rows;
-  private Row next;
-  private boolean fileRecordEmitted;
-  private String errorCode;
-  private String errorMessage;
 
   public CsvFileReader(StoredFile file, Configuration conf, CsvLayout layout) {
-    this.file = file;
-    this.conf = conf;
+    super(file, conf);
     this.layout = layout;
     this.width = layout.schema().fields().length;
     this.trailingStart = width - RawFrame.trailingWidth();
   }
 
   @Override
-  public boolean hasNext() {
-    if (next == null && !fileRecordEmitted) {
-      next = advance();
+  protected Row nextRow() {
+    String[] record;
+    while ((record = parser.parseNext()) != null) {
+      rows++;
+      firstLine = lastLine + 1;
+      lastLine = parser.getContext().currentLine();
+      // A file that breaks its contract is still counted to the end, but not mapped.
+      if (contractViolation == null) {
+        return dataRow(record, lastLine - firstLine > 0);
+      }
     }
-    return next != null;
+    return null;
   }
 
   @Override
-  public Row next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    Row row = next;
-    next = null;
-    return row;
-  }
-
-  private Row advance() {
-    try {
-      if (opened == null) {
-        start();
-      }
-      if (errorCode == null) {
-        String[] record;
-        while ((record = parser.parseNext()) != null) {
-          rows++;
-          firstLine = lastLine + 1;
-          lastLine = parser.getContext().currentLine();
-          // A file that breaks its contract is still counted to the end, but not mapped.
-          if (contractViolation == null) {
-            return dataRow(record, lastLine - firstLine > 0);
-          }
-        }
-        opened.drain();
-      }
-    } catch (IOException | RuntimeException e) {
-      fail(e);
-    }
-    return fileRecord();
-  }
-
-  private void start() throws IOException {
-    opened = OpenedFile.open(file.uri(), conf);
+  protected void start() throws IOException {
     parser = new CsvParser(settings());
     parser.beginParsing(new LineEndings(Utf8Text.reader(opened.content())));
     String[] names = parser.parseNext();
@@ -124,28 +85,23 @@ public final class CsvFileReader implements Iterator<Row>, AutoCloseable {
   /** Set when the header breaks the contract: rows are counted, not mapped. */
   private String contractViolation;
 
-  private void fail(Exception e) {
-    ReadFailure failure =
-        ReadFailure.of(
-            e,
-            file,
-            conf,
-            "after data row " + rows,
-            (failed, cause, after) ->
-                failed instanceof TextParsingException
-                    ? new ReadFailure(
-                        "MALFORMED_CSV",
-                        "cannot parse CSV "
-                            + after
-                            + ": "
-                            + ReadFailure.firstLine(cause.getMessage()))
-                    : null);
-    errorCode = failure.code();
-    errorMessage = failure.message();
+  @Override
+  protected String position() {
+    return "after data row " + rows;
   }
 
-  private Row fileRecord() {
-    fileRecordEmitted = true;
+  @Override
+  protected ReadFailure.FormatFailures formatFailures() {
+    return (failed, cause, after) ->
+        failed instanceof TextParsingException
+            ? new ReadFailure(
+                "MALFORMED_CSV",
+                "cannot parse CSV " + after + ": " + ReadFailure.firstLine(cause.getMessage()))
+            : null;
+  }
+
+  @Override
+  protected Row fileRecord() {
     closeQuietly();
     Object[] values = new Object[width];
     values[0] = RawFrame.KIND_FILE;
@@ -231,21 +187,10 @@ public final class CsvFileReader implements Iterator<Row>, AutoCloseable {
     return settings;
   }
 
-  private void closeQuietly() {
-    try {
-      if (parser != null) {
-        parser.stopParsing();
-      }
-      if (opened != null) {
-        opened.close();
-      }
-    } catch (IOException | RuntimeException e) {
-      // the file was read as far as it could be; closing cannot lose data
-    }
-  }
-
   @Override
-  public void close() {
-    closeQuietly();
+  protected void closeFormat() {
+    if (parser != null) {
+      parser.stopParsing();
+    }
   }
 }

@@ -14,40 +14,32 @@ import static io.costlake.model.FocusColumn.EffectiveCost;
 import static io.costlake.model.FocusColumn.PricingCurrency;
 import static io.costlake.model.FocusColumn.x_RecordHash;
 import static io.costlake.model.FocusColumn.x_RowOrigin;
-import static io.costlake.provider.aws.AwsLineItemType.COMMITMENT_FEES;
-import static io.costlake.provider.aws.AwsLineItemType.COMMITMENT_ROWS;
 import static io.costlake.provider.aws.AwsLineItemType.COMMITTED_USAGE;
 import static io.costlake.provider.aws.AwsLineItemType.CONSUMPTION;
-import static io.costlake.provider.aws.AwsLineItemType.DISCOUNTS;
 import static io.costlake.provider.aws.AwsLineItemType.in;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.map;
-import static org.apache.spark.sql.functions.map_filter;
 import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
-import io.costlake.focus.Currencies;
 import io.costlake.focus.ServiceCatalog;
+import io.costlake.ingest.FocusValues;
 import io.costlake.ingest.MappedFrame;
 import io.costlake.ingest.Parse;
-import io.costlake.ingest.RawFrame;
 import io.costlake.model.ColumnType;
-import io.costlake.model.CostLineItems;
 import io.costlake.model.FocusColumn;
 import io.costlake.model.RowOrigin;
 import io.costlake.spark.Decimals;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
@@ -163,21 +155,8 @@ public final class AwsCurMapping {
   }
 
   private static List<Column> meta() {
-    List<Column> columns = new ArrayList<>();
-    for (String meta :
-        List.of(
-            RawFrame.SOURCE_FILE,
-            RawFrame.SOURCE_ROW,
-            RawFrame.CONTRACT,
-            RawFrame.ROW_ERROR_CODE,
-            RawFrame.ROW_ERROR_COLUMN,
-            RawFrame.ROW_ERROR_VALUE,
-            CurRawSchema.RESOURCE_TAGS,
-            CurRawSchema.COST_CATEGORY,
-            CurRawSchema.NET_COLUMNS)) {
-      columns.add(col(meta));
-    }
-    return columns;
+    return FocusValues.rawMeta(
+        CurRawSchema.RESOURCE_TAGS, CurRawSchema.COST_CATEGORY, CurRawSchema.NET_COLUMNS);
   }
 
   /** Stage 1: the raw strings as read, their trimmed text, and the record hash. */
@@ -211,213 +190,356 @@ public final class AwsCurMapping {
 
   /** Stage 4: everything of stage 3 but the raw strings, plus the raw record of rejected rows. */
   private static Column[] withRawRecord() {
-    List<Column> columns = new ArrayList<>();
-    for (FocusColumn column : FocusColumn.values()) {
-      columns.add(column.col());
+    List<Column> hidden = new ArrayList<>();
+    for (String name : List.of(UNUSED_COST, UNUSED_COST_GROSS, UNUSED_QUANTITY, UNUSED_UNIT)) {
+      hidden.add(col(name));
     }
-    columns.add(col(MappedFrame.ERRORS));
-    columns.add(col(MappedFrame.COST_IN));
-    columns.add(col(MappedFrame.COST_EXACT));
-    columns.add(when(MappedFrame.isBad(), rawRecord()).as(MappedFrame.RAW_RECORD));
-    for (String hidden : List.of(UNUSED_COST, UNUSED_COST_GROSS, UNUSED_QUANTITY, UNUSED_UNIT)) {
-      columns.add(col(hidden));
-    }
-    return columns.toArray(new Column[0]);
+    return FocusValues.mappedFrame(hidden, rawRecord()).toArray(new Column[0]);
   }
 
-  private static Column t(CurField field) {
+  static Column t(CurField field) {
     return col(CLEAN + field.rawName());
   }
 
-  private static Column parsed(CurField field, ColumnType type) {
+  static Column parsed(CurField field, ColumnType type) {
     if (PARSED.get(field) != type) {
       throw new IllegalStateException(field + " is not parsed as " + type);
     }
     return col(PARSED_PREFIX + field.rawName());
   }
 
-  private static Column money(CurField field) {
+  static Column money(CurField field) {
     return parsed(field, ColumnType.MONEY);
   }
 
   /** The amount to 24 decimals, to tell what rounding it to the table's scale takes away. */
-  private static Column exact(CurField field) {
+  static Column exact(CurField field) {
     return t(field).cast(MappedFrame.EXACT);
   }
 
-  private static Column rate(CurField field) {
+  static Column rate(CurField field) {
     return parsed(field, ColumnType.UNIT_PRICE);
   }
 
-  private static Column quantity(CurField field) {
+  static Column quantity(CurField field) {
     return parsed(field, ColumnType.QUANTITY);
   }
 
-  private static Column time(CurField field) {
+  static Column time(CurField field) {
     return parsed(field, ColumnType.TIMESTAMP);
   }
 
-  private static Column zero() {
+  static Column zero() {
     return lit(ZERO).cast(ColumnType.MONEY.sparkType());
   }
 
-  /** Stage 2: the FOCUS columns, the errors, and the hidden unused-commitment amounts. */
+  /** Stage 3: the FOCUS columns, the errors, and the hidden unused-commitment amounts. */
   private Column[] focusColumns() {
-    Column type = t(CurField.LINE_ITEM_LINE_ITEM_TYPE);
-    Column hasNet = coalesce(col(CurRawSchema.NET_COLUMNS), lit(false));
-    Column unblended = money(CurField.LINE_ITEM_UNBLENDED_COST);
-    Column billed = coalesce(money(CurField.LINE_ITEM_NET_UNBLENDED_COST), unblended);
-    Column riArn = t(CurField.RESERVATION_RESERVATION_A_R_N);
-    Column spArn = t(CurField.SAVINGS_PLAN_SAVINGS_PLAN_A_R_N);
-    Column commitmentId = when(in(type, COMMITMENT_ROWS), coalesce(spArn, riArn));
-    Column isSavingsPlan = commitmentId.isNotNull().and(spArn.isNotNull());
-    Column prepaidFee =
-        AwsLineItemType.FEE
-            .is(type)
-            .and(riArn.isNotNull())
-            .or(AwsLineItemType.SAVINGS_PLAN_UPFRONT_FEE.is(type));
-    Column commitmentPurchase = in(type, COMMITMENT_FEES).or(prepaidFee);
-    Column isTax = AwsLineItemType.TAX.is(type);
-    Column isCredit = AwsLineItemType.CREDIT.is(type);
-    Column isRefund = AwsLineItemType.REFUND.is(type);
-    Column isDiscount = in(type, DISCOUNTS);
-    Column currency = t(CurField.LINE_ITEM_CURRENCY_CODE);
-    Column usageAmount = quantity(CurField.LINE_ITEM_USAGE_AMOUNT);
-    Column productCode = t(CurField.LINE_ITEM_PRODUCT_CODE);
-    Column chargeStart = time(CurField.LINE_ITEM_USAGE_START_DATE);
-    Column periodStart = time(CurField.BILL_BILLING_PERIOD_START_DATE);
+    CurLine line = new CurLine();
+    FocusValues out = new FocusValues();
+    accounts(line, out);
+    costs(line, out);
+    charge(line, out);
+    pricing(line, out);
+    commitment(line, out);
+    resource(line, out);
+    serviceAndSku(line, out);
+    out.lineage(PROVIDER, line.periodStart);
+    awsDetails(line, out);
 
+    List<Column> columns = out.columns();
+    columns.add(Parse.errors(errors(line.periodStart, line.currency)).as(MappedFrame.ERRORS));
+    columns.add(line.billed.as(MappedFrame.COST_IN));
+    columns.add(
+        coalesce(
+                exact(CurField.LINE_ITEM_NET_UNBLENDED_COST),
+                exact(CurField.LINE_ITEM_UNBLENDED_COST))
+            .as(MappedFrame.COST_EXACT));
+    for (CurField field : CurField.values()) {
+      columns.add(col(field.rawName()));
+    }
+    columns.addAll(unusedAmounts(line));
+    return columns.toArray(new Column[0]);
+  }
+
+  /** Who is billed, for which period, in which currency, and by whom. */
+  private static void accounts(CurLine line, FocusValues out) {
+    out.put(FocusColumn.BillingAccountId, t(CurField.BILL_PAYER_ACCOUNT_ID));
+    out.put(FocusColumn.BillingAccountName, t(CurField.BILL_PAYER_ACCOUNT_NAME));
+    out.put(FocusColumn.BillingAccountType, lit("Billing Account"));
+    out.put(FocusColumn.BillingCurrency, line.currency);
+    out.put(FocusColumn.BillingPeriodEnd, time(CurField.BILL_BILLING_PERIOD_END_DATE));
+    out.put(FocusColumn.BillingPeriodStart, line.periodStart);
+    out.put(FocusColumn.InvoiceId, t(CurField.BILL_INVOICE_ID));
+    out.put(
+        FocusColumn.InvoiceIssuerName,
+        coalesce(t(CurField.BILL_INVOICING_ENTITY), lit("Amazon Web Services")));
+    out.subAccount(
+        t(CurField.LINE_ITEM_USAGE_ACCOUNT_ID),
+        t(CurField.LINE_ITEM_USAGE_ACCOUNT_NAME),
+        "Linked Account");
+    out.put(FocusColumn.ProviderName, lit("AWS"));
+    out.put(
+        FocusColumn.PublisherName,
+        when(
+                t(CurField.BILL_BILLING_ENTITY).equalTo(lit("AWS Marketplace")),
+                coalesce(t(CurField.LINE_ITEM_LEGAL_ENTITY), lit("AWS Marketplace")))
+            .otherwise(lit("AWS")));
+    out.put(FocusColumn.HostProviderName, lit("AWS"));
+    out.put(FocusColumn.ServiceProviderName, lit("AWS"));
+  }
+
+  /** Billed, effective, list and contracted cost (see the class comment for the rules). */
+  private static void costs(CurLine line, FocusValues out) {
     Column effective =
         when(
-                AwsLineItemType.SAVINGS_PLAN_COVERED_USAGE.is(type),
+                line.is(AwsLineItemType.SAVINGS_PLAN_COVERED_USAGE),
                 coalesce(
                     money(CurField.SAVINGS_PLAN_NET_SAVINGS_PLAN_EFFECTIVE_COST),
                     money(CurField.SAVINGS_PLAN_SAVINGS_PLAN_EFFECTIVE_COST),
                     zero()))
             .when(
-                AwsLineItemType.DISCOUNTED_USAGE.is(type),
+                line.is(AwsLineItemType.DISCOUNTED_USAGE),
                 coalesce(
                     money(CurField.RESERVATION_NET_EFFECTIVE_COST),
                     money(CurField.RESERVATION_EFFECTIVE_COST),
                     zero()))
-            .when(AwsLineItemType.SAVINGS_PLAN_NEGATION.is(type).or(commitmentPurchase), zero())
-            .when(isDiscount.and(hasNet), zero())
-            .otherwise(billed);
-    Column grossEffective =
-        when(
-                AwsLineItemType.SAVINGS_PLAN_COVERED_USAGE.is(type),
-                coalesce(money(CurField.SAVINGS_PLAN_SAVINGS_PLAN_EFFECTIVE_COST), zero()))
+            .when(line.isNegation.or(line.commitmentPurchase), zero())
+            .when(line.isDiscount.and(line.hasNet), zero())
+            .otherwise(line.billed);
+    Column listCost =
+        when(line.isNegation.or(line.isDiscount), zero())
             .when(
-                AwsLineItemType.DISCOUNTED_USAGE.is(type),
-                coalesce(money(CurField.RESERVATION_EFFECTIVE_COST), zero()))
-            .when(AwsLineItemType.SAVINGS_PLAN_NEGATION.is(type).or(commitmentPurchase), zero())
-            .otherwise(unblended);
+                line.isTax.or(line.isCredit).or(line.isRefund).or(line.commitmentPurchase),
+                line.billed)
+            .otherwise(
+                coalesce(
+                    money(CurField.PRICING_PUBLIC_ON_DEMAND_COST),
+                    listUnitPrice(line)
+                        .multiply(line.usageAmount)
+                        .cast(ColumnType.MONEY.sparkType()),
+                    line.billed));
+    out.put(FocusColumn.BilledCost, line.billed);
+    out.put(FocusColumn.EffectiveCost, effective);
+    out.put(FocusColumn.ListCost, listCost);
+    out.put(
+        FocusColumn.ContractedCost,
+        when(line.is(AwsLineItemType.DISCOUNTED_USAGE), listCost)
+            .when(line.isNegation, zero())
+            .otherwise(line.billed));
+  }
 
-    Column chargeCategory =
-        when(isTax, lit("Tax"))
-            .when(isCredit, lit("Credit"))
-            .when(isRefund.and(commitmentId.isNotNull()), lit("Purchase"))
-            .when(isRefund.and(t(CurField.LINE_ITEM_TAX_TYPE).isNotNull()), lit("Tax"))
-            .when(isRefund, lit("Usage"))
-            .when(commitmentPurchase.or(AwsLineItemType.FEE.is(type)), lit("Purchase"))
-            .when(
-                in(type, CONSUMPTION)
-                    .or(AwsLineItemType.SAVINGS_PLAN_NEGATION.is(type))
-                    .or(isDiscount),
-                lit("Usage"))
-            .otherwise(lit("Adjustment"));
-    Column chargeFrequency =
+  private static Column listUnitPrice(CurLine line) {
+    return when(line.isTax.or(line.isCredit), lit(null))
+        .otherwise(rate(CurField.PRICING_PUBLIC_ON_DEMAND_RATE));
+  }
+
+  /** Charge category, class, frequency, period and description, from the line item type. */
+  private static void charge(CurLine line, FocusValues out) {
+    out.put(
+        FocusColumn.ChargeCategory,
+        when(line.isTax, lit("Tax"))
+            .when(line.isCredit, lit("Credit"))
+            .when(line.isRefund.and(line.commitmentId.isNotNull()), lit("Purchase"))
+            .when(line.isRefund.and(t(CurField.LINE_ITEM_TAX_TYPE).isNotNull()), lit("Tax"))
+            .when(line.isRefund, lit("Usage"))
+            .when(line.commitmentPurchase.or(line.is(AwsLineItemType.FEE)), lit("Purchase"))
+            .when(line.usageBased, lit("Usage"))
+            .otherwise(lit("Adjustment")));
+    out.put(
+        FocusColumn.ChargeClass,
         when(
-                in(type, CONSUMPTION)
-                    .or(AwsLineItemType.SAVINGS_PLAN_NEGATION.is(type))
-                    .or(isDiscount),
-                lit("Usage-Based"))
+            line.isRefund.or(line.isCredit).and(line.chargeStart.lt(line.periodStart)),
+            lit("Correction")));
+    out.put(FocusColumn.ChargeDescription, t(CurField.LINE_ITEM_LINE_ITEM_DESCRIPTION));
+    out.put(
+        FocusColumn.ChargeFrequency,
+        when(line.usageBased, lit("Usage-Based"))
             .when(
-                AwsLineItemType.RI_FEE
-                    .is(type)
-                    .or(AwsLineItemType.SAVINGS_PLAN_RECURRING_FEE.is(type)),
+                line.is(AwsLineItemType.RI_FEE)
+                    .or(line.is(AwsLineItemType.SAVINGS_PLAN_RECURRING_FEE)),
                 lit("Recurring"))
-            .when(prepaidFee, lit("One-Time"))
+            .when(line.prepaidFee, lit("One-Time"))
             .when(
-                AwsLineItemType.FEE.is(type),
+                line.is(AwsLineItemType.FEE),
                 when(t(CurField.BILL_BILL_TYPE).equalTo(lit("Purchase")), lit("One-Time"))
                     .otherwise(lit("Recurring")))
-            .when(isTax, lit("Recurring"))
-            .otherwise(lit("One-Time"));
+            .when(line.isTax, lit("Recurring"))
+            .otherwise(lit("One-Time")));
+    // FOCUS: a pre-paying purchase's charge period is the commitment term, which CUR gives in
+    // the reservation / savingsPlan start and end columns rather than on the fee's usage dates.
+    Column termStart =
+        Parse.timestamp(
+            coalesce(t(CurField.RESERVATION_START_TIME), t(CurField.SAVINGS_PLAN_START_TIME)));
+    Column termEnd =
+        Parse.timestamp(
+            coalesce(t(CurField.RESERVATION_END_TIME), t(CurField.SAVINGS_PLAN_END_TIME)));
+    Column hasTerm = line.prepaidFee.and(termStart.isNotNull()).and(termEnd.gt(termStart));
+    out.put(
+        FocusColumn.ChargePeriodEnd,
+        when(hasTerm, termEnd).otherwise(time(CurField.LINE_ITEM_USAGE_END_DATE)));
+    out.put(FocusColumn.ChargePeriodStart, when(hasTerm, termStart).otherwise(line.chargeStart));
+  }
+
+  /** Pricing category, quantities, units and unit prices, in billing and pricing currency. */
+  private static void pricing(CurLine line, FocusValues out) {
     Column spot =
         t(CurField.LINE_ITEM_USAGE_TYPE)
             .contains("SpotUsage")
             .or(t(CurField.PRICING_TERM).equalTo(lit("Spot")));
-    Column pricingCategory =
-        when(isTax.or(isCredit), lit(null).cast("string"))
-            .when(in(type, COMMITTED_USAGE), lit("Committed"))
-            .when(commitmentPurchase.or(AwsLineItemType.FEE.is(type)), lit("Standard"))
-            .when(AwsLineItemType.USAGE.is(type).and(spot), lit("Dynamic"))
-            .when(AwsLineItemType.USAGE.is(type), lit("Standard"))
-            .when(isDiscount.or(isRefund), lit("Other"));
-    Column chargeClass =
-        when(isRefund.or(isCredit).and(chargeStart.lt(periodStart)), lit("Correction"));
-
-    Column consumedQuantity = when(in(type, CONSUMPTION), usageAmount);
-    Column pricingQuantity = when(isTax.or(isCredit), lit(null)).otherwise(usageAmount);
-    Column unit = t(CurField.PRICING_UNIT);
-    Column listUnitPrice =
-        when(isTax.or(isCredit), lit(null)).otherwise(rate(CurField.PRICING_PUBLIC_ON_DEMAND_RATE));
-    Column listCost =
-        when(AwsLineItemType.SAVINGS_PLAN_NEGATION.is(type).or(isDiscount), zero())
-            .when(isTax.or(isCredit).or(isRefund).or(commitmentPurchase), billed)
-            .otherwise(
-                coalesce(
-                    money(CurField.PRICING_PUBLIC_ON_DEMAND_COST),
-                    listUnitPrice.multiply(usageAmount).cast(ColumnType.MONEY.sparkType()),
-                    billed));
+    Column usage = line.is(AwsLineItemType.USAGE);
+    out.put(
+        FocusColumn.PricingCategory,
+        when(line.isTax.or(line.isCredit), lit(null).cast("string"))
+            .when(in(line.type, COMMITTED_USAGE), lit("Committed"))
+            .when(line.commitmentPurchase.or(line.is(AwsLineItemType.FEE)), lit("Standard"))
+            .when(usage.and(spot), lit("Dynamic"))
+            .when(usage, lit("Standard"))
+            .when(line.isDiscount.or(line.isRefund), lit("Other")));
+    Column consumedQuantity = when(in(line.type, CONSUMPTION), line.usageAmount);
+    Column pricingQuantity =
+        when(line.isTax.or(line.isCredit), lit(null)).otherwise(line.usageAmount);
+    out.put(FocusColumn.ConsumedQuantity, consumedQuantity);
+    out.put(FocusColumn.ConsumedUnit, when(consumedQuantity.isNotNull(), line.unit));
+    out.put(FocusColumn.PricingQuantity, pricingQuantity);
+    out.put(FocusColumn.PricingUnit, when(pricingQuantity.isNotNull(), line.unit));
+    Column listUnitPrice = listUnitPrice(line);
     Column contractedUnitPrice =
-        when(isTax.or(isCredit), lit(null))
-            .when(AwsLineItemType.DISCOUNTED_USAGE.is(type), listUnitPrice)
+        when(line.isTax.or(line.isCredit), lit(null))
+            .when(line.is(AwsLineItemType.DISCOUNTED_USAGE), listUnitPrice)
             .otherwise(
                 coalesce(
                     rate(CurField.LINE_ITEM_NET_UNBLENDED_RATE),
                     rate(CurField.LINE_ITEM_UNBLENDED_RATE)));
-    Column contractedCost =
-        when(AwsLineItemType.DISCOUNTED_USAGE.is(type), listCost)
-            .when(AwsLineItemType.SAVINGS_PLAN_NEGATION.is(type), zero())
-            .otherwise(billed);
+    out.put(FocusColumn.ListUnitPrice, listUnitPrice);
+    out.put(FocusColumn.ContractedUnitPrice, contractedUnitPrice);
+    Column pricingCurrency = coalesce(t(CurField.PRICING_CURRENCY), line.currency);
+    Column samePricingCurrency = pricingCurrency.equalTo(line.currency);
+    out.put(FocusColumn.PricingCurrency, pricingCurrency);
+    out.put(
+        FocusColumn.PricingCurrencyContractedUnitPrice,
+        when(samePricingCurrency, contractedUnitPrice));
+    out.put(
+        FocusColumn.PricingCurrencyEffectiveCost,
+        when(samePricingCurrency, out.get(FocusColumn.EffectiveCost)));
+    out.put(FocusColumn.PricingCurrencyListUnitPrice, when(samePricingCurrency, listUnitPrice));
+  }
 
+  /** The RI or Savings Plan a row uses or buys, and how much of it. */
+  private static void commitment(CurLine line, FocusValues out) {
+    Column commitmentId = line.commitmentId;
     Column commitmentQuantity =
         when(commitmentId.isNull(), lit(null))
             .when(
-                AwsLineItemType.SAVINGS_PLAN_COVERED_USAGE.is(type),
+                line.is(AwsLineItemType.SAVINGS_PLAN_COVERED_USAGE),
                 money(CurField.SAVINGS_PLAN_SAVINGS_PLAN_EFFECTIVE_COST))
-            .when(AwsLineItemType.SAVINGS_PLAN_NEGATION.is(type), zero())
+            .when(line.isNegation, zero())
             .when(
-                AwsLineItemType.SAVINGS_PLAN_RECURRING_FEE
-                    .is(type)
-                    .or(AwsLineItemType.SAVINGS_PLAN_UPFRONT_FEE.is(type)),
-                unblended)
+                line.is(AwsLineItemType.SAVINGS_PLAN_RECURRING_FEE)
+                    .or(line.is(AwsLineItemType.SAVINGS_PLAN_UPFRONT_FEE)),
+                line.unblended)
             .when(
-                prepaidFee,
-                coalesce(quantity(CurField.RESERVATION_NUMBER_OF_RESERVATIONS), usageAmount))
-            .otherwise(usageAmount);
-    Column commitmentUnit =
+                line.prepaidFee,
+                coalesce(quantity(CurField.RESERVATION_NUMBER_OF_RESERVATIONS), line.usageAmount))
+            .otherwise(line.usageAmount);
+    out.put(
+        FocusColumn.CommitmentDiscountCategory,
+        when(
+            commitmentId.isNotNull(),
+            when(line.isSavingsPlan, lit("Spend")).otherwise(lit("Usage"))));
+    out.put(FocusColumn.CommitmentDiscountId, commitmentId);
+    out.put(FocusColumn.CommitmentDiscountName, regexp_extract(commitmentId, "([^/:]+)$", 1));
+    out.put(FocusColumn.CommitmentDiscountQuantity, commitmentQuantity);
+    out.put(
+        FocusColumn.CommitmentDiscountStatus,
+        when(commitmentId.isNotNull().and(in(line.type, COMMITTED_USAGE)), lit("Used")));
+    out.put(
+        FocusColumn.CommitmentDiscountType,
+        when(
+            commitmentId.isNotNull(),
+            when(line.isSavingsPlan, lit("Savings Plan")).otherwise(lit("Reserved Instance"))));
+    out.put(
+        FocusColumn.CommitmentDiscountUnit,
         when(commitmentQuantity.isNull(), lit(null))
-            .when(isSavingsPlan, currency)
+            .when(line.isSavingsPlan, line.currency)
             .when(
-                prepaidFee.and(quantity(CurField.RESERVATION_NUMBER_OF_RESERVATIONS).isNotNull()),
+                line.prepaidFee.and(
+                    quantity(CurField.RESERVATION_NUMBER_OF_RESERVATIONS).isNotNull()),
                 lit("Reservations"))
-            .otherwise(coalesce(unit, lit("Hrs")));
+            .otherwise(coalesce(line.unit, lit("Hrs"))));
+  }
 
+  /** The resource (the commitment itself on commitment purchases), its name, type and place. */
+  private static void resource(CurLine line, FocusValues out) {
     Column resourceId =
-        when(commitmentPurchase, commitmentId).otherwise(t(CurField.LINE_ITEM_RESOURCE_ID));
+        when(line.commitmentPurchase, line.commitmentId)
+            .otherwise(t(CurField.LINE_ITEM_RESOURCE_ID));
     Column tags = normalizedTags(col(CurRawSchema.RESOURCE_TAGS));
-    Column serviceName = coalesce(t(CurField.PRODUCT_PRODUCT_NAME), productCode);
+    out.put(FocusColumn.ResourceId, resourceId);
+    out.put(
+        FocusColumn.ResourceName,
+        when(
+            resourceId.isNotNull(),
+            coalesce(element_at(tags, lit("Name")), element_at(tags, lit("name")))));
+    out.put(
+        FocusColumn.ResourceType,
+        resourceType(resourceId, line.commitmentPurchase, line.isSavingsPlan, serviceName(line)));
+    out.put(FocusColumn.Tags, tags);
+    out.put(FocusColumn.AvailabilityZone, t(CurField.LINE_ITEM_AVAILABILITY_ZONE));
     Column regionId = coalesce(t(CurField.PRODUCT_REGION_CODE), t(CurField.PRODUCT_REGION));
-    Column pricingCurrency = coalesce(t(CurField.PRICING_CURRENCY), currency);
-    Column samePricingCurrency = pricingCurrency.equalTo(currency);
-    Column billingEntity = t(CurField.BILL_BILLING_ENTITY);
+    out.put(FocusColumn.RegionId, regionId);
+    out.put(
+        FocusColumn.RegionName,
+        when(regionId.isNotNull(), coalesce(t(CurField.PRODUCT_LOCATION), regionId)));
+  }
 
+  private static Column serviceName(CurLine line) {
+    return coalesce(t(CurField.PRODUCT_PRODUCT_NAME), line.productCode);
+  }
+
+  /** Service and SKU. FOCUS: SkuMeter is null where SkuId is; SkuPriceId MAY equal SkuId. */
+  private void serviceAndSku(CurLine line, FocusValues out) {
+    out.put(FocusColumn.ServiceCategory, services.categoryOf(line.productCode));
+    out.put(FocusColumn.ServiceName, serviceName(line));
+    out.put(FocusColumn.ServiceSubcategory, services.subcategoryOf(line.productCode));
+    Column skuId = when(line.isTax, lit(null)).otherwise(t(CurField.PRODUCT_SKU));
+    out.put(FocusColumn.SkuId, skuId);
+    out.put(FocusColumn.SkuMeter, when(skuId.isNotNull(), t(CurField.LINE_ITEM_USAGE_TYPE)));
+    out.put(
+        FocusColumn.SkuPriceId,
+        when(line.isTax, lit(null))
+            .otherwise(
+                coalesce(t(CurField.PRICING_RATE_CODE), t(CurField.PRICING_RATE_ID), skuId)));
+  }
+
+  /** AWS's own words for the charge, and its amounts before negotiated discounts. */
+  private static void awsDetails(CurLine line, FocusValues out) {
+    Column grossEffective =
+        when(
+                line.is(AwsLineItemType.SAVINGS_PLAN_COVERED_USAGE),
+                coalesce(money(CurField.SAVINGS_PLAN_SAVINGS_PLAN_EFFECTIVE_COST), zero()))
+            .when(
+                line.is(AwsLineItemType.DISCOUNTED_USAGE),
+                coalesce(money(CurField.RESERVATION_EFFECTIVE_COST), zero()))
+            .when(line.isNegation.or(line.commitmentPurchase), zero())
+            .otherwise(line.unblended);
+    out.put(FocusColumn.x_ChargeType, line.type);
+    out.put(FocusColumn.x_ServiceCode, line.productCode);
+    out.put(FocusColumn.x_UsageType, t(CurField.LINE_ITEM_USAGE_TYPE));
+    out.put(FocusColumn.x_Operation, t(CurField.LINE_ITEM_OPERATION));
+    out.put(FocusColumn.x_GrossCost, line.unblended);
+    out.put(FocusColumn.x_GrossEffectiveCost, grossEffective);
+    out.put(FocusColumn.x_CostCategories, col(CurRawSchema.COST_CATEGORY));
+    out.put(FocusColumn.x_RawTags, col(CurRawSchema.RESOURCE_TAGS));
+  }
+
+  /** The hidden amounts {@link #unusedCommitments} turns into rows of their own. */
+  private static List<Column> unusedAmounts(CurLine line) {
+    Column riFee = line.is(AwsLineItemType.RI_FEE);
+    Column spFee = line.is(AwsLineItemType.SAVINGS_PLAN_RECURRING_FEE);
     Column unusedCost =
         when(
-                AwsLineItemType.RI_FEE.is(type),
+                riFee,
                 Decimals.plus(
                     coalesce(
                         money(
@@ -429,161 +551,24 @@ public final class AwsCurMapping {
                         money(CurField.RESERVATION_NET_UNUSED_RECURRING_FEE),
                         money(CurField.RESERVATION_UNUSED_RECURRING_FEE),
                         zero())))
-            .when(AwsLineItemType.SAVINGS_PLAN_RECURRING_FEE.is(type), unusedSavingsPlan());
+            .when(spFee, unusedSavingsPlan());
     Column unusedCostGross =
         when(
-                AwsLineItemType.RI_FEE.is(type),
+                riFee,
                 Decimals.plus(
                     coalesce(
                         money(CurField.RESERVATION_UNUSED_AMORTIZED_UPFRONT_FEE_FOR_BILLING_PERIOD),
                         zero()),
                     coalesce(money(CurField.RESERVATION_UNUSED_RECURRING_FEE), zero())))
-            .when(AwsLineItemType.SAVINGS_PLAN_RECURRING_FEE.is(type), unusedSavingsPlan());
-
-    Map<FocusColumn, Column> out = new EnumMap<>(FocusColumn.class);
-    out.put(FocusColumn.AvailabilityZone, t(CurField.LINE_ITEM_AVAILABILITY_ZONE));
-    out.put(FocusColumn.BilledCost, billed);
-    out.put(FocusColumn.BillingAccountId, t(CurField.BILL_PAYER_ACCOUNT_ID));
-    out.put(FocusColumn.BillingAccountName, t(CurField.BILL_PAYER_ACCOUNT_NAME));
-    out.put(FocusColumn.BillingAccountType, lit("Billing Account"));
-    out.put(FocusColumn.BillingCurrency, currency);
-    out.put(FocusColumn.BillingPeriodEnd, time(CurField.BILL_BILLING_PERIOD_END_DATE));
-    out.put(FocusColumn.BillingPeriodStart, periodStart);
-    out.put(FocusColumn.ChargeCategory, chargeCategory);
-    out.put(FocusColumn.ChargeClass, chargeClass);
-    out.put(FocusColumn.ChargeDescription, t(CurField.LINE_ITEM_LINE_ITEM_DESCRIPTION));
-    out.put(FocusColumn.ChargeFrequency, chargeFrequency);
-    // FOCUS: a pre-paying purchase's charge period is the commitment term, which CUR gives in
-    // the reservation / savingsPlan start and end columns rather than on the fee's usage dates.
-    Column termStart =
-        Parse.timestamp(
-            coalesce(t(CurField.RESERVATION_START_TIME), t(CurField.SAVINGS_PLAN_START_TIME)));
-    Column termEnd =
-        Parse.timestamp(
-            coalesce(t(CurField.RESERVATION_END_TIME), t(CurField.SAVINGS_PLAN_END_TIME)));
-    Column hasTerm = prepaidFee.and(termStart.isNotNull()).and(termEnd.gt(termStart));
-    out.put(
-        FocusColumn.ChargePeriodEnd,
-        when(hasTerm, termEnd).otherwise(time(CurField.LINE_ITEM_USAGE_END_DATE)));
-    out.put(FocusColumn.ChargePeriodStart, when(hasTerm, termStart).otherwise(chargeStart));
-    out.put(
-        FocusColumn.CommitmentDiscountCategory,
-        when(commitmentId.isNotNull(), when(isSavingsPlan, lit("Spend")).otherwise(lit("Usage"))));
-    out.put(FocusColumn.CommitmentDiscountId, commitmentId);
-    out.put(FocusColumn.CommitmentDiscountName, regexp_extract(commitmentId, "([^/:]+)$", 1));
-    out.put(FocusColumn.CommitmentDiscountQuantity, commitmentQuantity);
-    out.put(
-        FocusColumn.CommitmentDiscountStatus,
-        when(commitmentId.isNotNull().and(in(type, COMMITTED_USAGE)), lit("Used")));
-    out.put(
-        FocusColumn.CommitmentDiscountType,
-        when(
-            commitmentId.isNotNull(),
-            when(isSavingsPlan, lit("Savings Plan")).otherwise(lit("Reserved Instance"))));
-    out.put(FocusColumn.CommitmentDiscountUnit, commitmentUnit);
-    out.put(FocusColumn.ConsumedQuantity, consumedQuantity);
-    out.put(FocusColumn.ConsumedUnit, when(consumedQuantity.isNotNull(), unit));
-    out.put(FocusColumn.ContractedCost, contractedCost);
-    out.put(FocusColumn.ContractedUnitPrice, contractedUnitPrice);
-    out.put(FocusColumn.EffectiveCost, effective);
-    out.put(FocusColumn.InvoiceId, t(CurField.BILL_INVOICE_ID));
-    out.put(
-        FocusColumn.InvoiceIssuerName,
-        coalesce(t(CurField.BILL_INVOICING_ENTITY), lit("Amazon Web Services")));
-    out.put(FocusColumn.ListCost, listCost);
-    out.put(FocusColumn.ListUnitPrice, listUnitPrice);
-    out.put(FocusColumn.PricingCategory, pricingCategory);
-    out.put(FocusColumn.PricingCurrency, pricingCurrency);
-    out.put(
-        FocusColumn.PricingCurrencyContractedUnitPrice,
-        when(samePricingCurrency, contractedUnitPrice));
-    out.put(FocusColumn.PricingCurrencyEffectiveCost, when(samePricingCurrency, effective));
-    out.put(FocusColumn.PricingCurrencyListUnitPrice, when(samePricingCurrency, listUnitPrice));
-    out.put(FocusColumn.PricingQuantity, pricingQuantity);
-    out.put(FocusColumn.PricingUnit, when(pricingQuantity.isNotNull(), unit));
-    out.put(FocusColumn.ProviderName, lit("AWS"));
-    out.put(
-        FocusColumn.PublisherName,
-        when(
-                billingEntity.equalTo(lit("AWS Marketplace")),
-                coalesce(t(CurField.LINE_ITEM_LEGAL_ENTITY), lit("AWS Marketplace")))
-            .otherwise(lit("AWS")));
-    out.put(FocusColumn.RegionId, regionId);
-    out.put(
-        FocusColumn.RegionName,
-        when(regionId.isNotNull(), coalesce(t(CurField.PRODUCT_LOCATION), regionId)));
-    out.put(FocusColumn.ResourceId, resourceId);
-    out.put(
-        FocusColumn.ResourceName,
-        when(
-            resourceId.isNotNull(),
-            coalesce(element_at(tags, lit("Name")), element_at(tags, lit("name")))));
-    out.put(
-        FocusColumn.ResourceType,
-        resourceType(resourceId, commitmentPurchase, isSavingsPlan, serviceName));
-    out.put(FocusColumn.ServiceCategory, services.categoryOf(productCode));
-    out.put(FocusColumn.ServiceName, serviceName);
-    out.put(FocusColumn.ServiceSubcategory, services.subcategoryOf(productCode));
-    out.put(FocusColumn.SkuId, when(isTax, lit(null)).otherwise(t(CurField.PRODUCT_SKU)));
-    // FOCUS: SkuMeter is null where SkuId is; SkuPriceId MAY equal SkuId when AWS has no rate.
-    Column skuId = when(isTax, lit(null)).otherwise(t(CurField.PRODUCT_SKU));
-    out.put(FocusColumn.SkuMeter, when(skuId.isNotNull(), t(CurField.LINE_ITEM_USAGE_TYPE)));
-    out.put(
-        FocusColumn.SkuPriceId,
-        when(isTax, lit(null))
-            .otherwise(
-                coalesce(t(CurField.PRICING_RATE_CODE), t(CurField.PRICING_RATE_ID), skuId)));
-    out.put(FocusColumn.SubAccountId, t(CurField.LINE_ITEM_USAGE_ACCOUNT_ID));
-    out.put(FocusColumn.SubAccountName, t(CurField.LINE_ITEM_USAGE_ACCOUNT_NAME));
-    out.put(
-        FocusColumn.SubAccountType,
-        when(t(CurField.LINE_ITEM_USAGE_ACCOUNT_ID).isNotNull(), lit("Linked Account")));
-    out.put(FocusColumn.Tags, tags);
-    out.put(FocusColumn.HostProviderName, lit("AWS"));
-    out.put(FocusColumn.ServiceProviderName, lit("AWS"));
-    out.put(FocusColumn.x_Provider, lit(PROVIDER));
-    out.put(FocusColumn.x_BillingPeriod, date_format(periodStart, "yyyy-MM"));
-    out.put(FocusColumn.x_SourceFile, col(RawFrame.SOURCE_FILE));
-    out.put(FocusColumn.x_SourceRow, col(RawFrame.SOURCE_ROW));
-    out.put(FocusColumn.x_RecordHash, col(x_RecordHash.name()));
-    out.put(FocusColumn.x_ContractVersion, col(RawFrame.CONTRACT));
-    out.put(FocusColumn.x_RowOrigin, RowOrigin.EXPORT.lit());
-    out.put(FocusColumn.x_ChargeType, type);
-    out.put(FocusColumn.x_ServiceCode, productCode);
-    out.put(FocusColumn.x_UsageType, t(CurField.LINE_ITEM_USAGE_TYPE));
-    out.put(FocusColumn.x_Operation, t(CurField.LINE_ITEM_OPERATION));
-    out.put(FocusColumn.x_GrossCost, unblended);
-    out.put(FocusColumn.x_GrossEffectiveCost, grossEffective);
-    out.put(FocusColumn.x_CostCategories, col(CurRawSchema.COST_CATEGORY));
-    out.put(FocusColumn.x_RawTags, col(CurRawSchema.RESOURCE_TAGS));
-
-    List<Column> columns = new ArrayList<>();
-    for (FocusColumn column : FocusColumn.values()) {
-      Column value = out.getOrDefault(column, lit(null));
-      columns.add(value.cast(column.type().sparkType()).as(column.name()));
-    }
-    columns.add(Parse.errors(errors(periodStart, currency)).as(MappedFrame.ERRORS));
-    columns.add(billed.as(MappedFrame.COST_IN));
-    columns.add(
-        coalesce(
-                exact(CurField.LINE_ITEM_NET_UNBLENDED_COST),
-                exact(CurField.LINE_ITEM_UNBLENDED_COST))
-            .as(MappedFrame.COST_EXACT));
-    for (CurField field : CurField.values()) {
-      columns.add(col(field.rawName()));
-    }
-    columns.add(unusedCost.cast(ColumnType.MONEY.sparkType()).as(UNUSED_COST));
-    columns.add(unusedCostGross.cast(ColumnType.MONEY.sparkType()).as(UNUSED_COST_GROSS));
-    columns.add(
-        when(AwsLineItemType.RI_FEE.is(type), quantity(CurField.RESERVATION_UNUSED_QUANTITY))
-            .when(AwsLineItemType.SAVINGS_PLAN_RECURRING_FEE.is(type), unusedSavingsPlan())
+            .when(spFee, unusedSavingsPlan());
+    return List.of(
+        unusedCost.cast(ColumnType.MONEY.sparkType()).as(UNUSED_COST),
+        unusedCostGross.cast(ColumnType.MONEY.sparkType()).as(UNUSED_COST_GROSS),
+        when(riFee, quantity(CurField.RESERVATION_UNUSED_QUANTITY))
+            .when(spFee, unusedSavingsPlan())
             .cast(ColumnType.QUANTITY.sparkType())
-            .as(UNUSED_QUANTITY));
-    columns.add(
-        when(AwsLineItemType.RI_FEE.is(type), coalesce(unit, lit("Hrs")))
-            .when(AwsLineItemType.SAVINGS_PLAN_RECURRING_FEE.is(type), currency)
-            .as(UNUSED_UNIT));
-    return columns.toArray(new Column[0]);
+            .as(UNUSED_QUANTITY),
+        when(riFee, coalesce(line.unit, lit("Hrs"))).when(spFee, line.currency).as(UNUSED_UNIT));
   }
 
   private static Column unusedSavingsPlan() {
@@ -640,13 +625,7 @@ public final class AwsCurMapping {
     for (CurField field : TIME_FIELDS) {
       reasons.add(Parse.invalid(t(field), time(field), field.curName(), "timestamp"));
     }
-    reasons.add(
-        Parse.errorWhen(
-            currency.isNotNull().and(Currencies.isKnown(currency).equalTo(lit(false))),
-            CurField.LINE_ITEM_CURRENCY_CODE.curName(),
-            "UNKNOWN_CURRENCY",
-            concat(lit("not an ISO 4217 currency code: '"), currency, lit("'")),
-            currency));
+    reasons.add(Parse.unknownCurrency(currency, CurField.LINE_ITEM_CURRENCY_CODE.curName()));
     Column periodEnd = time(CurField.BILL_BILLING_PERIOD_END_DATE);
     reasons.add(
         Parse.errorWhen(
@@ -662,21 +641,20 @@ public final class AwsCurMapping {
   private static Column recordHash() {
     List<Column> parts = new ArrayList<>();
     for (CurField field : CurField.values()) {
-      parts.add(coalesce(col(field.rawName()), lit("")));
+      parts.add(col(field.rawName()));
     }
-    parts.add(coalesce(to_json(col(CurRawSchema.RESOURCE_TAGS)), lit("")));
-    parts.add(coalesce(to_json(col(CurRawSchema.COST_CATEGORY)), lit("")));
-    return sha2(concat_ws("\u001f", parts.toArray(new Column[0])), 256);
+    parts.add(to_json(col(CurRawSchema.RESOURCE_TAGS)));
+    parts.add(to_json(col(CurRawSchema.COST_CATEGORY)));
+    return FocusValues.recordHash(parts);
   }
 
   /** The record's non-empty fields under their CUR 1.0 names, for quarantine rows. */
   private static Column rawRecord() {
-    List<Column> keyValues = new ArrayList<>();
+    Map<String, Column> fields = new LinkedHashMap<>();
     for (CurField field : CurField.values()) {
-      keyValues.add(lit(field.curName()));
-      keyValues.add(col(field.rawName()));
+      fields.put(field.curName(), col(field.rawName()));
     }
-    return map_filter(map(keyValues.toArray(new Column[0])), (k, v) -> v.isNotNull());
+    return FocusValues.sourceRecord(fields);
   }
 
   /**
@@ -725,11 +703,7 @@ public final class AwsCurMapping {
     overrides.put(
         x_RecordHash,
         sha2(concat(x_RecordHash.col(), lit(":" + RowOrigin.UNUSED_COMMITMENT.value())), 256));
-    List<Column> columns = new ArrayList<>();
-    for (FocusColumn column : FocusColumn.values()) {
-      Column value = overrides.getOrDefault(column, column.col());
-      columns.add(value.cast(column.type().sparkType()).as(column.name()));
-    }
+    List<Column> columns = FocusValues.derived(overrides);
     columns.add(col(MappedFrame.ERRORS));
     columns.add(zero().as(MappedFrame.COST_IN));
     columns.add(col(MappedFrame.RAW_RECORD));
@@ -743,11 +717,6 @@ public final class AwsCurMapping {
             .isin(
                 AwsLineItemType.RI_FEE.value(),
                 AwsLineItemType.SAVINGS_PLAN_RECURRING_FEE.value()));
-  }
-
-  /** The FOCUS columns only, in table order: what is written for good rows. */
-  public static Dataset<Row> focusOnly(Dataset<Row> mapped) {
-    return CostLineItems.conform(mapped);
   }
 
   static List<Column> unusedColumns() {

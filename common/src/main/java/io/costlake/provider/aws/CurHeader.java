@@ -1,10 +1,9 @@
 package io.costlake.provider.aws;
 
-import io.costlake.errors.CostlakeErrors;
 import io.costlake.ingest.RawFrame;
+import io.costlake.ingest.read.BoundHeader;
 import io.costlake.ingest.read.Cells;
 import io.costlake.ingest.read.ColumnNames;
-import io.costlake.ingest.read.CsvLayout;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import scala.collection.JavaConverters;
@@ -24,7 +22,7 @@ import scala.collection.JavaConverters;
  * and cost categories, which are unknown (schema drift), and which contract the file follows.
  * Tolerant of real headers: any capitalization, a byte-order mark, and malformed merged names.
  */
-public final class CurHeader implements CsvLayout.Binding, Serializable {
+public final class CurHeader extends BoundHeader {
   private static final long serialVersionUID = 1L;
 
   private static final Set<String> SLASH_FAMILIES =
@@ -83,15 +81,14 @@ public final class CurHeader implements CsvLayout.Binding, Serializable {
   private final int tagMapColumn;
   private final int costCategoryMapColumn;
   private final int productMapColumn;
-  private final List<String> unknownColumns;
   private final CurFormat format;
 
   private CurHeader(String[] names) {
+    super(names.length);
     this.names = names.clone();
     this.fields = new EnumMap<>(CurField.class);
     this.tagColumns = new ArrayList<>();
     this.costCategoryColumns = new ArrayList<>();
-    this.unknownColumns = new ArrayList<>();
     int tagMap = -1;
     int costCategoryMap = -1;
     int productMap = -1;
@@ -111,7 +108,7 @@ public final class CurHeader implements CsvLayout.Binding, Serializable {
               || lower.startsWith("costcategory/")
               || lower.startsWith("cost_category_");
       if (!seen.add(keyed ? name : ColumnNames.key(name))) {
-        unknownColumns.add(name + " (duplicate)");
+        unknown.add(name + " (duplicate)");
         continue;
       }
       if (lower.startsWith("resourcetags/")) {
@@ -135,7 +132,7 @@ public final class CurHeader implements CsvLayout.Binding, Serializable {
                 field -> fields.putIfAbsent(field, index),
                 () -> {
                   if (!knownFamily(lower)) {
-                    unknownColumns.add(name);
+                    unknown.add(name);
                   }
                 });
       }
@@ -154,15 +151,6 @@ public final class CurHeader implements CsvLayout.Binding, Serializable {
 
   public static CurHeader of(String... names) {
     return new CurHeader(names);
-  }
-
-  /** Strips a UTF-8 byte-order mark and surrounding blanks. */
-  static String clean(String name) {
-    String n = name == null ? "" : name;
-    if (!n.isEmpty() && n.charAt(0) == '\uFEFF') {
-      n = n.substring(1);
-    }
-    return n.trim();
   }
 
   private static boolean knownFamily(String lower) {
@@ -186,14 +174,8 @@ public final class CurHeader implements CsvLayout.Binding, Serializable {
   }
 
   @Override
-  public Optional<String> contractViolation() {
-    List<CurField> missing = missingRequired();
-    if (missing.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        CostlakeErrors.missingRequiredColumns(
-            missing.stream().map(CurField::curName).collect(Collectors.toList()), contract()));
+  protected List<String> missingColumnNames() {
+    return missingRequired().stream().map(CurField::curName).collect(Collectors.toList());
   }
 
   @Override
@@ -246,11 +228,6 @@ public final class CurHeader implements CsvLayout.Binding, Serializable {
     return JavaConverters.mapAsScalaMap(map);
   }
 
-  @Override
-  public int width() {
-    return names.length;
-  }
-
   /** Column index of the field, or -1 when the file does not have it. */
   public int indexOf(CurField field) {
     return fields.getOrDefault(field, -1);
@@ -269,12 +246,6 @@ public final class CurHeader implements CsvLayout.Binding, Serializable {
       }
     }
     return missing;
-  }
-
-  /** Columns outside every known CUR column family: schema drift, reported and carried on. */
-  @Override
-  public List<String> unknownColumns() {
-    return List.copyOf(unknownColumns);
   }
 
   List<KeyedColumn> tagColumns() {

@@ -3,15 +3,12 @@ package io.costlake.provider.azure;
 import io.costlake.ingest.Discovery;
 import io.costlake.ingest.ExportFile;
 import io.costlake.ingest.FileDiscovery;
-import io.costlake.ingest.read.CsvFiles;
-import io.costlake.ingest.read.ParquetFiles;
-import io.costlake.io.StoredFile;
+import io.costlake.ingest.read.ExportFiles;
 import io.costlake.provider.Provider;
 import io.costlake.provider.ProviderAdapter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -39,18 +36,7 @@ public final class AzureAdapter implements ProviderAdapter {
 
   @Override
   public Dataset<Row> read(SparkSession spark, List<ExportFile> files) {
-    Dataset<Row> csv = CsvFiles.read(spark, of(files, ExportFile.Layout.CSV), new AzureCsvLayout());
-    List<StoredFile> parquet = of(files, ExportFile.Layout.PARQUET);
-    return parquet.isEmpty()
-        ? csv
-        : csv.unionByName(ParquetFiles.read(spark, parquet, new AzureParquetLayout()));
-  }
-
-  private static List<StoredFile> of(List<ExportFile> files, ExportFile.Layout layout) {
-    return files.stream()
-        .filter(f -> f.layout() == layout)
-        .map(ExportFile::file)
-        .collect(Collectors.toList());
+    return ExportFiles.read(spark, files, new AzureCsvLayout(), new AzureParquetLayout());
   }
 
   /** Runs a small aggregate over the (cached) raw rows to tell actual from amortized files. */

@@ -1,12 +1,9 @@
 package io.costlake.provider.azure;
 
-import io.costlake.errors.CostlakeErrors;
 import io.costlake.ingest.RawFrame;
+import io.costlake.ingest.read.BoundHeader;
 import io.costlake.ingest.read.Cells;
 import io.costlake.ingest.read.ColumnNames;
-import io.costlake.ingest.read.CsvLayout;
-import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,16 +13,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** An Azure export's header bound to the raw frame, with its dialect (EA, MCA, legacy). */
-final class AzureHeader implements CsvLayout.Binding, Serializable {
+final class AzureHeader extends BoundHeader {
   private static final long serialVersionUID = 1L;
 
   private final AzureDialect dialect;
   private final Map<AzureField, Integer> positions = new EnumMap<>(AzureField.class);
-  private final List<String> unknown = new ArrayList<>();
-  private final int width;
 
   AzureHeader(String[] names) {
-    this.width = names.length;
+    super(names.length);
     Set<String> folded = new HashSet<>();
     Map<AzureField, Integer> ranks = new EnumMap<>(AzureField.class);
     for (int i = 0; i < names.length; i++) {
@@ -78,14 +73,6 @@ final class AzureHeader implements CsvLayout.Binding, Serializable {
           .map(ColumnNames::key)
           .collect(Collectors.toSet());
 
-  private static String clean(String name) {
-    String n = name == null ? "" : name;
-    if (!n.isEmpty() && n.charAt(0) == '\uFEFF') {
-      n = n.substring(1);
-    }
-    return n.trim();
-  }
-
   AzureDialect dialect() {
     return dialect;
   }
@@ -96,26 +83,11 @@ final class AzureHeader implements CsvLayout.Binding, Serializable {
   }
 
   @Override
-  public Optional<String> contractViolation() {
-    List<String> missing =
-        AzureDialect.REQUIRED.stream()
-            .filter(f -> !positions.containsKey(f))
-            .map(f -> String.join(" or ", f.names()))
-            .collect(Collectors.toList());
-    if (missing.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(CostlakeErrors.missingRequiredColumns(missing, contract()));
-  }
-
-  @Override
-  public List<String> unknownColumns() {
-    return List.copyOf(unknown);
-  }
-
-  @Override
-  public int width() {
-    return width;
+  protected List<String> missingColumnNames() {
+    return AzureDialect.REQUIRED.stream()
+        .filter(f -> !positions.containsKey(f))
+        .map(f -> String.join(" or ", f.names()))
+        .collect(Collectors.toList());
   }
 
   @Override

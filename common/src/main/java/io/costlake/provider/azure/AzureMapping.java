@@ -1,11 +1,10 @@
 package io.costlake.provider.azure;
 
+import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.date_add;
-import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.date_trunc;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.get_json_object;
@@ -14,21 +13,20 @@ import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.map_filter;
 import static org.apache.spark.sql.functions.regexp_extract;
-import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.to_timestamp;
 import static org.apache.spark.sql.functions.when;
 
-import io.costlake.focus.Currencies;
+import io.costlake.ingest.FocusValues;
 import io.costlake.ingest.MappedFrame;
 import io.costlake.ingest.Parse;
 import io.costlake.ingest.RawFrame;
 import io.costlake.model.ColumnType;
 import io.costlake.model.FocusColumn;
-import io.costlake.model.RowOrigin;
 import io.costlake.spark.Literals;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,11 +64,9 @@ final class AzureMapping {
     for (AzureField field : AzureField.values()) {
       clean.add(col(field.rawName()));
       clean.add(Parse.text(col(field.rawName())).as(CLEAN + field.rawName()));
-      hashed.add(coalesce(col(field.rawName()), lit("")));
+      hashed.add(col(field.rawName()));
     }
-    clean.add(
-        sha2(concat_ws("\u001f", hashed.toArray(new Column[0])), 256)
-            .as(FocusColumn.x_RecordHash.name()));
+    clean.add(FocusValues.recordHash(hashed).as(FocusValues.RECORD_HASH));
     List<Column> typed = meta();
     for (AzureField field : AzureField.values()) {
       typed.add(col(field.rawName()));
@@ -96,18 +92,7 @@ final class AzureMapping {
   }
 
   private static List<Column> meta() {
-    List<Column> columns = new ArrayList<>();
-    for (String meta :
-        List.of(
-            RawFrame.SOURCE_FILE,
-            RawFrame.SOURCE_ROW,
-            RawFrame.CONTRACT,
-            RawFrame.ROW_ERROR_CODE,
-            RawFrame.ROW_ERROR_COLUMN,
-            RawFrame.ROW_ERROR_VALUE)) {
-      columns.add(col(meta));
-    }
-    return columns;
+    return FocusValues.rawMeta();
   }
 
   static Column t(AzureField field) {
@@ -157,210 +142,182 @@ final class AzureMapping {
 
   /** Stages 3-4: the mapped frame, with superseded actual-cost rows marked. */
   Dataset<Row> focus(Dataset<Row> typed, Set<String> supersededFiles) {
-    Column type = chargeType();
-    Column cost = p("cost");
-    Column covered = type.equalTo("Usage").and(commitmentModel());
-    Column periodStart = coalesce(p("period_start"), date_trunc("month", p("date")));
-    Column periodEnd =
-        coalesce(
-            date_add(p("period_end"), 1).cast("timestamp"),
-            org.apache
-                .spark
-                .sql
-                .functions
-                .add_months(date_trunc("month", p("date")), 1)
-                .cast("timestamp"));
-    Column chargeStart = p("date");
-    Column chargeEnd = date_add(p("date"), 1).cast("timestamp");
-    Column unit = t(AzureField.UNIT_OF_MEASURE);
-    Column block = coalesce(lookups.blockSize(unit).cast(ColumnType.QUANTITY.sparkType()), lit(1));
-    Column pricingQuantity = p("quantity").divide(block);
-    Column isUsage = type.equalTo("Usage").or(unusedCommitment());
-    Column benefit = t(AzureField.BENEFIT_ID);
-    Column savingsPlan = lower(coalesce(benefit, lit(""))).contains("/microsoft.billingbenefits/");
-    Column resourceId = t(AzureField.RESOURCE_ID);
-    Column resourceType =
-        coalesce(
-            lower(t(AzureField.RESOURCE_TYPE)),
-            nullIfEmpty(
-                regexp_extract(
-                    lower(resourceId), "/providers/([^/]+/[^/]+)/[^/]+/([^/]+)/[^/]+$", 1)),
-            nullIfEmpty(regexp_extract(lower(resourceId), "/providers/([^/]+/[^/]+)", 1)));
-    Column nestedType =
-        nullIfEmpty(
-            regexp_extract(lower(resourceId), "/providers/[^/]+/[^/]+/[^/]+/([^/]+)/[^/]+$", 1));
-    Column fullType =
-        when(nestedType.isNotNull(), concat(resourceType, lit("/"), nestedType))
-            .otherwise(resourceType);
-    Column serviceKey =
-        concat(
-            lower(coalesce(t(AzureField.CONSUMED_SERVICE), lit(""))),
-            lit("|"),
-            coalesce(fullType, lit("")));
-    Column serviceKeyShort =
-        concat(
-            lower(coalesce(t(AzureField.CONSUMED_SERVICE), lit(""))),
-            lit("|"),
-            coalesce(resourceType, lit("")));
-    Column category =
-        coalesce(
-            lookups.serviceCategory(serviceKey, t(AzureField.CONSUMED_SERVICE)),
-            lookups.serviceCategory(serviceKeyShort, t(AzureField.CONSUMED_SERVICE)),
-            lit("Other"));
-    Column serviceName =
-        coalesce(
-            lookups.serviceName(serviceKey),
-            lookups.serviceName(serviceKeyShort),
-            t(AzureField.METER_CATEGORY),
-            t(AzureField.SERVICE_NAME),
-            t(AzureField.CONSUMED_SERVICE),
-            lit("Azure"));
-    Column subcategory =
-        coalesce(
-            lookups.serviceSubcategory(serviceKey),
-            lookups.serviceSubcategory(serviceKeyShort),
-            concat(lit("Other ("), category, lit(")")));
-    Column region = t(AzureField.RESOURCE_LOCATION);
-    Column regionId =
-        coalesce(
-            lookups.regionId(region),
-            nullIfEmpty(org.apache.spark.sql.functions.regexp_replace(lower(region), "\\s+", "")));
-    Column currency = t(AzureField.BILLING_CURRENCY);
-    Column tags = Parse.jsonTags(t(AzureField.TAGS));
-    // An amortized export's cost for reservation-covered usage and unused reservation is
-    // amortization: the purchase row bills it. What such a row bills, and so brings in, is 0.
-    Column notBilled = covered.or(unusedCommitment());
-    Column billed = when(notBilled, lit(0)).otherwise(cost);
-    Column effective = when(commitmentPurchase(), lit(0)).otherwise(cost);
-    Column listCost =
-        coalesce(
-            p("payg_cost"),
-            p("payg_price").multiply(pricingQuantity).cast(ColumnType.MONEY.sparkType()),
-            cost);
-    Column contractedCost =
-        when(unusedCommitment(), cost)
-            .otherwise(
-                coalesce(
-                    p("unit_price").multiply(pricingQuantity).cast(ColumnType.MONEY.sparkType()),
-                    cost));
-    Column frequency = t(AzureField.FREQUENCY);
-    Column pricingModel = t(AzureField.PRICING_MODEL);
-    Column chargeCategory =
-        when(type.isin("Usage", "UnusedReservation", "UnusedSavingsPlan"), lit("Usage"))
-            .when(type.isin("Purchase", "Refund"), lit("Purchase"))
-            .when(type.equalTo("Tax"), lit("Tax"))
-            .when(type.equalTo("Credit"), lit("Credit"))
-            .otherwise(lit("Adjustment"));
+    AzureLine line = new AzureLine(lookups);
+    FocusValues out = new FocusValues();
+    Column periodStart = accounts(line, out);
+    costs(line, out);
+    charge(line, out);
+    pricing(line, out);
+    commitment(line, out);
+    resource(line, out);
+    service(line, out);
+    out.lineage(PROVIDER, periodStart);
+    azureDetails(line, out);
+
+    List<Column> columns = out.columns();
+    columns.add(
+        Parse.errors(reasons(line.tags, line.currency, periodStart)).as(MappedFrame.ERRORS));
+    columns.add(line.billed.cast(ColumnType.MONEY.sparkType()).as(MappedFrame.COST_IN));
+    columns.add(
+        when(line.notBilled, lit(BigDecimal.ZERO).cast(MappedFrame.EXACT))
+            .otherwise(t(AzureField.COST).cast(MappedFrame.EXACT))
+            .as(MappedFrame.COST_EXACT));
+    Column superseded =
+        element_at(Literals.map(flags(supersededFiles)), col(RawFrame.SOURCE_FILE))
+            .isNotNull()
+            .and(line.purchase.equalTo(lit(false)));
+    columns.add(superseded.as(MappedFrame.SUPERSEDED));
+    Map<String, Column> record = new LinkedHashMap<>();
+    for (AzureField field : AzureField.values()) {
+      columns.add(col(field.rawName()));
+      record.put(field.displayName(), col(field.rawName()));
+    }
+    List<Column> mapped =
+        FocusValues.mappedFrame(
+            List.of(col(MappedFrame.SUPERSEDED)), FocusValues.sourceRecord(record));
+    return typed.select(columns.toArray(new Column[0])).select(mapped.toArray(new Column[0]));
+  }
+
+  /**
+   * The billing account (by dialect), subscription, currency, invoice and billing period. Azure's
+   * period end is inclusive; FOCUS's is the next day. Returns the period start.
+   */
+  private static Column accounts(AzureLine line, FocusValues out) {
     Column legacy = dialect(AzureDialect.PAYG_LEGACY);
-    Column accountType =
-        when(legacy, lit(AzureDialect.PAYG_LEGACY.billingAccountType()))
-            .when(dialect(AzureDialect.MCA), lit(AzureDialect.MCA.billingAccountType()))
-            .otherwise(lit(AzureDialect.EA.billingAccountType()));
-    Column accountName =
+    Column mca = dialect(AzureDialect.MCA);
+    out.put(FocusColumn.BillingAccountId, p("account"));
+    out.put(
+        FocusColumn.BillingAccountName,
         when(legacy, t(AzureField.SUBSCRIPTION_NAME))
             .when(
-                dialect(AzureDialect.MCA),
+                mca,
                 coalesce(t(AzureField.BILLING_PROFILE_NAME), t(AzureField.BILLING_ACCOUNT_NAME)))
             .otherwise(
-                coalesce(t(AzureField.BILLING_ACCOUNT_NAME), t(AzureField.BILLING_PROFILE_NAME)));
-
-    Map<FocusColumn, Column> out = new EnumMap<>(FocusColumn.class);
-    out.put(FocusColumn.AvailabilityZone, t(AzureField.AVAILABILITY_ZONE));
-    out.put(FocusColumn.BilledCost, billed);
-    out.put(FocusColumn.BillingAccountId, p("account"));
-    out.put(FocusColumn.BillingAccountName, accountName);
-    out.put(FocusColumn.BillingAccountType, accountType);
-    out.put(FocusColumn.BillingCurrency, currency);
-    out.put(FocusColumn.BillingPeriodStart, periodStart);
-    out.put(FocusColumn.BillingPeriodEnd, periodEnd);
+                coalesce(t(AzureField.BILLING_ACCOUNT_NAME), t(AzureField.BILLING_PROFILE_NAME))));
     out.put(
-        FocusColumn.CapacityReservationId,
-        get_json_object(t(AzureField.ADDITIONAL_INFO), "$.VMCapacityReservationId"));
-    out.put(FocusColumn.ChargeCategory, chargeCategory);
-    out.put(FocusColumn.ChargeClass, when(type.equalTo("Refund"), lit("Correction")));
+        FocusColumn.BillingAccountType,
+        when(legacy, lit(AzureDialect.PAYG_LEGACY.billingAccountType()))
+            .when(mca, lit(AzureDialect.MCA.billingAccountType()))
+            .otherwise(lit(AzureDialect.EA.billingAccountType())));
+    out.put(FocusColumn.BillingCurrency, line.currency);
+    Column periodStart = coalesce(p("period_start"), date_trunc("month", p("date")));
+    out.put(FocusColumn.BillingPeriodStart, periodStart);
+    out.put(
+        FocusColumn.BillingPeriodEnd,
+        coalesce(
+            date_add(p("period_end"), 1).cast("timestamp"),
+            add_months(date_trunc("month", p("date")), 1).cast("timestamp")));
+    out.put(FocusColumn.InvoiceId, t(AzureField.INVOICE_ID));
+    out.put(FocusColumn.InvoiceIssuerName, coalesce(t(AzureField.PARTNER_NAME), lit("Microsoft")));
+    out.subAccount(t(AzureField.SUBSCRIPTION_ID), t(AzureField.SUBSCRIPTION_NAME), "Subscription");
+    out.put(FocusColumn.ProviderName, lit("Microsoft"));
+    out.put(FocusColumn.PublisherName, coalesce(t(AzureField.PUBLISHER_NAME), lit("Microsoft")));
+    out.put(FocusColumn.HostProviderName, lit("Microsoft"));
+    out.put(FocusColumn.ServiceProviderName, lit("Microsoft"));
+    return periodStart;
+  }
+
+  /** Billed, effective, list and contracted cost. */
+  private static void costs(AzureLine line, FocusValues out) {
+    out.put(FocusColumn.BilledCost, line.billed);
+    out.put(FocusColumn.EffectiveCost, line.effective);
+    out.put(
+        FocusColumn.ListCost,
+        coalesce(
+            p("payg_cost"),
+            p("payg_price").multiply(line.pricingQuantity).cast(ColumnType.MONEY.sparkType()),
+            line.cost));
+    out.put(
+        FocusColumn.ContractedCost,
+        when(line.unused, line.cost)
+            .otherwise(
+                coalesce(
+                    p("unit_price")
+                        .multiply(line.pricingQuantity)
+                        .cast(ColumnType.MONEY.sparkType()),
+                    line.cost)));
+  }
+
+  /** Charge category, class, frequency, description and period (one day per row). */
+  private static void charge(AzureLine line, FocusValues out) {
+    Column frequency = lower(t(AzureField.FREQUENCY));
+    out.put(FocusColumn.ChargeCategory, line.chargeCategory);
+    out.put(FocusColumn.ChargeClass, when(line.type.equalTo("Refund"), lit("Correction")));
     out.put(
         FocusColumn.ChargeDescription,
         coalesce(t(AzureField.PRODUCT_NAME), t(AzureField.METER_NAME)));
     out.put(
         FocusColumn.ChargeFrequency,
-        when(lower(frequency).equalTo("onetime"), lit("One-Time"))
-            .when(lower(frequency).equalTo("recurring"), lit("Recurring"))
-            .when(lower(frequency).equalTo("usagebased"), lit("Usage-Based"))
-            .when(chargeCategory.equalTo("Usage"), lit("Usage-Based"))
-            .when(chargeCategory.equalTo("Purchase"), lit("One-Time"))
+        when(frequency.equalTo("onetime"), lit("One-Time"))
+            .when(frequency.equalTo("recurring"), lit("Recurring"))
+            .when(frequency.equalTo("usagebased"), lit("Usage-Based"))
+            .when(line.chargeCategory.equalTo("Usage"), lit("Usage-Based"))
+            .when(line.chargeCategory.equalTo("Purchase"), lit("One-Time"))
             .otherwise(lit("One-Time")));
-    out.put(FocusColumn.ChargePeriodStart, chargeStart);
-    out.put(FocusColumn.ChargePeriodEnd, chargeEnd);
+    out.put(FocusColumn.ChargePeriodStart, p("date"));
+    out.put(FocusColumn.ChargePeriodEnd, date_add(p("date"), 1).cast("timestamp"));
+  }
+
+  /** Pricing category, quantities, units and unit prices, in billing and pricing currency. */
+  private void pricing(AzureLine line, FocusValues out) {
+    out.put(
+        FocusColumn.PricingCategory,
+        when(line.chargeCategory.isin("Tax", "Credit"), lit(null).cast("string"))
+            .when(t(AzureField.PRICING_MODEL).equalTo("Spot"), lit("Dynamic"))
+            .when(line.covered.or(line.unused), lit("Committed"))
+            .when(line.chargeCategory.isin("Usage", "Purchase"), lit("Standard"))
+            .otherwise(lit("Other")));
+    Column usage = line.type.equalTo("Usage");
+    Column distinctUnit = coalesce(lookups.distinctUnit(line.unit), line.unit);
+    out.put(FocusColumn.ConsumedQuantity, when(usage, p("quantity")));
+    out.put(FocusColumn.ConsumedUnit, when(usage, distinctUnit));
+    out.put(FocusColumn.PricingQuantity, when(line.notTax, line.pricingQuantity));
+    out.put(
+        FocusColumn.PricingUnit,
+        when(line.notTax.and(line.pricingQuantity.isNotNull()), distinctUnit));
+    // Idle commitment is priced at the commitment's own rate (EffectivePrice), not the meter's.
+    Column contractedUnitPrice =
+        when(line.unused, coalesce(p("effective_price"), p("unit_price")))
+            .otherwise(p("unit_price"));
+    out.put(FocusColumn.ContractedUnitPrice, when(line.notTax, contractedUnitPrice));
+    out.put(FocusColumn.ListUnitPrice, when(line.notTax, p("payg_price")));
+    Column pricingCurrency = coalesce(t(AzureField.PRICING_CURRENCY), line.currency);
+    Column samePricingCurrency = pricingCurrency.equalTo(line.currency);
+    out.put(FocusColumn.PricingCurrency, pricingCurrency);
+    out.put(FocusColumn.PricingCurrencyEffectiveCost, when(samePricingCurrency, line.effective));
+    out.put(
+        FocusColumn.PricingCurrencyContractedUnitPrice,
+        when(samePricingCurrency.and(line.notTax), contractedUnitPrice));
+    out.put(
+        FocusColumn.PricingCurrencyListUnitPrice,
+        when(samePricingCurrency.and(line.notTax), p("payg_price")));
+  }
+
+  /** The reservation or savings plan (the benefit) a row uses, buys or leaves unused. */
+  private void commitment(AzureLine line, FocusValues out) {
+    Column benefit = line.benefit;
+    Column counted =
+        benefit.isNotNull().and(line.type.equalTo("Usage").or(line.unused).or(line.purchase));
     out.put(
         FocusColumn.CommitmentDiscountCategory,
-        when(benefit.isNotNull(), when(savingsPlan, lit("Spend")).otherwise(lit("Usage"))));
+        when(benefit.isNotNull(), when(line.savingsPlan, lit("Spend")).otherwise(lit("Usage"))));
     out.put(FocusColumn.CommitmentDiscountId, benefit);
     out.put(FocusColumn.CommitmentDiscountName, t(AzureField.BENEFIT_NAME));
     out.put(
         FocusColumn.CommitmentDiscountStatus,
-        when(unusedCommitment(), lit("Unused"))
-            .when(covered.and(benefit.isNotNull()), lit("Used")));
+        when(line.unused, lit("Unused")).when(line.covered.and(benefit.isNotNull()), lit("Used")));
     out.put(
         FocusColumn.CommitmentDiscountType,
         when(
             benefit.isNotNull(),
-            when(savingsPlan, lit("Savings Plan")).otherwise(lit("Reservation"))));
-    out.put(
-        FocusColumn.CommitmentDiscountQuantity,
-        when(benefit.isNotNull().and(isUsage.or(commitmentPurchase())), pricingQuantity));
-    out.put(
-        FocusColumn.CommitmentDiscountUnit,
-        when(
-            benefit.isNotNull().and(isUsage.or(commitmentPurchase())), lookups.distinctUnit(unit)));
-    out.put(FocusColumn.ConsumedQuantity, when(type.equalTo("Usage"), p("quantity")));
-    out.put(
-        FocusColumn.ConsumedUnit,
-        when(type.equalTo("Usage"), coalesce(lookups.distinctUnit(unit), unit)));
-    out.put(FocusColumn.ContractedCost, contractedCost);
-    // Idle commitment is priced at the commitment's own rate (EffectivePrice), not the meter's.
-    out.put(
-        FocusColumn.ContractedUnitPrice,
-        when(
-            chargeCategory.notEqual("Tax"),
-            when(unusedCommitment(), coalesce(p("effective_price"), p("unit_price")))
-                .otherwise(p("unit_price"))));
-    out.put(FocusColumn.EffectiveCost, effective);
-    out.put(FocusColumn.InvoiceId, t(AzureField.INVOICE_ID));
-    out.put(FocusColumn.InvoiceIssuerName, coalesce(t(AzureField.PARTNER_NAME), lit("Microsoft")));
-    out.put(FocusColumn.ListCost, listCost);
-    out.put(FocusColumn.ListUnitPrice, when(chargeCategory.notEqual("Tax"), p("payg_price")));
-    out.put(
-        FocusColumn.PricingCategory,
-        when(chargeCategory.isin("Tax", "Credit"), lit(null).cast("string"))
-            .when(pricingModel.equalTo("Spot"), lit("Dynamic"))
-            .when(covered.or(unusedCommitment()), lit("Committed"))
-            .when(chargeCategory.isin("Usage", "Purchase"), lit("Standard"))
-            .otherwise(lit("Other")));
-    Column pricingCurrency = coalesce(t(AzureField.PRICING_CURRENCY), currency);
-    Column samePricingCurrency = pricingCurrency.equalTo(currency);
-    out.put(FocusColumn.PricingCurrency, pricingCurrency);
-    out.put(FocusColumn.PricingCurrencyEffectiveCost, when(samePricingCurrency, effective));
-    out.put(
-        FocusColumn.PricingCurrencyContractedUnitPrice,
-        when(
-            samePricingCurrency.and(chargeCategory.notEqual("Tax")),
-            when(unusedCommitment(), coalesce(p("effective_price"), p("unit_price")))
-                .otherwise(p("unit_price"))));
-    out.put(
-        FocusColumn.PricingCurrencyListUnitPrice,
-        when(samePricingCurrency.and(chargeCategory.notEqual("Tax")), p("payg_price")));
-    out.put(FocusColumn.PricingQuantity, when(chargeCategory.notEqual("Tax"), pricingQuantity));
-    out.put(
-        FocusColumn.PricingUnit,
-        when(
-            chargeCategory.notEqual("Tax").and(pricingQuantity.isNotNull()),
-            coalesce(lookups.distinctUnit(unit), unit)));
-    out.put(FocusColumn.ProviderName, lit("Microsoft"));
-    out.put(FocusColumn.PublisherName, coalesce(t(AzureField.PUBLISHER_NAME), lit("Microsoft")));
-    out.put(FocusColumn.RegionId, regionId);
-    out.put(
-        FocusColumn.RegionName,
-        when(regionId.isNotNull(), coalesce(lookups.regionName(region), region)));
+            when(line.savingsPlan, lit("Savings Plan")).otherwise(lit("Reservation"))));
+    out.put(FocusColumn.CommitmentDiscountQuantity, when(counted, line.pricingQuantity));
+    out.put(FocusColumn.CommitmentDiscountUnit, when(counted, lookups.distinctUnit(line.unit)));
+  }
+
+  /** The resource, its name, type, tags, region and zone. */
+  private void resource(AzureLine line, FocusValues out) {
+    Column resourceId = line.resourceId;
     out.put(FocusColumn.ResourceId, resourceId);
     out.put(
         FocusColumn.ResourceName,
@@ -368,98 +325,89 @@ final class AzureMapping {
             resourceId.isNotNull(),
             coalesce(
                 t(AzureField.RESOURCE_NAME),
-                nullIfEmpty(regexp_extract(resourceId, "([^/]+)$", 1)))));
+                AzureLine.nullIfEmpty(regexp_extract(resourceId, "([^/]+)$", 1)))));
     out.put(
         FocusColumn.ResourceType,
         when(
             resourceId.isNotNull(),
             coalesce(
-                lookups.resourceTypeName(fullType),
-                lookups.resourceTypeName(resourceType),
-                fullType,
+                lookups.resourceTypeName(line.fullType),
+                lookups.resourceTypeName(line.resourceType),
+                line.fullType,
                 lit("Resource"))));
+    out.put(FocusColumn.Tags, line.tags);
+    out.put(
+        FocusColumn.CapacityReservationId,
+        get_json_object(t(AzureField.ADDITIONAL_INFO), "$.VMCapacityReservationId"));
+    out.put(FocusColumn.AvailabilityZone, t(AzureField.AVAILABILITY_ZONE));
+    Column region = t(AzureField.RESOURCE_LOCATION);
+    Column regionId =
+        coalesce(
+            lookups.regionId(region),
+            AzureLine.nullIfEmpty(regexp_replace(lower(region), "\\s+", "")));
+    out.put(FocusColumn.RegionId, regionId);
+    out.put(
+        FocusColumn.RegionName,
+        when(regionId.isNotNull(), coalesce(lookups.regionName(region), region)));
+  }
+
+  /**
+   * Service name, category and subcategory from the FinOps toolkit's table, keyed by consumed
+   * service and resource type (with the nested kind first); SKU from product, part or meter.
+   */
+  private void service(AzureLine line, FocusValues out) {
+    Column consumed = lower(coalesce(t(AzureField.CONSUMED_SERVICE), lit("")));
+    Column serviceKey = concat(consumed, lit("|"), coalesce(line.fullType, lit("")));
+    Column serviceKeyShort = concat(consumed, lit("|"), coalesce(line.resourceType, lit("")));
+    Column category =
+        coalesce(
+            lookups.serviceCategory(serviceKey, t(AzureField.CONSUMED_SERVICE)),
+            lookups.serviceCategory(serviceKeyShort, t(AzureField.CONSUMED_SERVICE)),
+            lit("Other"));
     out.put(FocusColumn.ServiceCategory, category);
-    out.put(FocusColumn.ServiceName, serviceName);
-    out.put(FocusColumn.ServiceSubcategory, subcategory);
+    out.put(
+        FocusColumn.ServiceName,
+        coalesce(
+            lookups.serviceName(serviceKey),
+            lookups.serviceName(serviceKeyShort),
+            t(AzureField.METER_CATEGORY),
+            t(AzureField.SERVICE_NAME),
+            t(AzureField.CONSUMED_SERVICE),
+            lit("Azure")));
+    out.put(
+        FocusColumn.ServiceSubcategory,
+        coalesce(
+            lookups.serviceSubcategory(serviceKey),
+            lookups.serviceSubcategory(serviceKeyShort),
+            concat(lit("Other ("), category, lit(")"))));
     // EA has no product id: its meter id names what is sold. SkuMeter only where SkuId is.
     Column skuId =
         when(
-            chargeCategory.notEqual("Tax"),
+            line.notTax,
             coalesce(t(AzureField.PRODUCT_ID), t(AzureField.PART_NUMBER), t(AzureField.METER_ID)));
     out.put(FocusColumn.SkuId, skuId);
     out.put(FocusColumn.SkuMeter, when(skuId.isNotNull(), t(AzureField.METER_NAME)));
-    out.put(FocusColumn.SkuPriceId, when(chargeCategory.notEqual("Tax"), t(AzureField.METER_ID)));
-    out.put(FocusColumn.SubAccountId, t(AzureField.SUBSCRIPTION_ID));
-    out.put(FocusColumn.SubAccountName, t(AzureField.SUBSCRIPTION_NAME));
-    out.put(
-        FocusColumn.SubAccountType,
-        when(t(AzureField.SUBSCRIPTION_ID).isNotNull(), lit("Subscription")));
-    out.put(FocusColumn.Tags, tags);
-    out.put(FocusColumn.HostProviderName, lit("Microsoft"));
-    out.put(FocusColumn.ServiceProviderName, lit("Microsoft"));
-    out.put(FocusColumn.x_Provider, lit(PROVIDER));
-    out.put(FocusColumn.x_BillingPeriod, date_format(periodStart, "yyyy-MM"));
-    out.put(FocusColumn.x_SourceFile, col(RawFrame.SOURCE_FILE));
-    out.put(FocusColumn.x_SourceRow, col(RawFrame.SOURCE_ROW));
-    out.put(FocusColumn.x_RecordHash, col(FocusColumn.x_RecordHash.name()));
-    out.put(FocusColumn.x_ContractVersion, col(RawFrame.CONTRACT));
-    out.put(FocusColumn.x_RowOrigin, RowOrigin.EXPORT.lit());
+    out.put(FocusColumn.SkuPriceId, when(line.notTax, t(AzureField.METER_ID)));
+  }
+
+  /** Azure's own words for the charge, its cost center, and the tags as read. */
+  private static void azureDetails(AzureLine line, FocusValues out) {
     out.put(FocusColumn.x_ChargeType, p("charge_type"));
     out.put(FocusColumn.x_ServiceCode, t(AzureField.CONSUMED_SERVICE));
     out.put(FocusColumn.x_UsageType, t(AzureField.METER_CATEGORY));
     out.put(FocusColumn.x_Operation, t(AzureField.METER_SUBCATEGORY));
-    out.put(FocusColumn.x_GrossCost, billed);
-    out.put(FocusColumn.x_GrossEffectiveCost, effective);
+    out.put(FocusColumn.x_GrossCost, line.billed);
+    out.put(FocusColumn.x_GrossEffectiveCost, line.effective);
     out.put(
         FocusColumn.x_CostCategories,
         map_filter(map(lit("CostCenter"), t(AzureField.COST_CENTER)), (k, v) -> v.isNotNull()));
-    out.put(FocusColumn.x_RawTags, tags);
-
-    List<Column> columns = new ArrayList<>();
-    for (FocusColumn column : FocusColumn.values()) {
-      Column value = out.getOrDefault(column, lit(null));
-      columns.add(value.cast(column.type().sparkType()).as(column.name()));
-    }
-    columns.add(Parse.errors(reasons(tags, currency, periodStart)).as(MappedFrame.ERRORS));
-    columns.add(billed.cast(ColumnType.MONEY.sparkType()).as(MappedFrame.COST_IN));
-    columns.add(
-        when(notBilled, lit(BigDecimal.ZERO).cast(MappedFrame.EXACT))
-            .otherwise(t(AzureField.COST).cast(MappedFrame.EXACT))
-            .as(MappedFrame.COST_EXACT));
-    Column superseded =
-        element_at(Literals.map(flags(supersededFiles)), col(RawFrame.SOURCE_FILE))
-            .isNotNull()
-            .and(commitmentPurchase().equalTo(lit(false)));
-    columns.add(superseded.as(MappedFrame.SUPERSEDED));
-    for (AzureField field : AzureField.values()) {
-      columns.add(col(field.rawName()));
-    }
-    List<Column> finalColumns = new ArrayList<>();
-    for (FocusColumn column : FocusColumn.values()) {
-      finalColumns.add(column.col());
-    }
-    finalColumns.add(col(MappedFrame.ERRORS));
-    finalColumns.add(col(MappedFrame.COST_IN));
-    finalColumns.add(col(MappedFrame.COST_EXACT));
-    finalColumns.add(col(MappedFrame.SUPERSEDED));
-    List<Column> keyValues = new ArrayList<>();
-    for (AzureField field : AzureField.values()) {
-      keyValues.add(lit(field.displayName()));
-      keyValues.add(col(field.rawName()));
-    }
-    Column record = map_filter(map(keyValues.toArray(new Column[0])), (k, v) -> v.isNotNull());
-    finalColumns.add(when(MappedFrame.isBad(), record).as(MappedFrame.RAW_RECORD));
-    return typed.select(columns.toArray(new Column[0])).select(finalColumns.toArray(new Column[0]));
+    out.put(FocusColumn.x_RawTags, line.tags);
   }
 
   private static Map<String, String> flags(Set<String> files) {
     Map<String, String> map = new java.util.LinkedHashMap<>();
     files.forEach(f -> map.put(f, "superseded"));
     return map;
-  }
-
-  private static Column nullIfEmpty(Column text) {
-    return when(text.equalTo(lit("")), lit(null)).otherwise(text);
   }
 
   private static List<Parse.Reason> reasons(Column tags, Column currency, Column periodStart) {
@@ -493,13 +441,7 @@ final class AzureMapping {
             "INVALID_JSON",
             concat(lit("Tags is not a JSON object of tags: '"), t(AzureField.TAGS), lit("'")),
             t(AzureField.TAGS)));
-    reasons.add(
-        Parse.errorWhen(
-            currency.isNotNull().and(Currencies.isKnown(currency).equalTo(lit(false))),
-            "BillingCurrencyCode",
-            "UNKNOWN_CURRENCY",
-            concat(lit("not an ISO 4217 currency code: '"), currency, lit("'")),
-            currency));
+    reasons.add(Parse.unknownCurrency(currency, "BillingCurrencyCode"));
     return reasons;
   }
 }

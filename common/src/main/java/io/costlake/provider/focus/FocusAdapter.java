@@ -3,16 +3,13 @@ package io.costlake.provider.focus;
 import io.costlake.ingest.Discovery;
 import io.costlake.ingest.ExportFile;
 import io.costlake.ingest.FileDiscovery;
-import io.costlake.ingest.read.CsvFiles;
-import io.costlake.ingest.read.ParquetFiles;
-import io.costlake.io.StoredFile;
+import io.costlake.ingest.read.ExportFiles;
 import io.costlake.provider.Provider;
 import io.costlake.provider.ProviderAdapter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -43,20 +40,8 @@ public final class FocusAdapter implements ProviderAdapter {
 
   @Override
   public Dataset<Row> read(SparkSession spark, List<ExportFile> files) {
-    Dataset<Row> csv =
-        CsvFiles.read(spark, of(files, ExportFile.Layout.CSV), new FocusCsvLayout(columnDefaults));
-    List<StoredFile> parquet = of(files, ExportFile.Layout.PARQUET);
-    return parquet.isEmpty()
-        ? csv
-        : csv.unionByName(
-            ParquetFiles.read(spark, parquet, new FocusParquetLayout(columnDefaults)));
-  }
-
-  private static List<StoredFile> of(List<ExportFile> files, ExportFile.Layout layout) {
-    return files.stream()
-        .filter(f -> f.layout() == layout)
-        .map(ExportFile::file)
-        .collect(Collectors.toList());
+    return ExportFiles.read(
+        spark, files, new FocusCsvLayout(columnDefaults), new FocusParquetLayout(columnDefaults));
   }
 
   @Override

@@ -1,17 +1,13 @@
 package io.costlake.provider.focus;
 
-import io.costlake.errors.CostlakeErrors;
+import io.costlake.ingest.read.BoundHeader;
 import io.costlake.ingest.read.Cells;
 import io.costlake.ingest.read.ColumnNames;
-import io.costlake.ingest.read.CsvLayout;
 import io.costlake.model.FocusColumn;
-import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import scala.collection.JavaConverters;
@@ -21,21 +17,19 @@ import scala.collection.JavaConverters;
  * older versions' names), unknown columns kept as extensions, absent columns filled with the
  * configured defaults.
  */
-final class FocusHeader implements CsvLayout.Binding, Serializable {
+final class FocusHeader extends BoundHeader {
   private static final long serialVersionUID = 1L;
   private static final Map<String, FocusColumn> BY_KEY = byKey();
 
   private final FocusVersion version;
   private final Map<FocusColumn, Integer> positions = new LinkedHashMap<>();
   private final Map<String, Integer> extensions = new LinkedHashMap<>();
-  private final List<String> unknown = new ArrayList<>();
   private final int subcategory;
-  private final int width;
   private final Map<FocusColumn, String> defaults;
   private final String absent;
 
   FocusHeader(String[] names, Map<String, String> columnDefaults) {
-    this.width = names.length;
+    super(names.length);
     Set<String> folded = new HashSet<>();
     int sub = -1;
     for (int i = 0; i < names.length; i++) {
@@ -76,40 +70,17 @@ final class FocusHeader implements CsvLayout.Binding, Serializable {
     return map;
   }
 
-  private static String clean(String name) {
-    String n = name == null ? "" : name;
-    if (!n.isEmpty() && n.charAt(0) == '\uFEFF') {
-      n = n.substring(1);
-    }
-    return n.trim();
-  }
-
   @Override
   public String contract() {
     return version.contract();
   }
 
   @Override
-  public Optional<String> contractViolation() {
-    List<String> missing =
-        FocusVersion.REQUIRED.stream()
-            .filter(c -> !positions.containsKey(c) && !defaults.containsKey(c))
-            .map(FocusColumn::name)
-            .collect(Collectors.toList());
-    if (missing.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(CostlakeErrors.missingRequiredColumns(missing, contract()));
-  }
-
-  @Override
-  public List<String> unknownColumns() {
-    return List.copyOf(unknown);
-  }
-
-  @Override
-  public int width() {
-    return width;
+  protected List<String> missingColumnNames() {
+    return FocusVersion.REQUIRED.stream()
+        .filter(c -> !positions.containsKey(c) && !defaults.containsKey(c))
+        .map(FocusColumn::name)
+        .collect(Collectors.toList());
   }
 
   @Override

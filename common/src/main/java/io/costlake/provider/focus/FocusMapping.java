@@ -3,25 +3,20 @@ package io.costlake.provider.focus;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.instr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map_filter;
-import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
-import io.costlake.focus.Currencies;
 import io.costlake.focus.Vocabulary;
+import io.costlake.ingest.FocusValues;
 import io.costlake.ingest.MappedFrame;
 import io.costlake.ingest.Parse;
-import io.costlake.ingest.RawFrame;
 import io.costlake.model.ColumnType;
 import io.costlake.model.FocusColumn;
-import io.costlake.model.RowOrigin;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -73,20 +68,7 @@ public final class FocusMapping {
   }
 
   private static List<Column> meta() {
-    List<Column> columns = new ArrayList<>();
-    for (String meta :
-        List.of(
-            RawFrame.SOURCE_FILE,
-            RawFrame.SOURCE_ROW,
-            RawFrame.CONTRACT,
-            RawFrame.ROW_ERROR_CODE,
-            RawFrame.ROW_ERROR_COLUMN,
-            RawFrame.ROW_ERROR_VALUE,
-            FocusRawSchema.EXTENSIONS,
-            FocusRawSchema.ABSENT)) {
-      columns.add(col(meta));
-    }
-    return columns;
+    return FocusValues.rawMeta(FocusRawSchema.EXTENSIONS, FocusRawSchema.ABSENT);
   }
 
   private static List<String> rawNames() {
@@ -103,12 +85,10 @@ public final class FocusMapping {
     for (String name : rawNames()) {
       columns.add(col(name).as(RAW + name));
       columns.add(Parse.text(col(name)).as(CLEAN + name));
-      hashed.add(coalesce(col(name), lit("")));
+      hashed.add(col(name));
     }
-    hashed.add(coalesce(to_json(col(FocusRawSchema.EXTENSIONS)), lit("")));
-    columns.add(
-        sha2(concat_ws("\u001f", hashed.toArray(new Column[0])), 256)
-            .as(FocusColumn.x_RecordHash.name()));
+    hashed.add(to_json(col(FocusRawSchema.EXTENSIONS)));
+    columns.add(FocusValues.recordHash(hashed).as(FocusValues.RECORD_HASH));
     return columns.toArray(new Column[0]);
   }
 
@@ -216,25 +196,17 @@ public final class FocusMapping {
     out.put(FocusColumn.InvoiceIssuerName, coalesce(v(FocusColumn.InvoiceIssuerName), provider));
     out.put(
         FocusColumn.ServiceProviderName, coalesce(v(FocusColumn.ServiceProviderName), provider));
-    out.put(FocusColumn.x_Provider, lit(PROVIDER));
-    out.put(FocusColumn.x_BillingPeriod, date_format(v(FocusColumn.BillingPeriodStart), "yyyy-MM"));
-    out.put(FocusColumn.x_SourceFile, col(RawFrame.SOURCE_FILE));
-    out.put(FocusColumn.x_SourceRow, col(RawFrame.SOURCE_ROW));
-    out.put(FocusColumn.x_RecordHash, col(FocusColumn.x_RecordHash.name()));
-    out.put(FocusColumn.x_ContractVersion, col(RawFrame.CONTRACT));
-    out.put(FocusColumn.x_RowOrigin, RowOrigin.EXPORT.lit());
-    out.put(FocusColumn.x_GrossCost, v(FocusColumn.BilledCost));
-    out.put(FocusColumn.x_GrossEffectiveCost, v(FocusColumn.EffectiveCost));
-    out.put(FocusColumn.x_RawTags, v(FocusColumn.Tags));
-    out.put(
+    FocusValues values = new FocusValues();
+    out.forEach(values::put);
+    values.lineage(PROVIDER, v(FocusColumn.BillingPeriodStart));
+    values.put(FocusColumn.x_GrossCost, v(FocusColumn.BilledCost));
+    values.put(FocusColumn.x_GrossEffectiveCost, v(FocusColumn.EffectiveCost));
+    values.put(FocusColumn.x_RawTags, v(FocusColumn.Tags));
+    values.put(
         FocusColumn.x_Extensions,
         map_filter(col(FocusRawSchema.EXTENSIONS), (k, x) -> trim(x).notEqual(lit(""))));
 
-    List<Column> columns = new ArrayList<>();
-    for (FocusColumn column : FocusColumn.values()) {
-      Column value = out.getOrDefault(column, lit(null));
-      columns.add(value.cast(column.type().sparkType()).as(column.name()));
-    }
+    List<Column> columns = values.columns();
     columns.add(Parse.errors(reasons(out)).as(MappedFrame.ERRORS));
     columns.add(v(FocusColumn.BilledCost).as(MappedFrame.COST_IN));
     columns.add(t(FocusColumn.BilledCost).cast(MappedFrame.EXACT).as(MappedFrame.COST_EXACT));
@@ -302,13 +274,7 @@ public final class FocusMapping {
       }
     }
     Column currency = out.get(FocusColumn.BillingCurrency);
-    reasons.add(
-        Parse.errorWhen(
-            currency.isNotNull().and(Currencies.isKnown(currency).equalTo(lit(false))),
-            FocusColumn.BillingCurrency.name(),
-            "UNKNOWN_CURRENCY",
-            concat(lit("not an ISO 4217 currency code: '"), currency, lit("'")),
-            currency));
+    reasons.add(Parse.unknownCurrency(currency, FocusColumn.BillingCurrency.name()));
     reasons.add(
         Parse.errorWhen(
             v(FocusColumn.BillingPeriodEnd).leq(v(FocusColumn.BillingPeriodStart)),
@@ -321,24 +287,12 @@ public final class FocusMapping {
 
   /** Stage 4: drop the raw strings; keep the raw record of rejected rows only. */
   private static Column[] withRawRecord() {
-    List<Column> columns = new ArrayList<>();
-    for (FocusColumn column : FocusColumn.values()) {
-      columns.add(column.col());
-    }
-    columns.add(col(MappedFrame.ERRORS));
-    columns.add(col(MappedFrame.COST_IN));
-    columns.add(col(MappedFrame.COST_EXACT));
-    List<Column> keyValues = new ArrayList<>();
+    Map<String, Column> record = new LinkedHashMap<>();
     for (String name : rawNames()) {
-      keyValues.add(lit(name));
-      keyValues.add(col(RAW + name));
+      record.put(name, col(RAW + name));
     }
-    Column record =
-        map_filter(
-            org.apache.spark.sql.functions.map(keyValues.toArray(new Column[0])),
-            (k, x) -> x.isNotNull());
-    columns.add(when(MappedFrame.isBad(), record).as(MappedFrame.RAW_RECORD));
-    return columns.toArray(new Column[0]);
+    return FocusValues.mappedFrame(List.of(), FocusValues.sourceRecord(record))
+        .toArray(new Column[0]);
   }
 
   static ColumnType typeOf(FocusColumn column) {

@@ -4,6 +4,7 @@ import io.costlake.ingest.Discovery;
 import io.costlake.ingest.ExportFile;
 import io.costlake.ingest.FileDiscovery;
 import io.costlake.ingest.read.CsvFiles;
+import io.costlake.ingest.read.ExportFiles;
 import io.costlake.ingest.read.ParquetFiles;
 import io.costlake.io.StoredFile;
 import io.costlake.provider.Provider;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -47,10 +47,10 @@ public final class GcpAdapter implements ProviderAdapter {
   @Override
   public Dataset<Row> read(SparkSession spark, List<ExportFile> files) {
     List<Dataset<Row>> parts = new ArrayList<>();
-    List<StoredFile> json = of(files, ExportFile.Layout.JSON);
-    List<StoredFile> avro = of(files, ExportFile.Layout.AVRO);
-    List<StoredFile> csv = of(files, ExportFile.Layout.CSV);
-    List<StoredFile> parquet = of(files, ExportFile.Layout.PARQUET);
+    List<StoredFile> json = ExportFiles.of(files, ExportFile.Layout.JSON);
+    List<StoredFile> avro = ExportFiles.of(files, ExportFile.Layout.AVRO);
+    List<StoredFile> csv = ExportFiles.of(files, ExportFile.Layout.CSV);
+    List<StoredFile> parquet = ExportFiles.of(files, ExportFile.Layout.PARQUET);
     if (!json.isEmpty()) {
       parts.add(GcpFiles.read(spark, json, JsonLinesSource::new));
     }
@@ -68,13 +68,6 @@ public final class GcpAdapter implements ProviderAdapter {
       all = all.unionByName(part);
     }
     return GcpMapping.withParsedRecord(all);
-  }
-
-  private static List<StoredFile> of(List<ExportFile> files, ExportFile.Layout layout) {
-    return files.stream()
-        .filter(f -> f.layout() == layout)
-        .map(ExportFile::file)
-        .collect(Collectors.toList());
   }
 
   @Override

@@ -1,16 +1,15 @@
 package io.costlake.provider.gcp;
 
 import io.costlake.ingest.RawFrame;
+import io.costlake.ingest.read.FileRowReader;
 import io.costlake.ingest.read.ReadFailure;
 import io.costlake.io.OpenedFile;
 import io.costlake.io.StoredFile;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
@@ -22,7 +21,7 @@ import scala.collection.JavaConverters;
  * per export record (its line or record number kept), then a FILE record with the file's SHA-256,
  * byte count, record count, drift and any file-level error. It never throws for bad content.
  */
-final class GcpFileReader implements Iterator<Row>, AutoCloseable {
+final class GcpFileReader extends FileRowReader {
   /** One record of a file, as JSON, with the fields the contract does not know. */
   static final class Record {
     final long position;
@@ -73,61 +72,35 @@ final class GcpFileReader implements Iterator<Row>, AutoCloseable {
   private static final int WIDTH = GcpRawSchema.SCHEMA.fields().length;
   private static final int TRAILING = WIDTH - RawFrame.trailingWidth();
 
-  private final StoredFile file;
-  private final Configuration conf;
   private final SourceFactory factory;
-  private OpenedFile opened;
   private Source source;
-  private long rows;
-  private Row next;
-  private boolean done;
-  private String errorCode;
-  private String errorMessage;
   private final Set<String> unknown = new LinkedHashSet<>();
 
   GcpFileReader(StoredFile file, Configuration conf, SourceFactory factory) {
-    this.file = file;
-    this.conf = conf;
+    super(file, conf);
     this.factory = factory;
   }
 
   @Override
-  public boolean hasNext() {
-    if (next == null && !done) {
-      next = advance();
-    }
-    return next != null;
+  protected void start() throws IOException {
+    source = factory.open(opened);
   }
 
   @Override
-  public Row next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
+  protected Row nextRow() throws IOException {
+    Record record;
+    while ((record = source.next()) != null) {
+      rows++;
+      if (source.contractViolation() == null) {
+        return dataRow(record);
+      }
     }
-    Row row = next;
-    next = null;
-    return row;
+    return null;
   }
 
-  private Row advance() {
-    try {
-      if (opened == null) {
-        opened = OpenedFile.open(file.uri(), conf);
-        source = factory.open(opened);
-      }
-      Record record;
-      while ((record = source.next()) != null) {
-        rows++;
-        if (source.contractViolation() == null) {
-          return dataRow(record);
-        }
-      }
-      unknown.addAll(source.unknownFields());
-      opened.drain();
-    } catch (IOException | RuntimeException e) {
-      fail(e);
-    }
-    return fileRecord();
+  @Override
+  protected void finish() {
+    unknown.addAll(source.unknownFields());
   }
 
   private Row dataRow(Record record) {
@@ -147,25 +120,23 @@ final class GcpFileReader implements Iterator<Row>, AutoCloseable {
     return RowFactory.create(values);
   }
 
-  private void fail(Exception e) {
-    ReadFailure failure =
-        ReadFailure.of(
-            e,
-            file,
-            conf,
-            "after record " + rows,
-            (failed, cause, after) ->
-                failed instanceof org.apache.avro.AvroRuntimeException
-                    ? new ReadFailure(
-                        "CORRUPT_FILE",
-                        "the file's data is corrupt " + after + " (" + cause.getMessage() + ")")
-                    : null);
-    errorCode = failure.code();
-    errorMessage = failure.message();
+  @Override
+  protected String position() {
+    return "after record " + rows;
   }
 
-  private Row fileRecord() {
-    done = true;
+  @Override
+  protected ReadFailure.FormatFailures formatFailures() {
+    return (failed, cause, after) ->
+        failed instanceof org.apache.avro.AvroRuntimeException
+            ? new ReadFailure(
+                "CORRUPT_FILE",
+                "the file's data is corrupt " + after + " (" + cause.getMessage() + ")")
+            : null;
+  }
+
+  @Override
+  protected Row fileRecord() {
     String violation = source == null ? null : source.contractViolation();
     closeQuietly();
     Object[] values = new Object[WIDTH];
@@ -191,21 +162,10 @@ final class GcpFileReader implements Iterator<Row>, AutoCloseable {
     return RowFactory.create(values);
   }
 
-  private void closeQuietly() {
-    try {
-      if (source != null) {
-        source.close();
-      }
-      if (opened != null) {
-        opened.close();
-      }
-    } catch (IOException | RuntimeException e) {
-      // the file was read as far as it could be; closing cannot lose data
-    }
-  }
-
   @Override
-  public void close() {
-    closeQuietly();
+  protected void closeFormat() throws IOException {
+    if (source != null) {
+      source.close();
+    }
   }
 }

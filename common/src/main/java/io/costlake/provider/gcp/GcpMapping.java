@@ -1,19 +1,15 @@
 package io.costlake.provider.gcp;
 
-import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.aggregate;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.date_format;
-import static org.apache.spark.sql.functions.date_trunc;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.exists;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.from_json;
-import static org.apache.spark.sql.functions.from_utc_timestamp;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.map;
@@ -28,20 +24,18 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.to_timestamp;
-import static org.apache.spark.sql.functions.to_utc_timestamp;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
-import io.costlake.focus.Currencies;
 import io.costlake.focus.ServiceCatalog;
+import io.costlake.ingest.FocusValues;
 import io.costlake.ingest.MappedFrame;
 import io.costlake.ingest.Parse;
 import io.costlake.ingest.RawFrame;
 import io.costlake.model.ColumnType;
 import io.costlake.model.FocusColumn;
 import io.costlake.model.RowOrigin;
-import io.costlake.spark.Decimals;
 import io.costlake.spark.Literals;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -109,29 +103,15 @@ final class GcpMapping {
 
   /** The mapped frame, with each row's promotional credits kept for {@link #promotionalCredits}. */
   Dataset<Row> mapped(Dataset<Row> raw) {
-    Dataset<Row> parsed =
-        raw.select(
-            col(RawFrame.SOURCE_FILE),
-            col(RawFrame.SOURCE_ROW),
-            col(RawFrame.CONTRACT),
-            col(RawFrame.ROW_ERROR_CODE),
-            col(RawFrame.ROW_ERROR_COLUMN),
-            col(RawFrame.ROW_ERROR_VALUE),
-            col(GcpRawSchema.RECORD),
-            col(GcpRawSchema.EXTENSIONS),
-            parsedRecord(raw).as(R));
-    List<Column> kept = new ArrayList<>();
-    for (FocusColumn column : FocusColumn.values()) {
-      if (column != FocusColumn.x_IngestRunId) {
-        kept.add(column.col());
-      }
-    }
-    kept.add(col(MappedFrame.ERRORS));
-    kept.add(col(MappedFrame.COST_IN));
-    kept.add(col(MappedFrame.COST_EXACT));
-    kept.add(col(PROMOTIONAL));
-    kept.add(when(MappedFrame.isBad(), rawRecord()).as(MappedFrame.RAW_RECORD));
+    Dataset<Row> parsed = raw.select(parsed(raw).toArray(new Column[0]));
+    List<Column> kept = FocusValues.mappedFrame(List.of(col(PROMOTIONAL)), rawRecord());
     return parsed.select(columns().toArray(new Column[0])).select(kept.toArray(new Column[0]));
+  }
+
+  private static List<Column> parsed(Dataset<Row> raw) {
+    List<Column> columns = FocusValues.rawMeta(GcpRawSchema.RECORD, GcpRawSchema.EXTENSIONS);
+    columns.add(parsedRecord(raw).as(R));
+    return columns;
   }
 
   /** The raw frame with each record parsed once, for every pass over it to share. */
@@ -150,11 +130,11 @@ final class GcpMapping {
     return Parse.text(col(R + "." + path));
   }
 
-  private static Column credits() {
+  static Column credits() {
     return col(R + ".credits");
   }
 
-  private static Column isPromotional(Column credit) {
+  static Column isPromotional(Column credit) {
     return upper(coalesce(credit.getField("type"), lit(""))).equalTo(lit("PROMOTION"));
   }
 
@@ -167,7 +147,7 @@ final class GcpMapping {
   }
 
   /** Sum of the amounts of the credits that {@code which} selects; 0 when there are none. */
-  private static Column creditSum(java.util.function.Function<Column, Column> which) {
+  static Column creditSum(java.util.function.Function<Column, Column> which) {
     return creditSum(which, SUM);
   }
 
@@ -223,205 +203,34 @@ final class GcpMapping {
   }
 
   private List<Column> columns() {
-    Column costType = lower(coalesce(f("cost_type"), lit("regular")));
-    Column sku = f("sku.description");
-    Column cost = Parse.decimal(f("cost"), ColumnType.MONEY);
-    Column discounts = creditSum(c -> isPromotional(c).equalTo(lit(false)));
-    Column promotions = creditSum(GcpMapping::isPromotional);
-    Column billed = Decimals.plus(cost, discounts);
-    Column net = Decimals.plus(billed, promotions);
-    Column listCost = coalesce(Parse.decimal(f("cost_at_list"), ColumnType.MONEY), cost);
-    Column start = timestamp(f("usage_start_time"));
-    Column end = timestamp(f("usage_end_time"));
-    Column month = to_timestamp(f("invoice.month"), "yyyyMM");
-    Column localPeriod =
-        coalesce(month, date_trunc("month", from_utc_timestamp(start, INVOICE_TIME_ZONE)));
-    Column periodStart = to_utc_timestamp(localPeriod, INVOICE_TIME_ZONE);
-    Column periodEnd =
-        to_utc_timestamp(add_months(localPeriod, 1).cast("timestamp"), INVOICE_TIME_ZONE);
-    Column commitmentFee =
-        costType.equalTo("regular").and(lower(coalesce(sku, lit(""))).startsWith("commitment"));
-    Column dollarBased = lower(coalesce(sku, lit(""))).contains("dollar based");
-    Column cud =
-        element_at(
-            filter(credits(), c -> upper(coalesce(c.getField("type"), lit(""))).isin(cudTypes())),
-            1);
-    Column covered = cud.isNotNull().and(commitmentFee.equalTo(lit(false)));
-    Column chargeCategory =
-        when(commitmentFee, lit("Purchase"))
-            .when(costType.equalTo("regular"), lit("Usage"))
-            .when(costType.equalTo("tax"), lit("Tax"))
-            .when(costType.equalTo("credit"), lit("Credit"))
-            .otherwise(lit("Adjustment"));
-    Column usage = chargeCategory.equalTo("Usage");
-    Column taxOrCredit = chargeCategory.isin("Tax", "Credit");
-    Column amount = Parse.decimal(f("usage.amount"), ColumnType.QUANTITY);
-    Column pricingAmount = Parse.decimal(f("usage.amount_in_pricing_units"), ColumnType.QUANTITY);
-    // Unit prices: the export's effective price, else derived from the cost it priced.
-    Column unitPrice =
-        coalesce(
-            Parse.decimal(f("price.effective_price"), ColumnType.UNIT_PRICE),
-            perUnit(cost, pricingAmount));
-    Column listUnitPrice = perUnit(listCost, pricingAmount);
-    Column currency = f("currency");
-    Column project = f("project.id");
-    Column resourceId = f("resource.global_name");
-    Column region = f("location.region");
-    Column location = f("location.location");
-    Column regionId =
-        coalesce(
-            region, when(lower(coalesce(location, lit("global"))).notEqual("global"), location));
-    Column resourceType =
-        when(
-            resourceId.isNotNull(),
-            nullIfEmpty(
-                concat(
-                    regexp_extract(resourceId, "^//([^/]+)/", 1),
-                    lit("/"),
-                    regexp_extract(resourceId, "/([^/]+)/[^/]+$", 1))));
-    Column service = f("service.description");
-    Column tags = tags();
-    Column commitmentId =
-        when(
-                commitmentFee,
-                coalesce(
-                    resourceId,
-                    concat(
-                        lit("gcp-cud:"),
-                        coalesce(project, f("billing_account_id")),
-                        lit(":"),
-                        coalesce(f("sku.id"), lit("")))))
-            .when(
-                covered,
-                coalesce(Parse.text(cud.getField("id")), Parse.text(cud.getField("name"))));
-    Column commitmentSpend =
-        when(commitmentFee, dollarBased)
-            .otherwise(
-                upper(coalesce(cud.getField("type"), lit("")))
-                    .equalTo("COMMITTED_USAGE_DISCOUNT_DOLLAR_BASE"));
-
-    Map<FocusColumn, Column> out = new EnumMap<>(FocusColumn.class);
-    out.put(FocusColumn.AvailabilityZone, f("location.zone"));
-    out.put(FocusColumn.BilledCost, billed);
-    out.put(FocusColumn.BillingAccountId, f("billing_account_id"));
-    out.put(FocusColumn.BillingAccountType, lit("Billing Account"));
-    out.put(FocusColumn.BillingCurrency, currency);
-    out.put(FocusColumn.BillingPeriodStart, periodStart);
-    out.put(FocusColumn.BillingPeriodEnd, periodEnd);
-    out.put(FocusColumn.ChargeCategory, chargeCategory);
-    out.put(FocusColumn.ChargeDescription, coalesce(sku, f("adjustment_info.description")));
-    out.put(
-        FocusColumn.ChargeFrequency,
-        when(commitmentFee, lit("Recurring"))
-            .when(usage, lit("Usage-Based"))
-            .otherwise(lit("One-Time")));
-    out.put(FocusColumn.ChargePeriodStart, start);
-    out.put(FocusColumn.ChargePeriodEnd, end);
-    out.put(
-        FocusColumn.CommitmentDiscountCategory,
-        when(commitmentId.isNotNull(), when(commitmentSpend, lit("Spend")).otherwise("Usage")));
-    out.put(FocusColumn.CommitmentDiscountId, commitmentId);
-    out.put(
-        FocusColumn.CommitmentDiscountName,
-        when(commitmentFee, sku)
-            .when(
-                covered,
-                coalesce(Parse.text(cud.getField("full_name")), Parse.text(cud.getField("name")))));
-    out.put(FocusColumn.CommitmentDiscountStatus, when(covered, lit("Used")));
-    // What the commitment covered (usage) or commits to (fee), in the SKU's pricing units.
-    out.put(FocusColumn.CommitmentDiscountQuantity, when(commitmentId.isNotNull(), pricingAmount));
-    out.put(
-        FocusColumn.CommitmentDiscountUnit,
-        when(
-            commitmentId.isNotNull().and(pricingAmount.isNotNull()),
-            unit(f("usage.pricing_unit"))));
-    out.put(
-        FocusColumn.CommitmentDiscountType,
-        when(commitmentId.isNotNull(), lit("Committed Use Discount")));
-    out.put(FocusColumn.ConsumedQuantity, when(usage, amount));
-    out.put(FocusColumn.ConsumedUnit, when(usage.and(amount.isNotNull()), unit(f("usage.unit"))));
-    out.put(FocusColumn.ContractedCost, cost);
-    out.put(FocusColumn.ContractedUnitPrice, when(taxOrCredit.equalTo(lit(false)), unitPrice));
-    out.put(FocusColumn.EffectiveCost, billed);
-    out.put(FocusColumn.InvoiceIssuerName, lit("Google Cloud"));
-    out.put(FocusColumn.ListCost, listCost);
-    out.put(FocusColumn.ListUnitPrice, when(taxOrCredit.equalTo(lit(false)), listUnitPrice));
-    out.put(
-        FocusColumn.PricingCurrencyListUnitPrice,
-        when(taxOrCredit.equalTo(lit(false)), listUnitPrice));
-    out.put(
-        FocusColumn.PricingCurrencyContractedUnitPrice,
-        when(taxOrCredit.equalTo(lit(false)), unitPrice));
-    out.put(FocusColumn.PricingCurrencyEffectiveCost, billed);
-    out.put(
-        FocusColumn.PricingCategory,
-        when(taxOrCredit, lit(null).cast("string"))
-            .when(covered, lit("Committed"))
-            .when(
-                usage.and(lower(coalesce(sku, lit(""))).rlike("\\b(spot|preemptible)\\b")),
-                lit("Dynamic"))
-            .when(chargeCategory.isin("Usage", "Purchase"), lit("Standard"))
-            .otherwise(lit("Other")));
-    out.put(FocusColumn.PricingCurrency, currency);
-    out.put(FocusColumn.PricingQuantity, when(taxOrCredit.equalTo(lit(false)), pricingAmount));
-    out.put(
-        FocusColumn.PricingUnit,
-        when(
-            taxOrCredit.equalTo(lit(false)).and(pricingAmount.isNotNull()),
-            unit(f("usage.pricing_unit"))));
-    out.put(FocusColumn.ProviderName, lit("Google Cloud"));
-    out.put(FocusColumn.PublisherName, coalesce(f("seller_name"), lit("Google Cloud")));
-    out.put(FocusColumn.RegionId, regionId);
-    out.put(FocusColumn.RegionName, regionId);
-    out.put(FocusColumn.ResourceId, resourceId);
-    out.put(
-        FocusColumn.ResourceName,
-        when(resourceId.isNotNull(), coalesce(f("resource.name"), resourceId)));
-    out.put(FocusColumn.ResourceType, resourceType);
-    out.put(FocusColumn.ServiceCategory, services.categoryOf(service));
-    out.put(FocusColumn.ServiceName, coalesce(service, lit("Google Cloud")));
-    out.put(FocusColumn.ServiceSubcategory, services.subcategoryOf(service));
-    // GCP has no price id: FOCUS allows SkuPriceId to equal SkuId. SkuMeter only where SkuId is.
-    Column skuId = when(chargeCategory.notEqual("Tax"), f("sku.id"));
-    out.put(FocusColumn.SkuId, skuId);
-    out.put(FocusColumn.SkuPriceId, skuId);
-    out.put(FocusColumn.SkuMeter, when(skuId.isNotNull(), sku));
-    out.put(FocusColumn.SubAccountId, project);
-    out.put(FocusColumn.SubAccountName, f("project.name"));
-    out.put(FocusColumn.SubAccountType, when(project.isNotNull(), lit("Project")));
-    out.put(FocusColumn.Tags, tags);
-    out.put(FocusColumn.HostProviderName, lit("Google Cloud"));
-    out.put(FocusColumn.ServiceProviderName, coalesce(f("seller_name"), lit("Google Cloud")));
-    out.put(FocusColumn.x_Provider, lit(PROVIDER));
-    out.put(FocusColumn.x_BillingPeriod, date_format(localPeriod, "yyyy-MM"));
-    out.put(FocusColumn.x_SourceFile, col(RawFrame.SOURCE_FILE));
-    out.put(FocusColumn.x_SourceRow, col(RawFrame.SOURCE_ROW));
+    GcpLine line = new GcpLine();
+    FocusValues out = new FocusValues();
+    accounts(line, out);
+    costs(line, out);
+    charge(line, out);
+    pricing(line, out);
+    commitment(line, out);
+    resource(line, out);
+    service(line, out);
     out.put(
         FocusColumn.x_RecordHash,
-        sha2(
-            concat_ws(
-                "\u001f",
-                coalesce(col(GcpRawSchema.RECORD), col(RawFrame.ROW_ERROR_VALUE), lit("")),
-                coalesce(to_json(col(GcpRawSchema.EXTENSIONS)), lit(""))),
-            256));
-    out.put(FocusColumn.x_ContractVersion, col(RawFrame.CONTRACT));
-    out.put(FocusColumn.x_RowOrigin, RowOrigin.EXPORT.lit());
+        FocusValues.recordHash(
+            List.of(
+                coalesce(col(GcpRawSchema.RECORD), col(RawFrame.ROW_ERROR_VALUE)),
+                to_json(col(GcpRawSchema.EXTENSIONS)))));
+    out.lineage(PROVIDER, line.localPeriod);
     out.put(FocusColumn.x_ChargeType, f("cost_type"));
     out.put(FocusColumn.x_ServiceCode, f("service.id"));
-    out.put(FocusColumn.x_GrossCost, cost);
-    out.put(FocusColumn.x_GrossEffectiveCost, cost);
-    out.put(FocusColumn.x_RawTags, tags);
+    out.put(FocusColumn.x_GrossCost, line.cost);
+    out.put(FocusColumn.x_GrossEffectiveCost, line.cost);
+    out.put(FocusColumn.x_RawTags, out.get(FocusColumn.Tags));
     out.put(FocusColumn.x_Extensions, extensions());
 
-    List<Column> columns = new ArrayList<>();
-    for (FocusColumn column : FocusColumn.values()) {
-      if (column != FocusColumn.x_IngestRunId) {
-        Column value = out.getOrDefault(column, lit(null));
-        columns.add(value.cast(column.type().sparkType()).as(column.name()));
-      }
-    }
-    columns.add(Parse.errors(reasons(cost, start, end, month, currency)).as(MappedFrame.ERRORS));
-    columns.add(net.as(MappedFrame.COST_IN));
+    List<Column> columns = out.columns();
+    columns.add(
+        Parse.errors(reasons(line.cost, line.start, line.end, line.month, line.currency))
+            .as(MappedFrame.ERRORS));
+    columns.add(line.net.as(MappedFrame.COST_IN));
     columns.add(exactNet().as(MappedFrame.COST_EXACT));
     columns.add(filter(credits(), GcpMapping::isPromotional).as(PROMOTIONAL));
     columns.add(col(GcpRawSchema.RECORD));
@@ -429,11 +238,149 @@ final class GcpMapping {
     return columns;
   }
 
+  /** The billing account, project, currency and invoice month. */
+  private static void accounts(GcpLine line, FocusValues out) {
+    out.put(FocusColumn.BillingAccountId, f("billing_account_id"));
+    out.put(FocusColumn.BillingAccountType, lit("Billing Account"));
+    out.put(FocusColumn.BillingCurrency, line.currency);
+    out.put(FocusColumn.BillingPeriodStart, line.periodStart);
+    out.put(FocusColumn.BillingPeriodEnd, line.periodEnd);
+    out.put(FocusColumn.InvoiceIssuerName, lit("Google Cloud"));
+    out.subAccount(line.project, f("project.name"), "Project");
+    out.put(FocusColumn.ProviderName, lit("Google Cloud"));
+    out.put(FocusColumn.PublisherName, coalesce(f("seller_name"), lit("Google Cloud")));
+    out.put(FocusColumn.HostProviderName, lit("Google Cloud"));
+    out.put(FocusColumn.ServiceProviderName, coalesce(f("seller_name"), lit("Google Cloud")));
+  }
+
+  /** Billed and effective cost carry the discount credits; list and contracted do not. */
+  private static void costs(GcpLine line, FocusValues out) {
+    out.put(FocusColumn.BilledCost, line.billed);
+    out.put(FocusColumn.EffectiveCost, line.billed);
+    out.put(FocusColumn.ListCost, line.listCost);
+    out.put(FocusColumn.ContractedCost, line.cost);
+    out.put(FocusColumn.PricingCurrencyEffectiveCost, line.billed);
+  }
+
+  private static void charge(GcpLine line, FocusValues out) {
+    out.put(FocusColumn.ChargeCategory, line.chargeCategory);
+    out.put(FocusColumn.ChargeDescription, coalesce(line.sku, f("adjustment_info.description")));
+    out.put(
+        FocusColumn.ChargeFrequency,
+        when(line.commitmentFee, lit("Recurring"))
+            .when(line.usage, lit("Usage-Based"))
+            .otherwise(lit("One-Time")));
+    out.put(FocusColumn.ChargePeriodStart, line.start);
+    out.put(FocusColumn.ChargePeriodEnd, line.end);
+  }
+
+  /** Pricing category, quantities, units and unit prices (none on tax and credit rows). */
+  private static void pricing(GcpLine line, FocusValues out) {
+    out.put(
+        FocusColumn.PricingCategory,
+        when(line.chargeCategory.isin("Tax", "Credit"), lit(null).cast("string"))
+            .when(line.covered, lit("Committed"))
+            .when(
+                line.usage.and(
+                    lower(coalesce(line.sku, lit(""))).rlike("\\b(spot|preemptible)\\b")),
+                lit("Dynamic"))
+            .when(line.chargeCategory.isin("Usage", "Purchase"), lit("Standard"))
+            .otherwise(lit("Other")));
+    out.put(FocusColumn.ConsumedQuantity, when(line.usage, line.amount));
+    out.put(
+        FocusColumn.ConsumedUnit,
+        when(line.usage.and(line.amount.isNotNull()), unit(f("usage.unit"))));
+    out.put(FocusColumn.ContractedUnitPrice, when(line.priced, line.unitPrice));
+    out.put(FocusColumn.ListUnitPrice, when(line.priced, line.listUnitPrice));
+    out.put(FocusColumn.PricingCurrencyListUnitPrice, when(line.priced, line.listUnitPrice));
+    out.put(FocusColumn.PricingCurrencyContractedUnitPrice, when(line.priced, line.unitPrice));
+    out.put(FocusColumn.PricingCurrency, line.currency);
+    out.put(FocusColumn.PricingQuantity, when(line.priced, line.pricingAmount));
+    out.put(
+        FocusColumn.PricingUnit,
+        when(line.priced.and(line.pricingAmount.isNotNull()), unit(f("usage.pricing_unit"))));
+  }
+
+  /**
+   * The committed use discount a fee buys or usage is covered by; what it covered (usage) or
+   * commits to (fee), in the SKU's pricing units.
+   */
+  private static void commitment(GcpLine line, FocusValues out) {
+    Column commitmentId = line.commitmentId;
+    Column spend =
+        when(line.commitmentFee, lower(coalesce(line.sku, lit(""))).contains("dollar based"))
+            .otherwise(
+                upper(coalesce(line.cud.getField("type"), lit("")))
+                    .equalTo("COMMITTED_USAGE_DISCOUNT_DOLLAR_BASE"));
+    out.put(
+        FocusColumn.CommitmentDiscountCategory,
+        when(commitmentId.isNotNull(), when(spend, lit("Spend")).otherwise("Usage")));
+    out.put(FocusColumn.CommitmentDiscountId, commitmentId);
+    out.put(
+        FocusColumn.CommitmentDiscountName,
+        when(line.commitmentFee, line.sku)
+            .when(
+                line.covered,
+                coalesce(
+                    Parse.text(line.cud.getField("full_name")),
+                    Parse.text(line.cud.getField("name")))));
+    out.put(FocusColumn.CommitmentDiscountStatus, when(line.covered, lit("Used")));
+    out.put(
+        FocusColumn.CommitmentDiscountQuantity, when(commitmentId.isNotNull(), line.pricingAmount));
+    out.put(
+        FocusColumn.CommitmentDiscountUnit,
+        when(
+            commitmentId.isNotNull().and(line.pricingAmount.isNotNull()),
+            unit(f("usage.pricing_unit"))));
+    out.put(
+        FocusColumn.CommitmentDiscountType,
+        when(commitmentId.isNotNull(), lit("Committed Use Discount")));
+  }
+
+  /** The resource, its type from its global name, tags, region and zone. */
+  private static void resource(GcpLine line, FocusValues out) {
+    Column resourceId = line.resourceId;
+    out.put(FocusColumn.ResourceId, resourceId);
+    out.put(
+        FocusColumn.ResourceName,
+        when(resourceId.isNotNull(), coalesce(f("resource.name"), resourceId)));
+    out.put(
+        FocusColumn.ResourceType,
+        when(
+            resourceId.isNotNull(),
+            nullIfEmpty(
+                concat(
+                    regexp_extract(resourceId, "^//([^/]+)/", 1),
+                    lit("/"),
+                    regexp_extract(resourceId, "/([^/]+)/[^/]+$", 1)))));
+    out.put(FocusColumn.Tags, tags());
+    out.put(FocusColumn.AvailabilityZone, f("location.zone"));
+    Column location = f("location.location");
+    Column regionId =
+        coalesce(
+            f("location.region"),
+            when(lower(coalesce(location, lit("global"))).notEqual("global"), location));
+    out.put(FocusColumn.RegionId, regionId);
+    out.put(FocusColumn.RegionName, regionId);
+  }
+
+  /** Service by description; GCP has no price id, so SkuPriceId is the SkuId (FOCUS allows). */
+  private void service(GcpLine line, FocusValues out) {
+    Column service = f("service.description");
+    out.put(FocusColumn.ServiceCategory, services.categoryOf(service));
+    out.put(FocusColumn.ServiceName, coalesce(service, lit("Google Cloud")));
+    out.put(FocusColumn.ServiceSubcategory, services.subcategoryOf(service));
+    Column skuId = when(line.chargeCategory.notEqual("Tax"), f("sku.id"));
+    out.put(FocusColumn.SkuId, skuId);
+    out.put(FocusColumn.SkuPriceId, skuId);
+    out.put(FocusColumn.SkuMeter, when(skuId.isNotNull(), line.sku));
+  }
+
   /**
    * {@code amount / quantity} as a unit price; null without a positive quantity. The operands are
    * narrowed first so that Spark's decimal division keeps 14 decimals instead of 6.
    */
-  private static Column perUnit(Column amount, Column quantity) {
+  static Column perUnit(Column amount, Column quantity) {
     return when(
         quantity.gt(lit(0)),
         amount
@@ -442,7 +389,7 @@ final class GcpMapping {
             .cast(ColumnType.UNIT_PRICE.sparkType()));
   }
 
-  private static String[] cudTypes() {
+  static String[] cudTypes() {
     return CUD_CREDITS.toArray(new String[0]);
   }
 
@@ -536,13 +483,7 @@ final class GcpMapping {
                 element_at(badCredit, 1).getField("amount"),
                 lit("'")),
             element_at(badCredit, 1).getField("amount")));
-    reasons.add(
-        Parse.errorWhen(
-            currency.isNotNull().and(Currencies.isKnown(currency).equalTo(lit(false))),
-            "currency",
-            "UNKNOWN_CURRENCY",
-            concat(lit("not an ISO 4217 currency code: '"), currency, lit("'")),
-            currency));
+    reasons.add(Parse.unknownCurrency(currency, "currency"));
     return reasons;
   }
 
@@ -621,16 +562,7 @@ final class GcpMapping {
                 lit("credit.type"),
                 credit.getField("type")),
             (k, v) -> v.isNotNull()));
-    List<Column> columns = new ArrayList<>();
-    for (FocusColumn column : FocusColumn.values()) {
-      if (column != FocusColumn.x_IngestRunId) {
-        Column override = overrides.get(column);
-        columns.add(
-            override == null
-                ? column.col()
-                : override.cast(column.type().sparkType()).as(column.name()));
-      }
-    }
+    List<Column> columns = FocusValues.derived(overrides);
     columns.add(col(MappedFrame.ERRORS));
     columns.add(lit(BigDecimal.ZERO).cast(ColumnType.MONEY.sparkType()).as(MappedFrame.COST_IN));
     columns.add(lit(null).cast("map<string,string>").as(MappedFrame.RAW_RECORD));

@@ -348,7 +348,19 @@ public final class AzureCostGenerator {
         }
       }
     }
-    // Idle reserved hours: only the amortized export shows them, per day.
+    unusedReservation(month, reservedVms, hourly, benefitId, amortized, counts);
+    purchases(month, monthlyFee, benefitId, actual, amortized, counts);
+  }
+
+  /** Idle reserved hours: only the amortized export shows them, per day. */
+  private void unusedReservation(
+      YearMonth month,
+      int reservedVms,
+      BigDecimal hourly,
+      String benefitId,
+      List<String[]> amortized,
+      Map<String, Long> counts) {
+    int days = month.lengthOfMonth();
     for (int d = 1; d <= days; d++) {
       BigDecimal used = BigDecimal.ZERO;
       for (String[] row : amortized) {
@@ -375,6 +387,16 @@ public final class AzureCostGenerator {
         count(counts, "unused reservation (amortized only)");
       }
     }
+  }
+
+  /** The reservation's monthly purchase (actual export only) and a marketplace plan (both). */
+  private void purchases(
+      YearMonth month,
+      BigDecimal monthlyFee,
+      String benefitId,
+      List<String[]> actual,
+      List<String[]> amortized,
+      Map<String, Long> counts) {
     String[] purchase = base(month, month.atDay(1), 3, "", VM, null, "", BigDecimal.ONE);
     set(purchase, "ChargeType", "Purchase");
     set(purchase, "Frequency", "Recurring");
