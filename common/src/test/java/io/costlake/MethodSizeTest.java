@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  */
 class MethodSizeTest {
   private static final int MAX_LINES = 119;
-  private static final List<Path> MODULES = List.of(Paths.get("../common"), Paths.get("../jobs"));
+  private static final List<Path> MODULES =
+      List.of(Paths.get("../common"), Paths.get("../jobs"), Paths.get("../tools"));
 
   @Test
   void everyMainSourceMethodIsShorterThan120Lines() throws IOException {

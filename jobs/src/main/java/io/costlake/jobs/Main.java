@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 
@@ -36,8 +37,6 @@ public final class Main {
   public Main() {
     register(new IngestJob());
     register(new SqlJob());
-    register(new DemoJob());
-    register(new GenerateJob());
     register(new ValidateJob());
     register(new AmortizeJob());
     register(new AllocateJob());
@@ -49,7 +48,9 @@ public final class Main {
     register(new CatalogJob());
     register(new VerifyJob());
     register(new ShareJob());
-    register(new BenchJob());
+    // The launcher's tools (demo, generate, bench) when their jar is on the classpath; the
+    // cluster jar has none of them.
+    ServiceLoader.load(Job.class, Main.class.getClassLoader()).forEach(this::register);
   }
 
   private void register(Job job) {
