@@ -1,21 +1,9 @@
 package io.costlake.jobs;
 
-import io.costlake.amortize.AmortizationSchedule;
-import io.costlake.amortize.CommitmentUtilization;
-import io.costlake.amortize.CostAmortization;
-import io.costlake.errors.CostlakeErrors;
 import io.costlake.jobs.cli.JobSpec;
 import io.costlake.jobs.cli.OptionSpec;
 import io.costlake.jobs.cli.ParsedArgs;
-import io.costlake.model.FocusColumn;
-import io.costlake.model.Table;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code costlake amortize}: writes {@code cost_amortized} and {@code commitment_utilization} for
@@ -23,7 +11,6 @@ import org.slf4j.LoggerFactory;
  * amortization_schedule} from every pre-paid purchase in {@code cost_line_items}.
  */
 public final class AmortizeJob implements Job {
-  private static final Logger LOG = LoggerFactory.getLogger(AmortizeJob.class);
   private static final JobSpec SPEC =
       new JobSpec(
           "amortize",
@@ -47,131 +34,6 @@ public final class AmortizeJob implements Job {
 
   @Override
   public void run(JobContext context, ParsedArgs args) {
-    amortize(context, args.period("--period"));
-  }
-
-  /** Amortizes one billing period, or every period in cost_line_items. */
-  static void amortize(JobContext context, Optional<String> onlyPeriod) {
-    if (!context.warehouse().exists(Table.COST_LINE_ITEMS)) {
-      throw CostlakeErrors.nothingToAmortize(
-          "there is no cost_line_items table under " + context.warehouse().root());
-    }
-    Dataset<Row> all = context.warehouse().read(Table.COST_LINE_ITEMS);
-    BillingPeriods selected = BillingPeriods.of(all, onlyPeriod);
-    if (selected.isEmpty()) {
-      throw CostlakeErrors.nothingToAmortize(
-          "cost_line_items has no rows"
-              + onlyPeriod.map(p -> " for billing period " + p).orElse(""));
-    }
-    Dataset<Row> items = selected.rows;
-    List<String> periods = selected.periods;
-    String predicate = selected.predicate();
-
-    Dataset<Row> amortized =
-        new CostAmortization(context.config().amortize().chargePeriod()).amortize(items, all);
-    long started = System.nanoTime();
-    long amortizedVersion =
-        context
-            .warehouse()
-            .replace(Table.COST_AMORTIZED, amortized, predicate, "costlake amortize " + periods);
-    LOG.info("wrote cost_amortized in {} ms", (System.nanoTime() - started) / 1_000_000);
-    started = System.nanoTime();
-    long utilizationVersion =
-        context
-            .warehouse()
-            .replace(
-                Table.COMMITMENT_UTILIZATION,
-                // From the table just written: a short plan, and exactly what analysts see.
-                CommitmentUtilization.of(
-                    context
-                        .warehouse()
-                        .read(Table.COST_AMORTIZED)
-                        .filter(FocusColumn.x_BillingPeriod.col().isin(periods.toArray()))),
-                predicate,
-                "costlake amortize " + periods);
-    LOG.info("wrote commitment_utilization in {} ms", (System.nanoTime() - started) / 1_000_000);
-    started = System.nanoTime();
-    long scheduleVersion =
-        context
-            .warehouse()
-            .overwrite(
-                Table.AMORTIZATION_SCHEDULE,
-                AmortizationSchedule.of(all),
-                "costlake amortize " + periods);
-    LOG.info("wrote amortization_schedule in {} ms", (System.nanoTime() - started) / 1_000_000);
-    print(context, periods, predicate, amortizedVersion, utilizationVersion, scheduleVersion);
-  }
-
-  private static void print(
-      JobContext context,
-      List<String> periods,
-      String predicate,
-      long amortizedVersion,
-      long utilizationVersion,
-      long scheduleVersion) {
-    context
-        .warehouse()
-        .withTables(
-            List.of(
-                Table.COST_AMORTIZED, Table.COMMITMENT_UTILIZATION, Table.AMORTIZATION_SCHEDULE),
-            () ->
-                printTotals(
-                    context,
-                    periods,
-                    predicate,
-                    amortizedVersion,
-                    utilizationVersion,
-                    scheduleVersion));
-  }
-
-  private static void printTotals(
-      JobContext context,
-      List<String> periods,
-      String predicate,
-      long amortizedVersion,
-      long utilizationVersion,
-      long scheduleVersion) {
-    Row totals =
-        context
-            .spark()
-            .sql(
-                "SELECT COUNT(*), COUNT_IF(x_AmortizationMethod = 'Spread'),"
-                    + " COUNT_IF(x_AmortizationMethod = 'Unused'),"
-                    + " COUNT_IF(x_AmortizationMethod = 'Moved')"
-                    + " FROM cost_amortized WHERE "
-                    + predicate)
-            .first();
-    long commitments =
-        context
-            .spark()
-            .sql(
-                "SELECT COUNT(DISTINCT x_Provider, CommitmentDiscountId) FROM"
-                    + " commitment_utilization WHERE "
-                    + predicate)
-            .first()
-            .getLong(0);
-    long schedule =
-        context.spark().sql("SELECT COUNT(*) FROM amortization_schedule").first().getLong(0);
-    context
-        .out()
-        .printf(
-            Locale.ROOT,
-            "amortize: %d billing periods (%s to %s)%n"
-                + "  cost_amortized: %,d rows (version %d): %,d usage rows took a computed share,"
-                + " %,d unused-commitment rows computed, %,d fees moved onto usage%n"
-                + "  commitment_utilization: %,d commitments (version %d)%n"
-                + "  amortization_schedule: %,d rows (version %d)%n",
-            periods.size(),
-            periods.get(0),
-            periods.get(periods.size() - 1),
-            totals.getLong(0),
-            amortizedVersion,
-            totals.getLong(1),
-            totals.getLong(2),
-            totals.getLong(3),
-            commitments,
-            utilizationVersion,
-            schedule,
-            scheduleVersion);
+    new Amortization(args.period("--period")).execute(context);
   }
 }

@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.costlake.model.FocusColumn;
+import io.costlake.model.Table;
+import io.costlake.spark.Warehouse;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -70,5 +72,22 @@ final class BillingPeriods {
             + " to "
             + periods.get(periods.size() - 1)
             + ")";
+  }
+
+  /** Every billing period cost_line_items has, oldest first. */
+  static List<String> every(JobContext context) {
+    Warehouse warehouse = context.warehouse();
+    if (!warehouse.exists(Table.COST_LINE_ITEMS)) {
+      return List.of();
+    }
+    return warehouse
+        .read(Table.COST_LINE_ITEMS)
+        .select(FocusColumn.x_BillingPeriod.col())
+        .distinct()
+        .orderBy(FocusColumn.x_BillingPeriod.name())
+        .collectAsList()
+        .stream()
+        .map(r -> r.getString(0))
+        .collect(Collectors.toList());
   }
 }

@@ -1,26 +1,10 @@
 package io.costlake.jobs;
 
-import io.costlake.chargeback.ChargebackCalculator;
-import io.costlake.chargeback.ChargebackFrames;
-import io.costlake.chargeback.ChargebackInvoice;
-import io.costlake.chargeback.FxRates;
 import io.costlake.config.ChargebackConfig;
-import io.costlake.errors.CostlakeErrors;
 import io.costlake.jobs.cli.JobSpec;
 import io.costlake.jobs.cli.OptionSpec;
 import io.costlake.jobs.cli.ParsedArgs;
-import io.costlake.model.FocusColumn;
-import io.costlake.model.Table;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 
 /**
  * {@code costlake chargeback}: prices each owner's allocated cost with the billing profile in force
@@ -67,138 +51,6 @@ public final class ChargebackJob implements Job {
                   + " chargeback.profilesTable)");
       return;
     }
-    chargeback(context, args.period("--period"), args.value("--export"));
-  }
-
-  static void chargeback(JobContext context, Optional<String> onlyPeriod, Optional<String> export) {
-    ChargebackConfig config = ChargebackInputs.config(context);
-    if (config.profiles().isEmpty()) {
-      throw CostlakeErrors.nothingToCharge(
-          "no billing profiles: set chargeback.profiles or chargeback.profilesTable");
-    }
-    if (!context.warehouse().exists(Table.COST_ALLOCATED)) {
-      throw CostlakeErrors.nothingToCharge(
-          "there is no cost_allocated table under "
-              + context.warehouse().root()
-              + " (run costlake allocate first)");
-    }
-    FxRates fx = ChargebackInputs.fxRates(context, config);
-    List<Row> earlier = context.warehouse().read(Table.CHARGEBACK_INVOICES).collectAsList();
-    List<String> invoiced =
-        earlier.stream()
-            .map(r -> r.<String>getAs("x_BillingPeriod"))
-            .distinct()
-            .collect(Collectors.toList());
-    BillingPeriods all =
-        BillingPeriods.of(context.warehouse().read(Table.COST_ALLOCATED), onlyPeriod);
-    // A closed period that was invoiced stays as invoiced, whatever the profiles say now.
-    List<String> closed =
-        all.periods.stream()
-            .filter(p -> config.closedThrough() != null && p.compareTo(config.closedThrough()) <= 0)
-            .filter(invoiced::contains)
-            .collect(Collectors.toList());
-    List<String> open =
-        all.periods.stream().filter(p -> !closed.contains(p)).collect(Collectors.toList());
-    if (open.isEmpty()) {
-      context
-          .out()
-          .printf(
-              "chargeback: nothing to price; %s closed and kept as invoiced%n",
-              closed.isEmpty() ? "no period" : String.join(", ", closed));
-      return;
-    }
-    Dataset<Row> rows = all.rows.filter(FocusColumn.x_BillingPeriod.col().isin(open.toArray()));
-    String first = open.get(0);
-    Map<String, BigDecimal> opening =
-        ChargebackFrames.creditBalances(
-            earlier.stream()
-                .filter(r -> r.<String>getAs("x_BillingPeriod").compareTo(first) < 0)
-                .collect(Collectors.toList()));
-    ChargebackCalculator.Result result =
-        new ChargebackCalculator(config.profiles(), fx)
-            .price(
-                ChargebackFrames.ownerCosts(ChargebackFrames.ownerCosts(rows).collectAsList()),
-                opening);
-    Instant now = context.clock().instant();
-    String predicate = BillingPeriods.predicate(open);
-    String description = "costlake chargeback " + open;
-    long linesVersion =
-        context
-            .warehouse()
-            .replace(
-                Table.CHARGEBACK_LINES,
-                context
-                    .spark()
-                    .createDataFrame(
-                        ChargebackFrames.lineRows(result.lines()), Table.CHARGEBACK_LINES.schema()),
-                predicate,
-                description);
-    long invoicesVersion =
-        context
-            .warehouse()
-            .replace(
-                Table.CHARGEBACK_INVOICES,
-                context
-                    .spark()
-                    .createDataFrame(
-                        ChargebackFrames.invoiceRows(result.invoices(), now),
-                        Table.CHARGEBACK_INVOICES.schema()),
-                predicate,
-                description);
-    export.ifPresent(dir -> InvoiceExport.write(context, dir, open));
-    print(context, open, closed, result, linesVersion, invoicesVersion, earlier, onlyPeriod);
-  }
-
-  private static void print(
-      JobContext context,
-      List<String> open,
-      List<String> closed,
-      ChargebackCalculator.Result result,
-      long linesVersion,
-      long invoicesVersion,
-      List<Row> earlier,
-      Optional<String> onlyPeriod) {
-    Map<String, BigDecimal> totals = new TreeMap<>();
-    for (ChargebackInvoice invoice : result.invoices()) {
-      totals.merge(invoice.currency(), invoice.total(), BigDecimal::add);
-    }
-    StringBuilder out = new StringBuilder();
-    out.append(
-        String.format(
-            Locale.ROOT,
-            "chargeback: %d open billing period(s) (%s to %s)%s%n",
-            open.size(),
-            open.get(0),
-            open.get(open.size() - 1),
-            closed.isEmpty() ? "" : "; closed and kept as invoiced: " + String.join(", ", closed)));
-    out.append(
-        String.format(
-            Locale.ROOT,
-            "  chargeback_invoices: %d invoices (version %d): %s%n  chargeback_lines: %d lines"
-                + " (version %d)%n",
-            result.invoices().size(),
-            invoicesVersion,
-            totals.entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue().toPlainString())
-                .collect(Collectors.joining(", ")),
-            result.lines().size(),
-            linesVersion));
-    if (!result.unpriced().isEmpty()) {
-      out.append(
-          String.format(
-              Locale.ROOT,
-              "  not priced (%d): %s%n",
-              result.unpriced().size(),
-              result.unpriced().stream().limit(5).collect(Collectors.joining("; "))
-                  + (result.unpriced().size() > 5 ? "; ..." : "")));
-    }
-    if (onlyPeriod.isPresent()
-        && earlier.stream()
-            .anyMatch(r -> r.<String>getAs("x_BillingPeriod").compareTo(onlyPeriod.get()) > 0)) {
-      out.append(
-          "  later periods were priced with the credit balances this run may have changed;"
-              + " run chargeback without --period to carry them forward\n");
-    }
-    context.out().print(out);
+    new ChargebackRun(args.period("--period"), args.value("--export")).execute(context);
   }
 }

@@ -1,19 +1,14 @@
 package io.costlake.jobs;
 
-import io.costlake.CostlakeVersion;
 import io.costlake.amortize.ChangedTerms;
 import io.costlake.errors.CostlakeErrors;
-import io.costlake.ingest.RunIds;
 import io.costlake.jobs.cli.JobSpec;
 import io.costlake.jobs.cli.OptionSpec;
 import io.costlake.jobs.cli.ParsedArgs;
 import io.costlake.model.FocusColumn;
-import io.costlake.model.PipelineRunColumn;
 import io.costlake.model.Table;
 import io.costlake.pipeline.StalePeriods;
 import io.costlake.spark.Warehouse;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,10 +18,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import scala.collection.JavaConverters;
 
 /**
  * {@code costlake pipeline}: every job after ingest, in the Airflow DAG's order, in one Spark
@@ -72,11 +65,11 @@ public final class PipelineJob implements Job {
           "pipeline options", "--period and --all cannot be used together");
     }
     if (period.isPresent()) {
-      computeAndRecord(context, period, List.of(period.get()), true);
+      new Pipeline(period, List.of(period.get()), true).execute(context);
     } else {
       Optional<List<String>> stale = args.has("--all") ? Optional.empty() : stale(context);
       if (stale.isEmpty()) {
-        computeAndRecord(context, Optional.empty(), everyPeriod(context), true);
+        new Pipeline(Optional.empty(), BillingPeriods.every(context), true).execute(context);
       } else if (stale.get().isEmpty()) {
         context
             .out()
@@ -87,11 +80,11 @@ public final class PipelineJob implements Job {
                 context.warehouse().version(Table.COST_LINE_ITEMS));
       } else {
         for (String stalePeriod : stale.get()) {
-          computeAndRecord(context, Optional.of(stalePeriod), List.of(stalePeriod), true);
+          new Pipeline(Optional.of(stalePeriod), List.of(stalePeriod), true).execute(context);
         }
       }
     }
-    args.value("--html").ifPresent(dir -> ReportJob.html(context, period, dir));
+    args.value("--html").ifPresent(dir -> new HtmlReport(period, dir).execute(context));
   }
 
   /**
@@ -128,7 +121,7 @@ public final class PipelineJob implements Job {
     if (periods.isEmpty()) {
       return Optional.of(periods);
     }
-    List<String> every = everyPeriod(context);
+    List<String> every = BillingPeriods.every(context);
     periods = withChangedTerms(context, periods, computedFrom, every);
     if (periods.size() == every.size()) {
       return Optional.empty();
@@ -204,95 +197,5 @@ public final class PipelineJob implements Job {
         .stream()
         .map(r -> r.getString(0))
         .collect(Collectors.toList());
-  }
-
-  static List<String> everyPeriod(JobContext context) {
-    Warehouse warehouse = context.warehouse();
-    if (!warehouse.exists(Table.COST_LINE_ITEMS)) {
-      return List.of();
-    }
-    return warehouse
-        .read(Table.COST_LINE_ITEMS)
-        .select(FocusColumn.x_BillingPeriod.col())
-        .distinct()
-        .orderBy(FocusColumn.x_BillingPeriod.name())
-        .collectAsList()
-        .stream()
-        .map(r -> r.getString(0))
-        .collect(Collectors.toList());
-  }
-
-  /**
-   * Every job for {@code period} (all periods when empty), then {@code periods} recorded up to date
-   * in {@code pipeline_runs}; {@code demo} leaves validation out.
-   */
-  static void computeAndRecord(
-      JobContext context, Optional<String> period, List<String> periods, boolean validate) {
-    Instant start = context.clock().instant();
-    Warehouse warehouse = context.warehouse();
-    // Read before the jobs: an ingest committing meanwhile leaves the period stale, as it should.
-    Long inputVersion =
-        warehouse.exists(Table.COST_LINE_ITEMS) ? warehouse.version(Table.COST_LINE_ITEMS) : null;
-    if (validate) {
-      context.describe("costlake pipeline: validate");
-      ValidateJob.validate(context, Optional.empty(), period, false);
-    }
-    Map<String, Runnable> steps = stepsAfterValidation(context, period);
-    steps.forEach(
-        (name, step) -> {
-          context.describe("costlake pipeline: " + name);
-          step.run();
-        });
-    context.describe("costlake pipeline");
-    if (inputVersion == null || periods.isEmpty()) {
-      return;
-    }
-    List<String> jobs = new ArrayList<>(validate ? List.of("validate") : List.of());
-    jobs.addAll(steps.keySet());
-    Instant end = context.clock().instant();
-    String runId = RunIds.next(start);
-    List<Row> rows = new ArrayList<>();
-    for (String done : periods) {
-      Object[] v = new Object[PipelineRunColumn.values().length];
-      v[PipelineRunColumn.run_id.ordinal()] = runId;
-      v[PipelineRunColumn.billing_period.ordinal()] = done;
-      v[PipelineRunColumn.input_version.ordinal()] = inputVersion;
-      v[PipelineRunColumn.jobs.ordinal()] = JavaConverters.asScalaBuffer(jobs).toSeq();
-      v[PipelineRunColumn.costlake_version.ordinal()] = CostlakeVersion.get();
-      v[PipelineRunColumn.started_at.ordinal()] = Timestamp.from(start);
-      v[PipelineRunColumn.ended_at.ordinal()] = Timestamp.from(end);
-      rows.add(RowFactory.create(v));
-    }
-    warehouse.append(
-        Table.PIPELINE_RUNS,
-        context.spark().createDataFrame(rows, Table.PIPELINE_RUNS.schema()),
-        "costlake pipeline " + runId);
-    context
-        .out()
-        .printf(
-            Locale.ROOT,
-            "pipeline: %s up to date with cost_line_items version %d (pipeline_runs)%n",
-            periods.size() == 1 ? periods.get(0) : periods.size() + " billing periods",
-            inputVersion);
-  }
-
-  /**
-   * Amortize through report, in order, by name, each only when its inputs are configured (bench
-   * times each).
-   */
-  static Map<String, Runnable> stepsAfterValidation(JobContext context, Optional<String> period) {
-    Map<String, Runnable> steps = new LinkedHashMap<>();
-    steps.put("amortize", () -> AmortizeJob.amortize(context, period));
-    steps.put("allocate", () -> AllocateJob.allocate(context, period));
-    if (!context.config().chargeback().profiles().isEmpty()
-        || context.config().chargeback().profilesTable() != null) {
-      steps.put("chargeback", () -> ChargebackJob.chargeback(context, period, Optional.empty()));
-    }
-    if (context.config().reconcile().invoicesFile() != null) {
-      steps.put("reconcile", () -> ReconcileJob.reconcile(context, period));
-    }
-    steps.put("anomalies", () -> AnomaliesJob.anomalies(context, period));
-    steps.put("report", () -> ReportJob.report(context, period));
-    return steps;
   }
 }

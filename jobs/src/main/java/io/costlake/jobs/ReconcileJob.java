@@ -1,28 +1,11 @@
 package io.costlake.jobs;
 
-import io.costlake.config.ReconcileConfig;
 import io.costlake.errors.CostlakeErrors;
 import io.costlake.jobs.cli.JobSpec;
 import io.costlake.jobs.cli.OptionSpec;
 import io.costlake.jobs.cli.ParsedArgs;
-import io.costlake.model.IngestSliceColumn;
-import io.costlake.model.ReconciliationColumn;
-import io.costlake.model.Table;
-import io.costlake.reconcile.Invoice;
-import io.costlake.reconcile.InvoiceFile;
-import io.costlake.reconcile.Reconciler;
 import io.costlake.reconcile.Reconciliation;
-import io.costlake.reconcile.ReconciliationFrames;
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 
 /**
  * {@code costlake reconcile}: compares BilledCost in cost_line_items with the provider invoices of
@@ -61,7 +44,8 @@ public final class ReconcileJob implements Job {
               "reconcile: skipped: no provider invoices are configured (reconcile.invoicesFile)");
       return;
     }
-    List<Reconciliation> results = reconcile(context, args.period("--period"));
+    List<Reconciliation> results =
+        new InvoiceReconciliation(args.period("--period")).execute(context);
     if (args.has("--strict")) {
       long bad =
           results.stream()
@@ -74,126 +58,5 @@ public final class ReconcileJob implements Job {
         throw CostlakeErrors.notReconciled(bad);
       }
     }
-  }
-
-  static List<Reconciliation> reconcile(JobContext context, Optional<String> onlyPeriod) {
-    ReconcileConfig config = context.config().reconcile();
-    if (config.invoicesFile() == null) {
-      throw CostlakeErrors.nothingToReconcile(
-          "no invoices: set reconcile.invoicesFile to a CSV or JSON file of provider invoices");
-    }
-    if (!context.warehouse().exists(Table.COST_LINE_ITEMS)) {
-      throw CostlakeErrors.nothingToReconcile(
-          "there is no cost_line_items table under " + context.warehouse().root());
-    }
-    String file = config.invoicesFile();
-    List<Invoice> invoices =
-        InvoiceFile.parse(String.join("\n", context.readLines(file)), file).stream()
-            .filter(i -> onlyPeriod.map(p -> p.equals(period(i))).orElse(true))
-            .collect(Collectors.toList());
-    BillingPeriods selected =
-        BillingPeriods.of(context.warehouse().read(Table.COST_LINE_ITEMS), onlyPeriod)
-            .including(invoices.stream().map(ReconcileJob::period).collect(Collectors.toSet()));
-    if (selected.isEmpty()) {
-      throw CostlakeErrors.nothingToReconcile(
-          "neither cost_line_items nor the invoices have billing period "
-              + onlyPeriod.orElse("any"));
-    }
-    // Small aggregates (accounts x periods x invoices x categories x ingest runs): collected.
-    List<Row> totals = ReconciliationFrames.costTotals(selected.rows).collectAsList();
-    Dataset<Row> previous =
-        context
-            .warehouse()
-            .read(Table.INVOICE_RECONCILIATION)
-            .filter(ReconciliationColumn.x_BillingPeriod.col().isin(selected.periods.toArray()));
-    List<Row> slices =
-        context
-            .warehouse()
-            .read(Table.INGEST_SLICES)
-            .filter(
-                IngestSliceColumn.billing_period
-                    .col()
-                    .isin(selected.periods.toArray())
-                    .and(IngestSliceColumn.status.col().isin("WRITTEN", "UNCHANGED")))
-            .collectAsList();
-    Instant now = context.clock().instant();
-    List<Reconciliation> results =
-        new Reconciler(config.tolerancePct(), config.toleranceAmount())
-            .reconcile(
-                ReconciliationFrames.costTotals(totals),
-                invoices,
-                ReconciliationFrames.history(slices),
-                ReconciliationFrames.finalized(previous.collectAsList()),
-                now);
-    Dataset<Row> rows =
-        context
-            .spark()
-            .createDataFrame(
-                ReconciliationFrames.rows(results, now), Table.INVOICE_RECONCILIATION.schema());
-    long version =
-        context
-            .warehouse()
-            .replace(
-                Table.INVOICE_RECONCILIATION,
-                rows,
-                selected.predicate(),
-                "costlake reconcile " + selected.periods);
-    print(context, selected, results, version, file);
-    return results;
-  }
-
-  private static String period(Invoice invoice) {
-    return invoice.billingPeriod();
-  }
-
-  private static void print(
-      JobContext context,
-      BillingPeriods selected,
-      List<Reconciliation> results,
-      long version,
-      String file) {
-    Map<Reconciliation.Status, Long> counts = new EnumMap<>(Reconciliation.Status.class);
-    results.forEach(r -> counts.merge(r.status(), 1L, Long::sum));
-    StringBuilder out = new StringBuilder();
-    out.append(
-        String.format(
-            Locale.ROOT,
-            "reconcile: %s against %s%n  invoice_reconciliation: %d rows (version %d): %s%n",
-            selected.describe(),
-            file,
-            results.size(),
-            version,
-            counts.entrySet().stream()
-                .map(e -> e.getValue() + " " + e.getKey())
-                .collect(Collectors.joining(", "))));
-    results.stream()
-        .filter(r -> r.status() == Reconciliation.Status.MISMATCH)
-        .sorted(Comparator.comparing((Reconciliation r) -> r.delta().abs()).reversed())
-        .forEach(
-            r ->
-                out.append(
-                    String.format(
-                        Locale.ROOT,
-                        "    MISMATCH %s %s invoice %s: computed %s, delta %s%n",
-                        r.period(),
-                        r.account(),
-                        r.invoiceId(),
-                        r.computed().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(),
-                        r.delta().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString())));
-    results.stream()
-        .filter(
-            r -> r.finalization() != null && r.computed().compareTo(r.finalization().billed()) != 0)
-        .forEach(
-            r ->
-                out.append(
-                    String.format(
-                        Locale.ROOT,
-                        "    FINALIZATION DRIFT %s %s invoice %s: %s since it was final on %s%n",
-                        r.period(),
-                        r.account(),
-                        r.invoiceId(),
-                        r.computed().subtract(r.finalization().billed()).toPlainString(),
-                        r.finalization().at())));
-    context.out().print(out);
   }
 }

@@ -38,7 +38,7 @@ class IngestSpreadTest {
   @Test
   void aBigSingleFileIsSpreadOverTheCoresWithEveryRowKept() {
     Dataset<Row> raw = oneFileOfRows(1_000);
-    Dataset<Row> spread = IngestJob.spread(raw, files(20L << 20), 2);
+    Dataset<Row> spread = Ingestion.spread(raw, files(20L << 20), 2);
     assertEquals(2, spread.javaRDD().getNumPartitions());
     assertEquals(1_000, spread.count());
     assertEquals(500_500L, spread.agg(functions.sum(RawFrame.SOURCE_ROW)).first().getLong(0));
@@ -47,7 +47,7 @@ class IngestSpreadTest {
   @Test
   void smallInputOrAsManyFilesAsCoresIsLeftAsRead() {
     Dataset<Row> raw = oneFileOfRows(10);
-    assertSame(raw, IngestJob.spread(raw, files(1L << 20), 8));
-    assertSame(raw, IngestJob.spread(raw, files(40L << 20), 1));
+    assertSame(raw, Ingestion.spread(raw, files(1L << 20), 8));
+    assertSame(raw, Ingestion.spread(raw, files(40L << 20), 1));
   }
 }

@@ -3,7 +3,7 @@ package io.costlake.jobs;
 import io.costlake.config.CostlakeConfig;
 import io.costlake.config.IngestConfig;
 import io.costlake.errors.CostlakeErrors;
-import io.costlake.jobs.IngestJob.IngestSummary;
+import io.costlake.jobs.Ingestion.IngestSummary;
 import io.costlake.jobs.bench.BenchExports;
 import io.costlake.jobs.bench.BenchReport;
 import io.costlake.jobs.bench.DuckDbCurNormalization;
@@ -30,7 +30,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -206,17 +205,16 @@ public final class BenchJob implements Job {
               "validate",
               size,
               () -> {
-                ValidateJob.validate(run, Optional.empty(), Optional.empty(), false);
+                new Validation(Optional.empty(), Optional.empty(), false).execute(run);
                 return items;
               }));
-      for (Map.Entry<String, Runnable> step :
-          PipelineJob.stepsAfterValidation(run, Optional.empty()).entrySet()) {
+      for (Task<?> step : PipelineSteps.afterValidation(run.config(), Optional.empty())) {
         report.add(
             Measurement.time(
-                step.getKey(),
+                step.name(),
                 size,
                 () -> {
-                  step.getValue().run();
+                  step.execute(run);
                   return items;
                 }));
       }
@@ -232,11 +230,11 @@ public final class BenchJob implements Job {
 
   private static IngestSummary ingestOnce(JobContext context, Provider provider, Path source) {
     IngestSummary summary =
-        IngestJob.ingest(
-            context,
-            provider.adapter(context.config()),
-            List.of(JobContext.uri(source.toString())),
-            Optional.empty());
+        new Ingestion(
+                provider.adapter(context.config()),
+                List.of(JobContext.uri(source.toString())),
+                Optional.empty())
+            .execute(context);
     summary.print(context.out());
     summary.failIfIncomplete();
     return summary;

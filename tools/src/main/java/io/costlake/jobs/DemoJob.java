@@ -3,7 +3,7 @@ package io.costlake.jobs;
 import io.costlake.config.DemoConfig;
 import io.costlake.config.FocusIngestConfig;
 import io.costlake.config.IngestConfig;
-import io.costlake.jobs.IngestJob.IngestSummary;
+import io.costlake.jobs.Ingestion.IngestSummary;
 import io.costlake.jobs.cli.JobSpec;
 import io.costlake.jobs.cli.ParsedArgs;
 import io.costlake.jobs.generate.AwsCurGenerator;
@@ -106,49 +106,50 @@ public final class DemoJob implements Job {
         .printf("demo: bundled %d public sample files under %s%n", sampleFiles.size(), samples);
 
     IngestSummary aws =
-        IngestJob.ingest(
-            context,
-            Provider.AWS.adapter(context.config()),
-            List.of(
-                JobContext.uri(generated.toString()),
-                JobContext.uri(samples.resolve("aws").toString())),
-            Optional.empty());
+        new Ingestion(
+                Provider.AWS.adapter(context.config()),
+                List.of(
+                    JobContext.uri(generated.toString()),
+                    JobContext.uri(samples.resolve("aws").toString())),
+                Optional.empty())
+            .execute(context);
     aws.print(context.out());
     aws.failIfIncomplete();
 
     IngestSummary gcp =
-        IngestJob.ingest(
-            context,
-            Provider.GCP.adapter(context.config()),
-            List.of(
-                JobContext.uri(gcpExport.toString()),
-                JobContext.uri(samples.resolve("gcp").toString())),
-            Optional.empty());
+        new Ingestion(
+                Provider.GCP.adapter(context.config()),
+                List.of(
+                    JobContext.uri(gcpExport.toString()),
+                    JobContext.uri(samples.resolve("gcp").toString())),
+                Optional.empty())
+            .execute(context);
     gcp.print(context.out());
     gcp.failIfIncomplete();
 
     // The third Azure sample bills in "MC", which is not a currency: the tests show it quarantined.
     IngestSummary azure =
-        IngestJob.ingest(
-            context,
-            Provider.AZURE.adapter(context.config()),
-            List.of(
-                JobContext.uri(azureExport.toString()),
-                JobContext.uri(
-                    samples
-                        .resolve("azure/focusconv_sample-anonymous-ea-export-dataset.csv")
-                        .toString()),
-                JobContext.uri(samples.resolve("azure/koku_costreport_legacy_v1.csv").toString())),
-            Optional.empty());
+        new Ingestion(
+                Provider.AZURE.adapter(context.config()),
+                List.of(
+                    JobContext.uri(azureExport.toString()),
+                    JobContext.uri(
+                        samples
+                            .resolve("azure/focusconv_sample-anonymous-ea-export-dataset.csv")
+                            .toString()),
+                    JobContext.uri(
+                        samples.resolve("azure/koku_costreport_legacy_v1.csv").toString())),
+                Optional.empty())
+            .execute(context);
     azure.print(context.out());
     azure.failIfIncomplete();
 
     IngestSummary focus =
-        IngestJob.ingest(
-            specExamples(context),
-            Provider.FOCUS.adapter(specExamples(context).config()),
-            List.of(JobContext.uri(samples.resolve("focus").toString())),
-            Optional.empty());
+        new Ingestion(
+                Provider.FOCUS.adapter(specExamples(context).config()),
+                List.of(JobContext.uri(samples.resolve("focus").toString())),
+                Optional.empty())
+            .execute(specExamples(context));
     focus.print(context.out());
     context
         .out()
@@ -156,9 +157,8 @@ public final class DemoJob implements Job {
             "  (the FOCUS spec's own example CSVs have two rows whose ChargePeriodEnd is hour 30:"
                 + " they are quarantined, see ingest_quarantine)");
     focus.failIfIncomplete();
-    PipelineJob.computeAndRecord(
-        context, Optional.empty(), PipelineJob.everyPeriod(context), false);
-    ReportJob.html(context, Optional.empty(), context.config().demo().reportDir());
+    new Pipeline(Optional.empty(), BillingPeriods.every(context), false).execute(context);
+    new HtmlReport(Optional.empty(), context.config().demo().reportDir()).execute(context);
     summarize(context);
   }
 

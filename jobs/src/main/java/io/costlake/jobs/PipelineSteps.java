@@ -1,0 +1,29 @@
+package io.costlake.jobs;
+
+import io.costlake.config.CostlakeConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The steps of a pipeline after validation, as tasks. */
+final class PipelineSteps {
+  private PipelineSteps() {}
+
+  /**
+   * Amortize through report, in order, each only when its inputs are configured (bench times each).
+   */
+  static List<Task<?>> afterValidation(CostlakeConfig config, Optional<String> period) {
+    List<Task<?>> steps = new ArrayList<>();
+    steps.add(new Amortization(period));
+    steps.add(new Allocation(period));
+    if (!config.chargeback().profiles().isEmpty() || config.chargeback().profilesTable() != null) {
+      steps.add(new ChargebackRun(period, Optional.empty()));
+    }
+    if (config.reconcile().invoicesFile() != null) {
+      steps.add(new InvoiceReconciliation(period));
+    }
+    steps.add(new AnomalyScoring(period));
+    steps.add(new Reporting(period));
+    return steps;
+  }
+}

@@ -1,0 +1,48 @@
+package io.costlake.jobs;
+
+import io.costlake.model.Table;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What a task committed: the Delta version of each table it wrote, for the periods it did. */
+final class Written {
+  private final List<String> periods;
+  private final Map<Table, Long> versions;
+
+  private Written(List<String> periods, Map<Table, Long> versions) {
+    this.periods = List.copyOf(periods);
+    this.versions = Collections.unmodifiableMap(new LinkedHashMap<>(versions));
+  }
+
+  static Written nothing() {
+    return new Written(List.of(), Map.of());
+  }
+
+  static Written of(List<String> periods) {
+    return new Written(periods, Map.of());
+  }
+
+  /** The same, with {@code table} written at {@code version}. */
+  Written with(Table table, long version) {
+    Map<Table, Long> more = new LinkedHashMap<>(versions);
+    more.put(table, version);
+    return new Written(periods, more);
+  }
+
+  /** The billing periods the task computed, oldest first; empty for a task over every period. */
+  List<String> periods() {
+    return periods;
+  }
+
+  /** Each table written, in the order written, with the version its commit made. */
+  Map<Table, Long> versions() {
+    return versions;
+  }
+
+  @Override
+  public String toString() {
+    return "periods " + periods + ", versions " + versions;
+  }
+}
