@@ -18,6 +18,18 @@ public final class CostlakeErrors {
         USAGE, "Unknown job '" + job + "' (jobs: " + String.join(", ", jobs) + ")");
   }
 
+  /** A tool of the launcher (demo, generate, bench) asked of a jar that has no tools. */
+  public static CostlakeException toolNotInThisJar(String job, Collection<String> jobs) {
+    return new CostlakeException(
+        USAGE,
+        "'"
+            + job
+            + "' is a tool of the ./costlake launcher (the costlake-tools jar), not of the cluster"
+            + " jar (jobs: "
+            + String.join(", ", jobs)
+            + ")");
+  }
+
   public static CostlakeException unknownOption(String job, String option) {
     return new CostlakeException(
         USAGE,

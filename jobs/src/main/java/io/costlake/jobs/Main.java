@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 
@@ -31,6 +32,9 @@ import org.apache.spark.sql.SparkSession;
 public final class Main {
   /** Where the embedded default's config lives, relative to the working directory. */
   public static final Path DEFAULT_CONF = Paths.get("conf", "costlake.yaml");
+
+  /** The launcher's tools, in the tools jar beside this one (not in the cluster jar). */
+  private static final Set<String> TOOLS = Set.of("demo", "generate", "bench");
 
   private final Map<String, Job> jobs = new LinkedHashMap<>();
 
@@ -80,7 +84,9 @@ public final class Main {
     try {
       Job job = jobs.get(jobName);
       if (job == null) {
-        throw CostlakeErrors.unknownJob(jobName, jobs.keySet());
+        throw TOOLS.contains(jobName)
+            ? CostlakeErrors.toolNotInThisJar(jobName, jobs.keySet())
+            : CostlakeErrors.unknownJob(jobName, jobs.keySet());
       }
       ParsedArgs parsed = ArgParser.parse(job.spec(), args.subList(1, args.size()));
       if (parsed.has("--help")) {

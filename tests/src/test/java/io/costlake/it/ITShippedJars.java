@@ -60,6 +60,28 @@ class ITShippedJars {
         "the tools jar holds tools only");
   }
 
+  /** The cluster jar run as spark-submit would, with its Maven classpath but without the tools. */
+  @Test
+  void theClusterJarAloneSaysWhereTheToolsAre() throws Exception {
+    Path classpath = Path.of("..", "jobs", "target", "launcher.classpath");
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                jar("jobs") + java.io.File.pathSeparator + Files.readString(classpath).strip(),
+                "io.costlake.jobs.Main",
+                "demo")
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(process.getInputStream().readAllBytes(), "UTF-8");
+    assertEquals(2, process.waitFor(), output);
+    assertTrue(
+        output.contains(
+            "costlake demo: 'demo' is a tool of the ./costlake launcher (the costlake-tools jar),"
+                + " not of the cluster jar (jobs: ingest, sql,"),
+        output);
+  }
+
   private static Path jar(String module) throws IOException {
     Path target = Path.of("..", module, "target").toAbsolutePath().normalize();
     try (Stream<Path> files = Files.list(target)) {
