@@ -51,20 +51,18 @@ final class Pipeline implements Task<Map<String, Object>> {
     // Read before the jobs: an ingest committing meanwhile leaves the period stale, as it should.
     Long inputVersion =
         warehouse.exists(Table.COST_LINE_ITEMS) ? warehouse.version(Table.COST_LINE_ITEMS) : null;
-    Map<String, Object> validated = new LinkedHashMap<>();
+    List<Task<?>> steps = new ArrayList<>();
     if (validate) {
-      context.describe("costlake pipeline: validate");
-      validated.put("validate", new Validation(Optional.empty(), period, false).execute(context));
+      steps.add(new Validation(Optional.empty(), period, false));
     }
-    List<Task<?>> steps = PipelineSteps.afterValidation(context.config(), period);
-    Map<String, Object> results = new LinkedHashMap<>();
+    steps.addAll(PipelineSteps.afterValidation(context.config(), period));
+    Map<String, Object> ran = new LinkedHashMap<>();
     for (Task<?> step : steps) {
       context.describe("costlake pipeline: " + step.name());
-      results.put(step.name(), step.execute(context));
+      ran.put(step.name(), step.execute(context));
     }
     context.describe("costlake pipeline");
-    validated.putAll(results);
-    results = Collections.unmodifiableMap(validated);
+    Map<String, Object> results = Collections.unmodifiableMap(ran);
     if (inputVersion == null || periods.isEmpty()) {
       return results;
     }
