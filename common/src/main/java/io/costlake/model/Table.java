@@ -140,6 +140,30 @@ public enum Table {
     return grain;
   }
 
+  /**
+   * The columns analysts and jobs filter by, which Delta keeps min/max statistics on (data
+   * skipping); empty for Delta's default, the first 32 columns.
+   */
+  public List<String> statsColumns() {
+    return this == COST_LINE_ITEMS
+        ? List.of(
+            "x_Provider",
+            "SubAccountId",
+            "ChargePeriodStart",
+            "ChargeCategory",
+            "ServiceName",
+            "x_SourceFile")
+        : List.of();
+  }
+
+  /**
+   * Within a (period, account) partition analysts narrow by service and sub account: OPTIMIZE
+   * clusters the files by these (Z-order), so min/max statistics skip most of them. Empty: none.
+   */
+  public List<String> zorderColumns() {
+    return this == COST_LINE_ITEMS ? List.of("ServiceName", "SubAccountId") : List.of();
+  }
+
   public static Optional<Table> byName(String name) {
     return Arrays.stream(values()).filter(t -> t.tableName.equals(name)).findFirst();
   }

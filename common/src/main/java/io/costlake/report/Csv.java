@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * CSV for spreadsheets: RFC 4180 quoting, numbers as plain decimals, and text that a spreadsheet
- * would run as a formula ({@code = + - @}, tab, carriage return first) prefixed with a quote.
+ * costlake's one CSV writer. {@link #cell} is for spreadsheets: RFC 4180 quoting, numbers as plain
+ * decimals, and text that a spreadsheet would run as a formula ({@code = + - @}, tab, carriage
+ * return first) prefixed with a quote.
  */
 public final class Csv {
   private Csv() {}
@@ -31,8 +32,16 @@ public final class Csv {
     if (!(value instanceof Number) && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
       text = "'" + text; // a spreadsheet must not run it as a formula
     }
+    return quoted(text);
+  }
+
+  /**
+   * RFC 4180 quoting only, for machine-read output ({@code costlake sql --format csv}): the value
+   * exactly as it is, quoted where it holds a comma, quote or line break.
+   */
+  public static String quoted(String text) {
     if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-      text = "\"" + text.replace("\"", "\"\"") + "\"";
+      return "\"" + text.replace("\"", "\"\"") + "\"";
     }
     return text;
   }

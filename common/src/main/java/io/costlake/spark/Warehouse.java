@@ -7,7 +7,6 @@ import io.delta.tables.DeltaTableBuilder;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -27,19 +26,6 @@ import scala.Option;
  */
 public final class Warehouse {
   private static final Object CATALOG = new Object();
-
-  /** Columns analysts and jobs filter by: Delta keeps min/max statistics on these. */
-  private static final Map<Table, String> STATS_COLUMNS =
-      Map.of(
-          Table.COST_LINE_ITEMS,
-          "x_Provider,SubAccountId,ChargePeriodStart,ChargeCategory,ServiceName,x_SourceFile");
-
-  /**
-   * Within a (period, account) partition analysts narrow by service and sub account: OPTIMIZE
-   * clusters the files by these, so min/max statistics skip most of them.
-   */
-  private static final Map<Table, String> ZORDER_COLUMNS =
-      Map.of(Table.COST_LINE_ITEMS, "ServiceName, SubAccountId");
 
   /** How long a creator that made {@code _delta_log} gets to commit version 0 before we do. */
   private static final long CREATOR_GRACE_MILLIS = 5_000;
@@ -111,9 +97,10 @@ public final class Warehouse {
     if (!table.partitionColumns().isEmpty()) {
       builder = builder.partitionedBy(table.partitionColumns().toArray(new String[0]));
     }
-    String stats = STATS_COLUMNS.get(table);
-    if (stats != null) {
-      builder = builder.property("delta.dataSkippingStatsColumns", stats);
+    if (!table.statsColumns().isEmpty()) {
+      builder =
+          builder.property(
+              "delta.dataSkippingStatsColumns", String.join(",", table.statsColumns()));
     }
     try {
       builder.execute();
@@ -153,9 +140,9 @@ public final class Warehouse {
     if (!table.partitionColumns().isEmpty()) {
       write = write.partitionBy(table.partitionColumns().toArray(new String[0]));
     }
-    String stats = STATS_COLUMNS.get(table);
-    if (stats != null) {
-      write = write.option("delta.dataSkippingStatsColumns", stats);
+    if (!table.statsColumns().isEmpty()) {
+      write =
+          write.option("delta.dataSkippingStatsColumns", String.join(",", table.statsColumns()));
     }
     write.save(path(table));
   }
@@ -420,9 +407,8 @@ public final class Warehouse {
             .contains(io.costlake.model.FocusColumn.x_BillingPeriod.name())) {
       sql.append(" WHERE x_BillingPeriod = '").append(period.get().replace("'", "")).append("'");
     }
-    String zorder = ZORDER_COLUMNS.get(table);
-    if (zorder != null) {
-      sql.append(" ZORDER BY (").append(zorder).append(")");
+    if (!table.zorderColumns().isEmpty()) {
+      sql.append(" ZORDER BY (").append(String.join(", ", table.zorderColumns())).append(")");
     }
     Row metrics =
         spark.sql(sql.toString()).select("metrics.numFilesRemoved", "metrics.numFilesAdded").head();

@@ -1,5 +1,6 @@
 package io.costlake.jobs;
 
+import io.costlake.report.Csv;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -39,7 +40,7 @@ final class ResultPrinter {
     String[] names = result.columns();
     List<String> header = new ArrayList<>();
     for (String name : names) {
-      header.add(csvCell(name));
+      header.add(Csv.quoted(name));
     }
     out.println(String.join(",", header));
     Iterator<Row> rows = result.toLocalIterator();
@@ -47,7 +48,7 @@ final class ResultPrinter {
       Row row = rows.next();
       List<String> cells = new ArrayList<>(names.length);
       for (int i = 0; i < names.length; i++) {
-        cells.add(row.isNullAt(i) ? "" : csvCell(text(row.get(i), false)));
+        cells.add(row.isNullAt(i) ? "" : Csv.quoted(text(row.get(i), false)));
       }
       out.println(String.join(",", cells));
     }
@@ -127,16 +128,5 @@ final class ResultPrinter {
       return JavaConverters.seqAsJavaList((scala.collection.Seq<?>) value).toString();
     }
     return String.valueOf(value);
-  }
-
-  /** RFC 4180 quoting. */
-  static String csvCell(String value) {
-    if (value.indexOf(',') >= 0
-        || value.indexOf('"') >= 0
-        || value.indexOf('\n') >= 0
-        || value.indexOf('\r') >= 0) {
-      return '"' + value.replace("\"", "\"\"") + '"';
-    }
-    return value;
   }
 }

@@ -1,5 +1,6 @@
 package io.costlake.jobs.generate;
 
+import io.costlake.report.Csv;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -70,17 +71,10 @@ final class GzipCsvParts implements AutoCloseable {
       }
       String value = values[i];
       if (value != null) {
-        writer.write(quote(value));
+        writer.write(Csv.quoted(value));
       }
     }
     writer.write('\n');
-  }
-
-  static String quote(String value) {
-    if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0) {
-      return '"' + value.replace("\"", "\"\"") + '"';
-    }
-    return value;
   }
 
   private void closePart() throws IOException {
