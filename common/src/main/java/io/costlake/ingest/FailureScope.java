@@ -38,7 +38,7 @@ public final class FailureScope {
    * @param sourcesFeedingIt the sources whose files feed {@code slice} in this run
    */
   public boolean covers(SliceKey slice, Set<String> sourcesFeedingIt) {
-    if (billingPeriod != null && !billingPeriod.equals(slice.billingPeriod())) {
+    if (billingPeriod != null && !billingPeriod.equals(slice.billingPeriod().toString())) {
       return false;
     }
     if (billingAccountId != null && !billingAccountId.equals(slice.billingAccountId())) {

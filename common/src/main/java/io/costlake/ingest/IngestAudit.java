@@ -157,7 +157,7 @@ public final class IngestAudit {
       v[IngestSliceColumn.run_id.ordinal()] = runId;
       v[IngestSliceColumn.provider.ordinal()] = decision.key().provider();
       v[IngestSliceColumn.billing_account_id.ordinal()] = decision.key().billingAccountId();
-      v[IngestSliceColumn.billing_period.ordinal()] = decision.key().billingPeriod();
+      v[IngestSliceColumn.billing_period.ordinal()] = decision.key().billingPeriod().toString();
       v[IngestSliceColumn.fingerprint.ordinal()] = decision.fingerprint();
       v[IngestSliceColumn.source_files.ordinal()] = seq(decision.files());
       v[IngestSliceColumn.rows_written.ordinal()] = decision.rows();

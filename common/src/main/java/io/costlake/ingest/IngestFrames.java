@@ -20,6 +20,7 @@ import io.costlake.model.FocusColumn;
 import io.costlake.model.QuarantineColumn;
 import io.costlake.model.RowOrigin;
 import io.costlake.model.Schemas;
+import io.costlake.spark.RowScope;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -119,7 +120,7 @@ public final class IngestFrames {
     return all.filter(
             MappedFrame.isGood()
                 .and(col(MappedFrame.SUPERSEDED).equalTo(lit(false)))
-                .and(sliceFilter(slices)))
+                .and(SliceKey.scope(slices).column()))
         .withColumn(FocusColumn.x_IngestRunId.name(), lit(runId))
         .transform(io.costlake.model.CostLineItems::conform);
   }
@@ -156,68 +157,23 @@ public final class IngestFrames {
     return Schemas.conform(rows, QuarantineColumn.values());
   }
 
-  /** {@code x_Provider = p AND ((x_BillingPeriod = .. AND BillingAccountId = ..) OR ...)}. */
-  public static Column sliceFilter(Collection<SliceKey> slices) {
-    Column any = lit(false);
-    for (SliceKey slice : slices) {
-      any =
-          any.or(
-              x_Provider
-                  .col()
-                  .equalTo(lit(slice.provider()))
-                  .and(x_BillingPeriod.col().equalTo(lit(slice.billingPeriod())))
-                  .and(BillingAccountId.col().equalTo(lit(slice.billingAccountId()))));
-    }
-    return any;
-  }
-
-  /** The same predicate as SQL text, for Delta's {@code replaceWhere}. */
-  public static String slicePredicate(Collection<SliceKey> slices) {
-    return slices.stream().collect(Collectors.groupingBy(SliceKey::provider)).entrySet().stream()
-        .map(
-            byProvider ->
-                "(x_Provider = "
-                    + quote(byProvider.getKey())
-                    + " AND ("
-                    + byProvider.getValue().stream()
-                        .map(
-                            s ->
-                                "(x_BillingPeriod = "
-                                    + quote(s.billingPeriod())
-                                    + " AND BillingAccountId = "
-                                    + quote(s.billingAccountId())
-                                    + ")")
-                        .collect(Collectors.joining(" OR "))
-                    + "))")
-        .collect(Collectors.joining(" OR "));
-  }
-
   /**
    * What a run's quarantine write replaces: every earlier quarantine row of the files it read, and
    * of the slices it rewrote (an older assembly's rows go with the slice).
    */
-  public static String quarantinePredicate(
+  public static RowScope quarantineScope(
       String provider, Collection<String> sourceFiles, Collection<SliceKey> writtenSlices) {
-    List<String> terms = new ArrayList<>();
+    List<RowScope> terms = new ArrayList<>();
     if (!sourceFiles.isEmpty()) {
-      terms.add(
-          "source_file IN ("
-              + sourceFiles.stream().map(IngestFrames::quote).collect(Collectors.joining(", "))
-              + ")");
+      terms.add(RowScope.in(QuarantineColumn.source_file.name(), sourceFiles));
     }
     for (SliceKey slice : writtenSlices) {
       terms.add(
-          "(billing_period = "
-              + quote(slice.billingPeriod())
-              + " AND billing_account_id = "
-              + quote(slice.billingAccountId())
-              + ")");
+          RowScope.equalTo(QuarantineColumn.billing_period.name(), slice.billingPeriod())
+              .and(
+                  RowScope.equalTo(
+                      QuarantineColumn.billing_account_id.name(), slice.billingAccountId())));
     }
-    return "provider = " + quote(provider) + " AND (" + String.join(" OR ", terms) + ")";
-  }
-
-  /** A SQL string literal. */
-  public static String quote(String value) {
-    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    return RowScope.equalTo(QuarantineColumn.provider.name(), provider).and(RowScope.anyOf(terms));
   }
 }

@@ -111,7 +111,9 @@ public final class IngestPlanner {
         stat.billingPeriod().ifPresent(outcome.periods::add);
         Optional<SliceKey> slice = stat.slice(provider);
         boolean inScope =
-            slice.isEmpty() || period.isEmpty() || period.get().equals(slice.get().billingPeriod());
+            slice.isEmpty()
+                || period.isEmpty()
+                || period.get().equals(slice.get().billingPeriod().toString());
         IngestPlan.CurrencyPart part = outcome.part(stat.currency());
         if (!stat.derived()) {
           part.rows += stat.rows();

@@ -36,7 +36,7 @@ public final class TableCheck {
 
   /** Rows and billed cost per slice, of the given slices only (partition-pruned). */
   public static Dataset<Row> totals(Dataset<Row> costLineItems, Collection<SliceKey> slices) {
-    return totals(costLineItems.filter(IngestFrames.sliceFilter(slices)));
+    return totals(costLineItems.filter(SliceKey.scope(slices).column()));
   }
 
   /**

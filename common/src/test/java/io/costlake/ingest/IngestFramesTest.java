@@ -4,6 +4,7 @@ import static io.costlake.testing.Money.assertMoney;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.costlake.model.ColumnType;
+import io.costlake.spark.RowScope;
 import io.costlake.testing.TestSpark;
 import java.math.BigDecimal;
 import java.util.List;
@@ -18,8 +19,10 @@ class IngestFramesTest {
   @Test
   void slicePredicateNamesEverySliceOnce() {
     String predicate =
-        IngestFrames.slicePredicate(
-            List.of(new SliceKey("aws", "111", "2024-01"), new SliceKey("aws", "222", "2024-02")));
+        SliceKey.scope(
+                List.of(
+                    new SliceKey("aws", "111", "2024-01"), new SliceKey("aws", "222", "2024-02")))
+            .sql();
     assertEquals(
         "(x_Provider = 'aws' AND ((x_BillingPeriod = '2024-01' AND BillingAccountId = '111')"
             + " OR (x_BillingPeriod = '2024-02' AND BillingAccountId = '222')))",
@@ -28,16 +31,17 @@ class IngestFramesTest {
 
   @Test
   void quotesAreEscaped() {
-    assertEquals("'it\\'s'", IngestFrames.quote("it's"));
-    assertEquals("'a\\\\b'", IngestFrames.quote("a\\b"));
+    assertEquals("'it\\'s'", RowScope.quote("it's"));
+    assertEquals("'a\\\\b'", RowScope.quote("a\\b"));
   }
 
   @Test
   void quarantinePredicateCoversFilesAndRewrittenSlices() {
     assertEquals(
         "provider = 'aws' AND (source_file IN ('file:/a') OR (billing_period = '2024-01' AND billing_account_id = '1'))",
-        IngestFrames.quarantinePredicate(
-            "aws", List.of("file:/a"), List.of(new SliceKey("aws", "1", "2024-01"))));
+        IngestFrames.quarantineScope(
+                "aws", List.of("file:/a"), List.of(new SliceKey("aws", "1", "2024-01")))
+            .sql());
   }
 
   @Test

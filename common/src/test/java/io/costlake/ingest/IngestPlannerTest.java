@@ -61,7 +61,7 @@ class IngestPlannerTest {
         new SliceStat(
             uri,
             slice.billingAccountId(),
-            slice.billingPeriod(),
+            slice.billingPeriod().toString(),
             false,
             true,
             false,
@@ -78,7 +78,7 @@ class IngestPlannerTest {
         new SliceStat(
             uri,
             slice.billingAccountId(),
-            slice.billingPeriod(),
+            slice.billingPeriod().toString(),
             false,
             true,
             true,
@@ -95,7 +95,7 @@ class IngestPlannerTest {
         new SliceStat(
             uri,
             slice == null ? null : slice.billingAccountId(),
-            slice == null ? null : slice.billingPeriod(),
+            slice == null ? null : slice.billingPeriod().toString(),
             false,
             false,
             false,
@@ -112,7 +112,7 @@ class IngestPlannerTest {
         new SliceStat(
             uri,
             slice.billingAccountId(),
-            slice.billingPeriod(),
+            slice.billingPeriod().toString(),
             true,
             true,
             false,
@@ -158,7 +158,7 @@ class IngestPlannerTest {
         new SliceStat(
             A,
             JAN.billingAccountId(),
-            JAN.billingPeriod(),
+            JAN.billingPeriod().toString(),
             true,
             false,
             false,
@@ -182,7 +182,7 @@ class IngestPlannerTest {
           new SliceStat(
               A,
               JAN.billingAccountId(),
-              JAN.billingPeriod(),
+              JAN.billingPeriod().toString(),
               false,
               true,
               false,
@@ -221,7 +221,7 @@ class IngestPlannerTest {
         new SliceStat(
             A,
             JAN.billingAccountId(),
-            JAN.billingPeriod(),
+            JAN.billingPeriod().toString(),
             false,
             true,
             false,
@@ -468,7 +468,7 @@ class IngestPlannerTest {
         new SliceStat(
             A,
             JAN.billingAccountId(),
-            JAN.billingPeriod(),
+            JAN.billingPeriod().toString(),
             false,
             false,
             false,

@@ -108,7 +108,7 @@ class WarehouseCheckTest {
     return RowFactory.create(
         k.provider(),
         k.billingAccountId(),
-        k.billingPeriod(),
+        k.billingPeriod().toString(),
         fingerprint,
         rows,
         new BigDecimal(billed),
@@ -126,7 +126,7 @@ class WarehouseCheckTest {
     return RowFactory.create(
         k.provider(),
         k.billingAccountId(),
-        k.billingPeriod(),
+        k.billingPeriod().toString(),
         rows,
         new BigDecimal(billed),
         JavaConverters.asScalaBuffer(List.of(runs)).toSeq());

@@ -4,6 +4,7 @@ import io.costlake.allocate.CostAllocation;
 import io.costlake.config.AllocateConfig;
 import io.costlake.config.CostlakeConfig;
 import io.costlake.errors.CostlakeErrors;
+import io.costlake.model.BillingPeriod;
 import io.costlake.model.Table;
 import io.costlake.tags.OwnerChain;
 import io.costlake.tags.TagCompliance;
@@ -18,9 +19,9 @@ import org.slf4j.LoggerFactory;
 /** The work of {@code costlake allocate}, built from its options. */
 final class Allocation implements Task<Written> {
   private static final Logger LOG = LoggerFactory.getLogger(Allocation.class);
-  private final Optional<String> onlyPeriod;
+  private final Optional<BillingPeriod> onlyPeriod;
 
-  Allocation(Optional<String> onlyPeriod) {
+  Allocation(Optional<BillingPeriod> onlyPeriod) {
     this.onlyPeriod = onlyPeriod;
   }
 
@@ -69,21 +70,23 @@ final class Allocation implements Task<Written> {
       long allocatedVersion =
           context
               .warehouse()
-              .replace(Table.COST_ALLOCATED, allocated, selected.predicate(), description);
+              .writes()
+              .replace(Table.COST_ALLOCATED, allocated, selected.scope(), description);
       LOG.info("wrote cost_allocated in {} ms", (System.nanoTime() - started) / 1_000_000);
       long complianceVersion =
           context
               .warehouse()
+              .writes()
               .replace(
                   Table.TAG_COMPLIANCE,
                   TagCompliance.compliance(owned),
-                  selected.predicate(),
+                  selected.scope(),
                   description);
       long debtVersion =
           context
               .warehouse()
-              .replace(
-                  Table.TAG_DEBT, TagCompliance.debt(owned), selected.predicate(), description);
+              .writes()
+              .replace(Table.TAG_DEBT, TagCompliance.debt(owned), selected.scope(), description);
       new AllocationSummary(context, selected, input, unallocated)
           .print(allocatedVersion, complianceVersion, debtVersion);
       return Written.of(selected.periods)

@@ -27,13 +27,14 @@ final class AllocationSummary {
   void print(long allocatedVersion, long complianceVersion, long debtVersion) {
     context
         .warehouse()
+        .catalog()
         .withTables(
             List.of(input, Table.COST_ALLOCATED, Table.TAG_COMPLIANCE, Table.TAG_DEBT),
             () -> printTotals(allocatedVersion, complianceVersion, debtVersion));
   }
 
   private void printTotals(long allocatedVersion, long complianceVersion, long debtVersion) {
-    String where = periods.predicate();
+    String where = periods.scope().sql();
     checkConserved(where);
     List<Row> currencies =
         sql(

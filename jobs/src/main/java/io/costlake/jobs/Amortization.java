@@ -4,8 +4,9 @@ import io.costlake.amortize.AmortizationSchedule;
 import io.costlake.amortize.CommitmentUtilization;
 import io.costlake.amortize.CostAmortization;
 import io.costlake.errors.CostlakeErrors;
-import io.costlake.model.FocusColumn;
+import io.costlake.model.BillingPeriod;
 import io.costlake.model.Table;
+import io.costlake.spark.RowScope;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,9 +18,9 @@ import org.slf4j.LoggerFactory;
 /** The work of {@code costlake amortize}, built from its options. */
 final class Amortization implements Task<Written> {
   private static final Logger LOG = LoggerFactory.getLogger(Amortization.class);
-  private final Optional<String> onlyPeriod;
+  private final Optional<BillingPeriod> onlyPeriod;
 
-  Amortization(Optional<String> onlyPeriod) {
+  Amortization(Optional<BillingPeriod> onlyPeriod) {
     this.onlyPeriod = onlyPeriod;
   }
 
@@ -43,8 +44,8 @@ final class Amortization implements Task<Written> {
               + onlyPeriod.map(p -> " for billing period " + p).orElse(""));
     }
     Dataset<Row> items = selected.rows;
-    List<String> periods = selected.periods;
-    String predicate = selected.predicate();
+    List<BillingPeriod> periods = selected.periods;
+    RowScope scope = selected.scope();
 
     Dataset<Row> amortized =
         new CostAmortization(context.config().amortize().chargePeriod()).amortize(items, all);
@@ -52,33 +53,33 @@ final class Amortization implements Task<Written> {
     long amortizedVersion =
         context
             .warehouse()
-            .replace(Table.COST_AMORTIZED, amortized, predicate, "costlake amortize " + periods);
+            .writes()
+            .replace(Table.COST_AMORTIZED, amortized, scope, "costlake amortize " + periods);
     LOG.info("wrote cost_amortized in {} ms", (System.nanoTime() - started) / 1_000_000);
     started = System.nanoTime();
     long utilizationVersion =
         context
             .warehouse()
+            .writes()
             .replace(
                 Table.COMMITMENT_UTILIZATION,
                 // From the table just written: a short plan, and exactly what analysts see.
                 CommitmentUtilization.of(
-                    context
-                        .warehouse()
-                        .read(Table.COST_AMORTIZED)
-                        .filter(FocusColumn.x_BillingPeriod.col().isin(periods.toArray()))),
-                predicate,
+                    context.warehouse().read(Table.COST_AMORTIZED).filter(scope.column())),
+                scope,
                 "costlake amortize " + periods);
     LOG.info("wrote commitment_utilization in {} ms", (System.nanoTime() - started) / 1_000_000);
     started = System.nanoTime();
     long scheduleVersion =
         context
             .warehouse()
+            .writes()
             .overwrite(
                 Table.AMORTIZATION_SCHEDULE,
                 AmortizationSchedule.of(all),
                 "costlake amortize " + periods);
     LOG.info("wrote amortization_schedule in {} ms", (System.nanoTime() - started) / 1_000_000);
-    print(context, periods, predicate, amortizedVersion, utilizationVersion, scheduleVersion);
+    print(context, periods, scope, amortizedVersion, utilizationVersion, scheduleVersion);
     return Written.of(periods)
         .with(Table.COST_AMORTIZED, amortizedVersion)
         .with(Table.COMMITMENT_UTILIZATION, utilizationVersion)
@@ -87,13 +88,14 @@ final class Amortization implements Task<Written> {
 
   private static void print(
       JobContext context,
-      List<String> periods,
-      String predicate,
+      List<BillingPeriod> periods,
+      RowScope scope,
       long amortizedVersion,
       long utilizationVersion,
       long scheduleVersion) {
     context
         .warehouse()
+        .catalog()
         .withTables(
             List.of(
                 Table.COST_AMORTIZED, Table.COMMITMENT_UTILIZATION, Table.AMORTIZATION_SCHEDULE),
@@ -101,7 +103,7 @@ final class Amortization implements Task<Written> {
                 printTotals(
                     context,
                     periods,
-                    predicate,
+                    scope,
                     amortizedVersion,
                     utilizationVersion,
                     scheduleVersion));
@@ -109,8 +111,8 @@ final class Amortization implements Task<Written> {
 
   private static void printTotals(
       JobContext context,
-      List<String> periods,
-      String predicate,
+      List<BillingPeriod> periods,
+      RowScope scope,
       long amortizedVersion,
       long utilizationVersion,
       long scheduleVersion) {
@@ -122,7 +124,7 @@ final class Amortization implements Task<Written> {
                     + " COUNT_IF(x_AmortizationMethod = 'Unused'),"
                     + " COUNT_IF(x_AmortizationMethod = 'Moved')"
                     + " FROM cost_amortized WHERE "
-                    + predicate)
+                    + scope.sql())
             .first();
     long commitments =
         context
@@ -130,7 +132,7 @@ final class Amortization implements Task<Written> {
             .sql(
                 "SELECT COUNT(DISTINCT x_Provider, CommitmentDiscountId) FROM"
                     + " commitment_utilization WHERE "
-                    + predicate)
+                    + scope.sql())
             .first()
             .getLong(0);
     long schedule =

@@ -10,10 +10,10 @@ import io.costlake.anomalies.BudgetFrames;
 import io.costlake.config.AnomalyConfig;
 import io.costlake.config.BudgetConfig;
 import io.costlake.errors.CostlakeErrors;
+import io.costlake.model.BillingPeriod;
 import io.costlake.model.FocusColumn;
 import io.costlake.model.Table;
 import java.sql.Timestamp;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
 /** The work of {@code costlake anomalies}, built from its options. */
 final class AnomalyScoring implements Task<Written> {
   private static final Logger LOG = LoggerFactory.getLogger(AnomalyScoring.class);
-  private final Optional<String> onlyPeriod;
+  private final Optional<BillingPeriod> onlyPeriod;
 
-  AnomalyScoring(Optional<String> onlyPeriod) {
+  AnomalyScoring(Optional<BillingPeriod> onlyPeriod) {
     this.onlyPeriod = onlyPeriod;
   }
 
@@ -54,15 +54,20 @@ final class AnomalyScoring implements Task<Written> {
             : null;
     BillingPeriods periods = BillingPeriods.of(lines, onlyPeriod);
     if (periods.isEmpty()) {
-      context.out().printf("anomalies: no cost in billing period %s%n", onlyPeriod.orElse(""));
+      context
+          .out()
+          .printf(
+              "anomalies: no cost in billing period %s%n",
+              onlyPeriod.map(String::valueOf).orElse(""));
       return Written.nothing();
     }
     if (onlyPeriod.isPresent()) {
       // The period and the history its first days are scored against; nothing older is read.
       Timestamp from =
           Timestamp.from(
-              YearMonth.parse(onlyPeriod.get())
-                  .atDay(1)
+              onlyPeriod
+                  .get()
+                  .start()
                   .minusDays(config.historyDays())
                   .atStartOfDay(ZoneOffset.UTC)
                   .toInstant());
@@ -73,14 +78,15 @@ final class AnomalyScoring implements Task<Written> {
     long started = System.nanoTime();
     Dataset<Row> found =
         new AnomalyDetection(config)
-            .detect(lines, allocated, periods.periods, Timestamp.from(context.clock().instant()));
+            .detect(lines, allocated, periods.texts(), Timestamp.from(context.clock().instant()));
     long version =
         context
             .warehouse()
+            .writes()
             .replace(
                 Table.COST_ANOMALIES,
                 found,
-                periods.predicate(),
+                periods.scope(),
                 "costlake anomalies " + periods.periods);
     LOG.info("wrote cost_anomalies in {} ms", (System.nanoTime() - started) / 1_000_000);
     print(context, periods, version, allocated != null);
@@ -100,7 +106,7 @@ final class AnomalyScoring implements Task<Written> {
   private static long budgets(
       JobContext context, Dataset<Row> lines, Dataset<Row> allocated, BillingPeriods periods) {
     List<BudgetConfig> budgets = context.config().budgets();
-    Dataset<Row> inPeriods = lines.filter(col("x_BillingPeriod").isin(periods.periods.toArray()));
+    Dataset<Row> inPeriods = lines.filter(periods.scope().column());
     List<BudgetBurn.Status> statuses =
         BudgetBurn.burn(
             budgets,
@@ -110,6 +116,7 @@ final class AnomalyScoring implements Task<Written> {
     long version =
         context
             .warehouse()
+            .writes()
             .replace(
                 Table.BUDGET_BURN,
                 context
@@ -117,7 +124,7 @@ final class AnomalyScoring implements Task<Written> {
                     .createDataFrame(
                         BudgetFrames.rows(statuses, Timestamp.from(context.clock().instant())),
                         Table.BUDGET_BURN.schema()),
-                periods.predicate(),
+                periods.scope(),
                 "costlake anomalies (budgets) " + periods.periods);
     StringBuilder out = new StringBuilder();
     out.append(
@@ -148,10 +155,7 @@ final class AnomalyScoring implements Task<Written> {
   private static void print(
       JobContext context, BillingPeriods periods, long version, boolean owners) {
     Dataset<Row> written =
-        context
-            .warehouse()
-            .read(Table.COST_ANOMALIES)
-            .filter(col("x_BillingPeriod").isin(periods.periods.toArray()));
+        context.warehouse().read(Table.COST_ANOMALIES).filter(periods.scope().column());
     String byLabel =
         written
             .groupBy(col("label"))

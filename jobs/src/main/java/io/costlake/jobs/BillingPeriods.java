@@ -1,10 +1,9 @@
 package io.costlake.jobs;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-
+import io.costlake.model.BillingPeriod;
 import io.costlake.model.FocusColumn;
 import io.costlake.model.Table;
+import io.costlake.spark.RowScope;
 import io.costlake.spark.Warehouse;
 import java.util.List;
 import java.util.Optional;
@@ -15,34 +14,37 @@ import org.apache.spark.sql.Row;
 /** The billing periods a downstream job works on: the one asked for, or every one in its input. */
 final class BillingPeriods {
   final Dataset<Row> rows;
-  final List<String> periods;
+  final List<BillingPeriod> periods;
 
-  private BillingPeriods(Dataset<Row> rows, List<String> periods) {
+  private BillingPeriods(Dataset<Row> rows, List<BillingPeriod> periods) {
     this.rows = rows;
     this.periods = periods;
   }
 
-  static BillingPeriods of(Dataset<Row> all, Optional<String> onlyPeriod) {
+  static BillingPeriods of(Dataset<Row> all, Optional<BillingPeriod> onlyPeriod) {
     if (onlyPeriod.isPresent()) {
-      String period = onlyPeriod.get();
-      Dataset<Row> rows = all.filter(FocusColumn.x_BillingPeriod.col().equalTo(lit(period)));
+      BillingPeriod period = onlyPeriod.get();
+      Dataset<Row> rows = all.filter(scope(List.of(period)).column());
       return new BillingPeriods(rows, rows.isEmpty() ? List.of() : List.of(period));
     }
-    List<String> periods =
-        all
-            .select(FocusColumn.x_BillingPeriod.col())
-            .distinct()
-            .orderBy(col("x_BillingPeriod"))
-            .collectAsList()
-            .stream()
-            .map(r -> r.getString(0))
-            .collect(Collectors.toList());
-    return new BillingPeriods(all, periods);
+    return new BillingPeriods(all, distinct(all));
+  }
+
+  /** The periods {@code rows} have, oldest first. */
+  private static List<BillingPeriod> distinct(Dataset<Row> rows) {
+    return rows
+        .select(FocusColumn.x_BillingPeriod.col())
+        .distinct()
+        .orderBy(FocusColumn.x_BillingPeriod.col())
+        .collectAsList()
+        .stream()
+        .map(r -> BillingPeriod.parse(r.getString(0)))
+        .collect(Collectors.toList());
   }
 
   /** The same rows, with further periods to write (periods that have no rows, only invoices). */
-  BillingPeriods including(java.util.Collection<String> more) {
-    java.util.TreeSet<String> all = new java.util.TreeSet<>(periods);
+  BillingPeriods including(java.util.Collection<BillingPeriod> more) {
+    java.util.TreeSet<BillingPeriod> all = new java.util.TreeSet<>(periods);
     all.addAll(more);
     return new BillingPeriods(rows, List.copyOf(all));
   }
@@ -51,16 +53,24 @@ final class BillingPeriods {
     return periods.isEmpty();
   }
 
-  /** The Delta replaceWhere predicate covering exactly these periods. */
-  String predicate() {
-    return predicate(periods);
+  /** The rows of exactly these periods, for Delta's replaceWhere. */
+  RowScope scope() {
+    return scope(periods);
   }
 
-  /** The Delta replaceWhere predicate covering exactly {@code periods}. */
-  static String predicate(java.util.Collection<String> periods) {
-    return periods.stream()
-        .map(p -> "'" + p + "'")
-        .collect(Collectors.joining(", ", "x_BillingPeriod IN (", ")"));
+  /** The rows of exactly {@code periods}: {@code x_BillingPeriod IN (...)}. */
+  static RowScope scope(java.util.Collection<BillingPeriod> periods) {
+    return scope(FocusColumn.x_BillingPeriod.name(), periods);
+  }
+
+  /** The rows of exactly {@code periods} in a table whose period column is {@code column}. */
+  static RowScope scope(String column, java.util.Collection<BillingPeriod> periods) {
+    return RowScope.periods(column, periods);
+  }
+
+  /** The periods as the tables write them ({@code yyyy-MM}), oldest first. */
+  List<String> texts() {
+    return periods.stream().map(BillingPeriod::toString).collect(Collectors.toList());
   }
 
   String describe() {
@@ -75,19 +85,11 @@ final class BillingPeriods {
   }
 
   /** Every billing period cost_line_items has, oldest first. */
-  static List<String> every(JobContext context) {
+  static List<BillingPeriod> every(JobContext context) {
     Warehouse warehouse = context.warehouse();
     if (!warehouse.exists(Table.COST_LINE_ITEMS)) {
       return List.of();
     }
-    return warehouse
-        .read(Table.COST_LINE_ITEMS)
-        .select(FocusColumn.x_BillingPeriod.col())
-        .distinct()
-        .orderBy(FocusColumn.x_BillingPeriod.name())
-        .collectAsList()
-        .stream()
-        .map(r -> r.getString(0))
-        .collect(Collectors.toList());
+    return distinct(warehouse.read(Table.COST_LINE_ITEMS));
   }
 }

@@ -4,8 +4,10 @@ import io.costlake.errors.CostlakeErrors;
 import io.costlake.jobs.cli.JobSpec;
 import io.costlake.jobs.cli.OptionSpec;
 import io.costlake.jobs.cli.ParsedArgs;
+import io.costlake.model.BillingPeriod;
 import io.costlake.model.Table;
 import io.costlake.spark.Warehouse;
+import io.costlake.spark.WarehouseCatalog;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -63,7 +65,7 @@ public final class CatalogJob implements Job {
             "CREATE DATABASE IF NOT EXISTS `"
                 + database
                 + "` COMMENT 'costlake cost tables (FOCUS 1.2)'");
-    Optional<String> period = args.period("--period");
+    Optional<BillingPeriod> period = args.period("--period");
     context.out().printf("catalog: database %s, warehouse %s%n", database, warehouse.root());
     String catalog = context.spark().conf().get("spark.sql.catalogImplementation", "in-memory");
     if (!catalog.equals("hive")) {
@@ -79,10 +81,10 @@ public final class CatalogJob implements Job {
       if (!warehouse.exists(table)) {
         continue;
       }
-      Warehouse.Registration registration = warehouse.register(table, database);
+      WarehouseCatalog.Registration registration = warehouse.catalog().register(table, database);
       String optimized = "";
       if (args.has("--optimize")) {
-        long[] files = warehouse.optimize(table, period);
+        long[] files = warehouse.maintenance().optimize(table, period);
         optimized =
             String.format(
                 Locale.ROOT,

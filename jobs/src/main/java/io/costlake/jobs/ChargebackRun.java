@@ -6,8 +6,9 @@ import io.costlake.chargeback.ChargebackInvoice;
 import io.costlake.chargeback.FxRates;
 import io.costlake.config.ChargebackConfig;
 import io.costlake.errors.CostlakeErrors;
-import io.costlake.model.FocusColumn;
+import io.costlake.model.BillingPeriod;
 import io.costlake.model.Table;
+import io.costlake.spark.RowScope;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -21,10 +22,10 @@ import org.apache.spark.sql.Row;
 
 /** The work of {@code costlake chargeback}, built from its options. */
 final class ChargebackRun implements Task<Written> {
-  private final Optional<String> onlyPeriod;
+  private final Optional<BillingPeriod> onlyPeriod;
   private final Optional<String> export;
 
-  ChargebackRun(Optional<String> onlyPeriod, Optional<String> export) {
+  ChargebackRun(Optional<BillingPeriod> onlyPeriod, Optional<String> export) {
     this.onlyPeriod = onlyPeriod;
     this.export = export;
   }
@@ -57,23 +58,28 @@ final class ChargebackRun implements Task<Written> {
     BillingPeriods all =
         BillingPeriods.of(context.warehouse().read(Table.COST_ALLOCATED), onlyPeriod);
     // A closed period that was invoiced stays as invoiced, whatever the profiles say now.
-    List<String> closed =
+    List<BillingPeriod> closed =
         all.periods.stream()
-            .filter(p -> config.closedThrough() != null && p.compareTo(config.closedThrough()) <= 0)
-            .filter(invoiced::contains)
+            .filter(
+                p ->
+                    config.closedThrough() != null
+                        && p.toString().compareTo(config.closedThrough()) <= 0)
+            .filter(p -> invoiced.contains(p.toString()))
             .collect(Collectors.toList());
-    List<String> open =
+    List<BillingPeriod> open =
         all.periods.stream().filter(p -> !closed.contains(p)).collect(Collectors.toList());
     if (open.isEmpty()) {
       context
           .out()
           .printf(
               "chargeback: nothing to price; %s closed and kept as invoiced%n",
-              closed.isEmpty() ? "no period" : String.join(", ", closed));
+              closed.isEmpty()
+                  ? "no period"
+                  : closed.stream().map(String::valueOf).collect(Collectors.joining(", ")));
       return Written.nothing();
     }
-    Dataset<Row> rows = all.rows.filter(FocusColumn.x_BillingPeriod.col().isin(open.toArray()));
-    String first = open.get(0);
+    Dataset<Row> rows = all.rows.filter(BillingPeriods.scope(open).column());
+    String first = open.get(0).toString();
     Map<String, BigDecimal> opening =
         ChargebackFrames.creditBalances(
             earlier.stream()
@@ -85,22 +91,24 @@ final class ChargebackRun implements Task<Written> {
                 ChargebackFrames.ownerCosts(ChargebackFrames.ownerCosts(rows).collectAsList()),
                 opening);
     Instant now = context.clock().instant();
-    String predicate = BillingPeriods.predicate(open);
+    RowScope scope = BillingPeriods.scope(open);
     String description = "costlake chargeback " + open;
     long linesVersion =
         context
             .warehouse()
+            .writes()
             .replace(
                 Table.CHARGEBACK_LINES,
                 context
                     .spark()
                     .createDataFrame(
                         ChargebackFrames.lineRows(result.lines()), Table.CHARGEBACK_LINES.schema()),
-                predicate,
+                scope,
                 description);
     long invoicesVersion =
         context
             .warehouse()
+            .writes()
             .replace(
                 Table.CHARGEBACK_INVOICES,
                 context
@@ -108,7 +116,7 @@ final class ChargebackRun implements Task<Written> {
                     .createDataFrame(
                         ChargebackFrames.invoiceRows(result.invoices(), now),
                         Table.CHARGEBACK_INVOICES.schema()),
-                predicate,
+                scope,
                 description);
     export.ifPresent(dir -> InvoiceExport.write(context, dir, open));
     print(context, open, closed, result, linesVersion, invoicesVersion, earlier, onlyPeriod);
@@ -119,13 +127,13 @@ final class ChargebackRun implements Task<Written> {
 
   private static void print(
       JobContext context,
-      List<String> open,
-      List<String> closed,
+      List<BillingPeriod> open,
+      List<BillingPeriod> closed,
       ChargebackCalculator.Result result,
       long linesVersion,
       long invoicesVersion,
       List<Row> earlier,
-      Optional<String> onlyPeriod) {
+      Optional<BillingPeriod> onlyPeriod) {
     Map<String, BigDecimal> totals = new TreeMap<>();
     for (ChargebackInvoice invoice : result.invoices()) {
       totals.merge(invoice.currency(), invoice.total(), BigDecimal::add);
@@ -138,7 +146,10 @@ final class ChargebackRun implements Task<Written> {
             open.size(),
             open.get(0),
             open.get(open.size() - 1),
-            closed.isEmpty() ? "" : "; closed and kept as invoiced: " + String.join(", ", closed)));
+            closed.isEmpty()
+                ? ""
+                : "; closed and kept as invoiced: "
+                    + closed.stream().map(String::valueOf).collect(Collectors.joining(", "))));
     out.append(
         String.format(
             Locale.ROOT,
@@ -162,7 +173,10 @@ final class ChargebackRun implements Task<Written> {
     }
     if (onlyPeriod.isPresent()
         && earlier.stream()
-            .anyMatch(r -> r.<String>getAs("x_BillingPeriod").compareTo(onlyPeriod.get()) > 0)) {
+            .anyMatch(
+                r ->
+                    r.<String>getAs("x_BillingPeriod").compareTo(onlyPeriod.get().toString())
+                        > 0)) {
       out.append(
           "  later periods were priced with the credit balances this run may have changed;"
               + " run chargeback without --period to carry them forward\n");

@@ -1,5 +1,6 @@
 package io.costlake.jobs;
 
+import io.costlake.model.BillingPeriod;
 import io.costlake.model.Table;
 import io.costlake.report.Csv;
 import io.costlake.report.html.ReportPage;
@@ -16,10 +17,10 @@ import org.apache.spark.sql.SparkSession;
  * address.
  */
 final class HtmlReport implements Task<String> {
-  private final Optional<String> onlyPeriod;
+  private final Optional<BillingPeriod> onlyPeriod;
   private final String dir;
 
-  HtmlReport(Optional<String> onlyPeriod, String dir) {
+  HtmlReport(Optional<BillingPeriod> onlyPeriod, String dir) {
     this.onlyPeriod = onlyPeriod;
     this.dir = dir;
   }

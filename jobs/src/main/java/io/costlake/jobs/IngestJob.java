@@ -4,6 +4,7 @@ import io.costlake.jobs.Ingestion.IngestSummary;
 import io.costlake.jobs.cli.JobSpec;
 import io.costlake.jobs.cli.OptionSpec;
 import io.costlake.jobs.cli.ParsedArgs;
+import io.costlake.model.BillingPeriod;
 import io.costlake.provider.Provider;
 import io.costlake.provider.ProviderAdapter;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class IngestJob implements Job {
     ProviderAdapter adapter = provider.adapter(context.config());
     List<String> sources =
         args.values("--source").stream().map(JobContext::uri).collect(Collectors.toList());
-    Optional<String> period = args.period("--period");
+    Optional<BillingPeriod> period = args.period("--period");
     IngestSummary summary = new Ingestion(adapter, sources, period).execute(context);
     summary.print(context.out());
     summary.failIfIncomplete();

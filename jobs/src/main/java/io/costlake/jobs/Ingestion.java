@@ -18,6 +18,7 @@ import io.costlake.ingest.SliceKey;
 import io.costlake.ingest.SliceStat;
 import io.costlake.ingest.TableCheck;
 import io.costlake.io.SkippedFile;
+import io.costlake.model.BillingPeriod;
 import io.costlake.model.Table;
 import io.costlake.provider.ProviderAdapter;
 import io.costlake.spark.Warehouse;
@@ -47,9 +48,9 @@ final class Ingestion implements Task<Ingestion.IngestSummary> {
   private static final Logger LOG = LoggerFactory.getLogger(Ingestion.class);
   private final ProviderAdapter adapter;
   private final List<String> sources;
-  private final Optional<String> period;
+  private final Optional<BillingPeriod> period;
 
-  Ingestion(ProviderAdapter adapter, List<String> sources, Optional<String> period) {
+  Ingestion(ProviderAdapter adapter, List<String> sources, Optional<BillingPeriod> period) {
     this.adapter = adapter;
     this.sources = sources;
     this.period = period;
@@ -84,7 +85,8 @@ final class Ingestion implements Task<Ingestion.IngestSummary> {
     String provider = adapter.provider().id();
     spark.sparkContext().setJobGroup(runId, "costlake ingest " + provider + " " + runId, false);
 
-    Discovery discovery = adapter.discover(context.hadoopConf(), sources, period);
+    Discovery discovery =
+        adapter.discover(context.hadoopConf(), sources, period.map(BillingPeriod::toString));
     List<ExportFile> files = discovery.files();
     if (files.isEmpty() && discovery.failures().isEmpty()) {
       throw CostlakeErrors.nothingToIngest(
@@ -146,11 +148,13 @@ final class Ingestion implements Task<Ingestion.IngestSummary> {
       started = System.nanoTime();
       if (!toWrite.isEmpty()) {
         version =
-            warehouse.replace(
-                Table.COST_LINE_ITEMS,
-                IngestFrames.rowsToWrite(all, toWrite, runId),
-                IngestFrames.slicePredicate(toWrite),
-                "costlake ingest " + runId + ": " + describe(toWrite));
+            warehouse
+                .writes()
+                .replace(
+                    Table.COST_LINE_ITEMS,
+                    IngestFrames.rowsToWrite(all, toWrite, runId),
+                    SliceKey.scope(toWrite),
+                    "costlake ingest " + runId + ": " + describe(toWrite));
       }
       LOG.info("{}: wrote {} slices in {} ms", runId, toWrite.size(), millisSince(started));
       Instant end = context.clock().instant();
@@ -160,14 +164,19 @@ final class Ingestion implements Task<Ingestion.IngestSummary> {
       writeQuarantine(spark, warehouse, provider, plan, files, records, all, audit, runId, end);
       // ingest_slices last: it is what the next run trusts, so a kill before it leaves the slice
       // to be checked and written again (TableCheck), never an audit naming rows not there.
-      warehouse.append(
-          Table.INGEST_RUNS,
-          spark.createDataFrame(audit.runRows(plan, files, records), Table.INGEST_RUNS.schema()),
-          "costlake ingest " + runId);
-      warehouse.append(
-          Table.INGEST_SLICES,
-          spark.createDataFrame(audit.sliceRows(plan, version), Table.INGEST_SLICES.schema()),
-          "costlake ingest " + runId);
+      warehouse
+          .writes()
+          .append(
+              Table.INGEST_RUNS,
+              spark.createDataFrame(
+                  audit.runRows(plan, files, records), Table.INGEST_RUNS.schema()),
+              "costlake ingest " + runId);
+      warehouse
+          .writes()
+          .append(
+              Table.INGEST_SLICES,
+              spark.createDataFrame(audit.sliceRows(plan, version), Table.INGEST_SLICES.schema()),
+              "costlake ingest " + runId);
       return new IngestSummary(runId, provider, plan, discovery, version, period, notInTable);
     } finally {
       if (repeated != null) {
@@ -199,7 +208,7 @@ final class Ingestion implements Task<Ingestion.IngestSummary> {
   private static Planned plan(
       JobContext context,
       String provider,
-      Optional<String> period,
+      Optional<BillingPeriod> period,
       String runId,
       List<ExportFile> files,
       Map<String, FileRecord> records,
@@ -209,7 +218,7 @@ final class Ingestion implements Task<Ingestion.IngestSummary> {
     IngestPlanner planner =
         new IngestPlanner(
             provider,
-            period,
+            period.map(BillingPeriod::toString),
             context.config().ingest().maxQuarantinedFraction(),
             context.config().ingest().skipUnchangedSlices(),
             CostlakeVersion.get());
@@ -285,11 +294,13 @@ final class Ingestion implements Task<Ingestion.IngestSummary> {
                 spark.createDataFrame(
                     audit.fileQuarantineRows(plan, files, records),
                     Table.INGEST_QUARANTINE.schema()));
-    warehouse.replace(
-        Table.INGEST_QUARANTINE,
-        rows,
-        IngestFrames.quarantinePredicate(provider, rewritten, written),
-        "costlake ingest " + runId);
+    warehouse
+        .writes()
+        .replace(
+            Table.INGEST_QUARANTINE,
+            rows,
+            IngestFrames.quarantineScope(provider, rewritten, written),
+            "costlake ingest " + runId);
   }
 
   private static Map<String, FileRecord> fileRecords(Dataset<Row> raw) {
@@ -370,7 +381,7 @@ final class Ingestion implements Task<Ingestion.IngestSummary> {
     final IngestPlan plan;
     final Discovery discovery;
     final Long tableVersion;
-    final Optional<String> period;
+    final Optional<BillingPeriod> period;
     final Map<SliceKey, String> notInTable;
 
     IngestSummary(
@@ -379,7 +390,7 @@ final class Ingestion implements Task<Ingestion.IngestSummary> {
         IngestPlan plan,
         Discovery discovery,
         Long tableVersion,
-        Optional<String> period,
+        Optional<BillingPeriod> period,
         Map<SliceKey, String> notInTable) {
       this.notInTable = notInTable;
       this.runId = runId;

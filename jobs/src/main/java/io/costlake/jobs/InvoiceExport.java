@@ -3,6 +3,7 @@ package io.costlake.jobs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.costlake.model.BillingPeriod;
 import io.costlake.model.Table;
 import io.costlake.report.Csv;
 import java.io.IOException;
@@ -23,16 +24,17 @@ final class InvoiceExport {
 
   private InvoiceExport() {}
 
-  static void write(JobContext context, String dir, List<String> periods) {
+  static void write(JobContext context, String dir, List<BillingPeriod> periods) {
     context
         .warehouse()
+        .catalog()
         .withTables(
             List.of(Table.CHARGEBACK_INVOICES, Table.CHARGEBACK_LINES),
             () -> export(context, dir, periods));
   }
 
-  private static void export(JobContext context, String dir, List<String> periods) {
-    String where = BillingPeriods.predicate(periods);
+  private static void export(JobContext context, String dir, List<BillingPeriod> periods) {
+    String where = BillingPeriods.scope(periods).sql();
     List<Row> invoices =
         context
             .spark()

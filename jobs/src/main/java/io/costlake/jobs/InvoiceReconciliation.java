@@ -2,8 +2,8 @@ package io.costlake.jobs;
 
 import io.costlake.config.ReconcileConfig;
 import io.costlake.errors.CostlakeErrors;
+import io.costlake.model.BillingPeriod;
 import io.costlake.model.IngestSliceColumn;
-import io.costlake.model.ReconciliationColumn;
 import io.costlake.model.Table;
 import io.costlake.reconcile.Invoice;
 import io.costlake.reconcile.InvoiceFile;
@@ -23,9 +23,9 @@ import org.apache.spark.sql.Row;
 
 /** The work of {@code costlake reconcile}, built from its options. */
 final class InvoiceReconciliation implements Task<List<Reconciliation>> {
-  private final Optional<String> onlyPeriod;
+  private final Optional<BillingPeriod> onlyPeriod;
 
-  InvoiceReconciliation(Optional<String> onlyPeriod) {
+  InvoiceReconciliation(Optional<BillingPeriod> onlyPeriod) {
     this.onlyPeriod = onlyPeriod;
   }
 
@@ -57,23 +57,19 @@ final class InvoiceReconciliation implements Task<List<Reconciliation>> {
     if (selected.isEmpty()) {
       throw CostlakeErrors.nothingToReconcile(
           "neither cost_line_items nor the invoices have billing period "
-              + onlyPeriod.orElse("any"));
+              + onlyPeriod.map(String::valueOf).orElse("any"));
     }
     // Small aggregates (accounts x periods x invoices x categories x ingest runs): collected.
     List<Row> totals = ReconciliationFrames.costTotals(selected.rows).collectAsList();
     Dataset<Row> previous =
-        context
-            .warehouse()
-            .read(Table.INVOICE_RECONCILIATION)
-            .filter(ReconciliationColumn.x_BillingPeriod.col().isin(selected.periods.toArray()));
+        context.warehouse().read(Table.INVOICE_RECONCILIATION).filter(selected.scope().column());
     List<Row> slices =
         context
             .warehouse()
             .read(Table.INGEST_SLICES)
             .filter(
-                IngestSliceColumn.billing_period
-                    .col()
-                    .isin(selected.periods.toArray())
+                BillingPeriods.scope(IngestSliceColumn.billing_period.name(), selected.periods)
+                    .column()
                     .and(IngestSliceColumn.status.col().isin("WRITTEN", "UNCHANGED")))
             .collectAsList();
     Instant now = context.clock().instant();
@@ -93,17 +89,18 @@ final class InvoiceReconciliation implements Task<List<Reconciliation>> {
     long version =
         context
             .warehouse()
+            .writes()
             .replace(
                 Table.INVOICE_RECONCILIATION,
                 rows,
-                selected.predicate(),
+                selected.scope(),
                 "costlake reconcile " + selected.periods);
     print(context, selected, results, version, file);
     return results;
   }
 
-  private static String period(Invoice invoice) {
-    return invoice.billingPeriod();
+  private static BillingPeriod period(Invoice invoice) {
+    return BillingPeriod.parse(invoice.billingPeriod()); // checked yyyy-MM when the file was read
   }
 
   private static void print(

@@ -2,6 +2,7 @@ package io.costlake.jobs;
 
 import io.costlake.CostlakeVersion;
 import io.costlake.ingest.RunIds;
+import io.costlake.model.BillingPeriod;
 import io.costlake.model.PipelineRunColumn;
 import io.costlake.model.Table;
 import io.costlake.spark.Warehouse;
@@ -24,8 +25,8 @@ import scala.collection.JavaConverters;
  * leaves validation out. Returns each step's result by its name, in the order they ran.
  */
 final class Pipeline implements Task<Map<String, Object>> {
-  private final Optional<String> period;
-  private final List<String> periods;
+  private final Optional<BillingPeriod> period;
+  private final List<BillingPeriod> periods;
   private final boolean validate;
 
   /**
@@ -33,7 +34,7 @@ final class Pipeline implements Task<Map<String, Object>> {
    * @param periods the periods to record as up to date once every step has run
    * @param validate whether to run validation first
    */
-  Pipeline(Optional<String> period, List<String> periods, boolean validate) {
+  Pipeline(Optional<BillingPeriod> period, List<BillingPeriod> periods, boolean validate) {
     this.period = period;
     this.periods = List.copyOf(periods);
     this.validate = validate;
@@ -70,10 +71,10 @@ final class Pipeline implements Task<Map<String, Object>> {
     Instant end = context.clock().instant();
     String runId = RunIds.next(start);
     List<Row> rows = new ArrayList<>();
-    for (String done : periods) {
+    for (BillingPeriod done : periods) {
       Object[] v = new Object[PipelineRunColumn.values().length];
       v[PipelineRunColumn.run_id.ordinal()] = runId;
-      v[PipelineRunColumn.billing_period.ordinal()] = done;
+      v[PipelineRunColumn.billing_period.ordinal()] = done.toString();
       v[PipelineRunColumn.input_version.ordinal()] = inputVersion;
       v[PipelineRunColumn.jobs.ordinal()] = JavaConverters.asScalaBuffer(jobs).toSeq();
       v[PipelineRunColumn.costlake_version.ordinal()] = CostlakeVersion.get();
@@ -81,10 +82,12 @@ final class Pipeline implements Task<Map<String, Object>> {
       v[PipelineRunColumn.ended_at.ordinal()] = Timestamp.from(end);
       rows.add(RowFactory.create(v));
     }
-    warehouse.append(
-        Table.PIPELINE_RUNS,
-        context.spark().createDataFrame(rows, Table.PIPELINE_RUNS.schema()),
-        "costlake pipeline " + runId);
+    warehouse
+        .writes()
+        .append(
+            Table.PIPELINE_RUNS,
+            context.spark().createDataFrame(rows, Table.PIPELINE_RUNS.schema()),
+            "costlake pipeline " + runId);
     context
         .out()
         .printf(

@@ -5,6 +5,7 @@ import io.costlake.errors.CostlakeErrors;
 import io.costlake.jobs.cli.JobSpec;
 import io.costlake.jobs.cli.OptionSpec;
 import io.costlake.jobs.cli.ParsedArgs;
+import io.costlake.model.BillingPeriod;
 import io.costlake.model.FocusColumn;
 import io.costlake.model.Table;
 import io.costlake.pipeline.StalePeriods;
@@ -59,7 +60,7 @@ public final class PipelineJob implements Job {
 
   @Override
   public void run(JobContext context, ParsedArgs args) {
-    Optional<String> period = args.period("--period");
+    Optional<BillingPeriod> period = args.period("--period");
     if (period.isPresent() && args.has("--all")) {
       throw CostlakeErrors.invalidArgument(
           "pipeline options", "--period and --all cannot be used together");
@@ -80,7 +81,8 @@ public final class PipelineJob implements Job {
                 context.warehouse().version(Table.COST_LINE_ITEMS));
       } else {
         for (String stalePeriod : stale.get()) {
-          new Pipeline(Optional.of(stalePeriod), List.of(stalePeriod), true).execute(context);
+          BillingPeriod one = BillingPeriod.parse(stalePeriod);
+          new Pipeline(Optional.of(one), List.of(one), true).execute(context);
         }
       }
     }
@@ -121,7 +123,8 @@ public final class PipelineJob implements Job {
     if (periods.isEmpty()) {
       return Optional.of(periods);
     }
-    List<String> every = BillingPeriods.every(context);
+    List<String> every =
+        BillingPeriods.every(context).stream().map(String::valueOf).collect(Collectors.toList());
     periods = withChangedTerms(context, periods, computedFrom, every);
     if (periods.size() == every.size()) {
       return Optional.empty();

@@ -1,6 +1,7 @@
 package io.costlake.jobs;
 
 import io.costlake.config.CostlakeConfig;
+import io.costlake.model.BillingPeriod;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +13,7 @@ final class PipelineSteps {
   /**
    * Amortize through report, in order, each only when its inputs are configured (bench times each).
    */
-  static List<Task<?>> afterValidation(CostlakeConfig config, Optional<String> period) {
+  static List<Task<?>> afterValidation(CostlakeConfig config, Optional<BillingPeriod> period) {
     List<Task<?>> steps = new ArrayList<>();
     steps.add(new Amortization(period));
     steps.add(new Allocation(period));

@@ -3,6 +3,7 @@ package io.costlake.jobs;
 import io.costlake.jobs.cli.JobSpec;
 import io.costlake.jobs.cli.OptionSpec;
 import io.costlake.jobs.cli.ParsedArgs;
+import io.costlake.model.BillingPeriod;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,7 +44,7 @@ public final class ReportJob implements Job {
 
   @Override
   public void run(JobContext context, ParsedArgs args) {
-    Optional<String> period = args.period("--period");
+    Optional<BillingPeriod> period = args.period("--period");
     new Reporting(period).execute(context);
     args.value("--html").ifPresent(dir -> new HtmlReport(period, dir).execute(context));
   }

@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.sum;
 
 import io.costlake.errors.CostlakeErrors;
+import io.costlake.model.BillingPeriod;
+import io.costlake.model.IngestSliceColumn;
 import io.costlake.model.Table;
 import io.costlake.report.PipelineHealth;
 import io.costlake.report.UsageRollup;
@@ -17,14 +19,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /** The work of {@code costlake report}, built from its options. */
 final class Reporting implements Task<Written> {
-  private final Optional<String> onlyPeriod;
+  private final Optional<BillingPeriod> onlyPeriod;
 
-  Reporting(Optional<String> onlyPeriod) {
+  Reporting(Optional<BillingPeriod> onlyPeriod) {
     this.onlyPeriod = onlyPeriod;
   }
 
@@ -54,13 +57,15 @@ final class Reporting implements Task<Written> {
     return written;
   }
 
-  private static Written usage(JobContext context, Optional<String> onlyPeriod) {
+  private static Written usage(JobContext context, Optional<BillingPeriod> onlyPeriod) {
     Warehouse warehouse = context.warehouse();
     BillingPeriods periods = BillingPeriods.of(warehouse.read(Table.COST_ALLOCATED), onlyPeriod);
     if (periods.isEmpty()) {
       context
           .out()
-          .printf("report: no allocated cost in billing period %s%n", onlyPeriod.orElse(""));
+          .printf(
+              "report: no allocated cost in billing period %s%n",
+              onlyPeriod.map(String::valueOf).orElse(""));
       return Written.nothing();
     }
     // Read twice (by its own write and by the monthly rollup): computed once.
@@ -69,14 +74,15 @@ final class Reporting implements Task<Written> {
             .localCheckpoint();
     String description = "costlake report " + periods.periods;
     long dailyVersion =
-        warehouse.replace(Table.USAGE_DAILY, daily, periods.predicate(), description);
+        warehouse.writes().replace(Table.USAGE_DAILY, daily, periods.scope(), description);
     long monthlyVersion =
-        warehouse.replace(
-            Table.USAGE_MONTHLY, UsageRollup.monthly(daily), periods.predicate(), description);
+        warehouse
+            .writes()
+            .replace(Table.USAGE_MONTHLY, UsageRollup.monthly(daily), periods.scope(), description);
     String totals =
         warehouse
             .read(Table.USAGE_MONTHLY)
-            .filter(col("x_BillingPeriod").isin(periods.periods.toArray()))
+            .filter(periods.scope().column())
             .groupBy(col("BillingCurrency"), col("period_status"))
             .agg(sum(col("EffectiveCost")))
             .orderBy(col("BillingCurrency"), col("period_status"))
@@ -104,45 +110,49 @@ final class Reporting implements Task<Written> {
         .with(Table.USAGE_MONTHLY, monthlyVersion);
   }
 
-  private static Written health(JobContext context, Optional<String> onlyPeriod) {
+  private static Written health(JobContext context, Optional<BillingPeriod> onlyPeriod) {
     Warehouse warehouse = context.warehouse();
     Dataset<Row> lines = warehouse.read(Table.COST_LINE_ITEMS);
     Dataset<Row> slices = warehouse.read(Table.INGEST_SLICES);
     // A slice whose every run failed has no lines but is the worst health there is.
-    TreeSet<String> periods = new TreeSet<>(BillingPeriods.of(lines, onlyPeriod).periods);
+    TreeSet<BillingPeriod> periods = new TreeSet<>(BillingPeriods.of(lines, onlyPeriod).periods);
     slices
         .select(col("billing_period"))
         .distinct()
         .collectAsList()
-        .forEach(r -> periods.add(r.getString(0)));
+        .forEach(r -> periods.add(BillingPeriod.parse(r.getString(0))));
     onlyPeriod.ifPresent(p -> periods.retainAll(List.of(p)));
     if (periods.isEmpty()) {
       context
           .out()
-          .printf("report: nothing ingested in billing period %s%n", onlyPeriod.orElse(""));
+          .printf(
+              "report: nothing ingested in billing period %s%n",
+              onlyPeriod.map(String::valueOf).orElse(""));
       return Written.nothing();
     }
-    Object[] asked = periods.toArray();
+    Column asked = BillingPeriods.scope(periods).column();
+    Column askedSlices =
+        BillingPeriods.scope(IngestSliceColumn.billing_period.name(), periods).column();
     PipelineHealth.Inputs inputs =
         new PipelineHealth.Inputs(
-            lines.filter(col("x_BillingPeriod").isin(asked)),
-            slices.filter(col("billing_period").isin(asked)),
+            lines.filter(asked),
+            slices.filter(askedSlices),
             warehouse.read(Table.INGEST_RUNS),
-            warehouse.read(Table.INGEST_QUARANTINE).filter(col("billing_period").isin(asked)),
-            warehouse.read(Table.COST_ALLOCATED).filter(col("x_BillingPeriod").isin(asked)),
-            warehouse
-                .read(Table.INVOICE_RECONCILIATION)
-                .filter(col("x_BillingPeriod").isin(asked)));
+            warehouse.read(Table.INGEST_QUARANTINE).filter(askedSlices),
+            warehouse.read(Table.COST_ALLOCATED).filter(asked),
+            warehouse.read(Table.INVOICE_RECONCILIATION).filter(asked));
     Dataset<Row> health =
         new PipelineHealth(context.config().tags().owner().unallocated())
             .compute(inputs)
             .localCheckpoint();
     long version =
-        warehouse.replace(
-            Table.PIPELINE_HEALTH,
-            health,
-            BillingPeriods.predicate(periods),
-            "costlake report (pipeline health) " + periods);
+        warehouse
+            .writes()
+            .replace(
+                Table.PIPELINE_HEALTH,
+                health,
+                BillingPeriods.scope(periods),
+                "costlake report (pipeline health) " + periods);
     List<Row> worst =
         health
             .filter(

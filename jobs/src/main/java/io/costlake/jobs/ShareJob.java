@@ -6,8 +6,11 @@ import io.costlake.ingest.RunIds;
 import io.costlake.jobs.cli.JobSpec;
 import io.costlake.jobs.cli.OptionSpec;
 import io.costlake.jobs.cli.ParsedArgs;
+import io.costlake.model.BillingPeriod;
+import io.costlake.model.FocusColumn;
 import io.costlake.model.Table;
 import io.costlake.share.Redaction;
+import io.costlake.spark.RowScope;
 import io.costlake.spark.Warehouse;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +18,6 @@ import java.util.Optional;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
 
 /**
  * {@code costlake share --to URI}: copies the tables wider audiences may read (share.tables) into a
@@ -56,7 +58,7 @@ public final class ShareJob implements Job {
       throw CostlakeErrors.invalidArgument(
           "--to " + to, "the shared copy must live apart from the warehouse it hides columns of");
     }
-    Optional<String> period = args.period("--period");
+    Optional<BillingPeriod> period = args.period("--period");
     ShareConfig share = context.config().share();
     Redaction redaction =
         new Redaction(share.columns(), context.config().tags().sensitiveKeys(), key(context));
@@ -75,8 +77,11 @@ public final class ShareJob implements Job {
       }
       boolean byPeriod = period.isPresent() && table.partitionColumns().contains("x_BillingPeriod");
       Dataset<Row> rows = warehouse.read(table);
+      RowScope inPeriod =
+          RowScope.equalTo(
+              FocusColumn.x_BillingPeriod.name(), period.map(String::valueOf).orElse(""));
       if (byPeriod) {
-        rows = rows.filter(functions.col("x_BillingPeriod").equalTo(period.get()));
+        rows = rows.filter(inPeriod.column());
       }
       Dataset<Row> shared = redaction.apply(rows);
       String target = to + "/" + name;
@@ -88,7 +93,7 @@ public final class ShareJob implements Job {
               .partitionBy(table.partitionColumns().toArray(new String[0]))
               .option("userMetadata", "costlake share " + runId);
       if (byPeriod && io.delta.tables.DeltaTable.isDeltaTable(context.spark(), target)) {
-        writer = writer.option("replaceWhere", "x_BillingPeriod = '" + period.get() + "'");
+        writer = writer.option("replaceWhere", inPeriod.sql());
       } else {
         writer = writer.option("overwriteSchema", "true");
       }

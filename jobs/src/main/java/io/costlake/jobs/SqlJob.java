@@ -5,7 +5,7 @@ import io.costlake.jobs.cli.JobSpec;
 import io.costlake.jobs.cli.OptionSpec;
 import io.costlake.jobs.cli.ParsedArgs;
 import io.costlake.model.Table;
-import io.costlake.spark.Warehouse;
+import io.costlake.spark.WarehouseCatalog;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -60,7 +60,8 @@ public final class SqlJob implements Job {
     // Only the tables the statement names: registering one reads its Delta log.
     context
         .warehouse()
-        .withTables(Warehouse.namedIn(sql), () -> print(spark, sql, format, context));
+        .catalog()
+        .withTables(WarehouseCatalog.namedIn(sql), () -> print(spark, sql, format, context));
   }
 
   private static void print(SparkSession spark, String sql, String format, JobContext context) {

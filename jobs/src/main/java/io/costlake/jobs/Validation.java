@@ -8,6 +8,7 @@ import io.costlake.conformance.ConformanceRows;
 import io.costlake.conformance.FocusRuleModel;
 import io.costlake.errors.CostlakeErrors;
 import io.costlake.ingest.RunIds;
+import io.costlake.model.BillingPeriod;
 import io.costlake.model.FocusColumn;
 import io.costlake.model.Table;
 import java.sql.Timestamp;
@@ -24,10 +25,10 @@ import org.apache.spark.sql.Row;
 /** The work of {@code costlake validate}, built from its options. */
 final class Validation implements Task<Written> {
   private final Optional<String> provider;
-  private final Optional<String> period;
+  private final Optional<BillingPeriod> period;
   private final boolean strict;
 
-  Validation(Optional<String> provider, Optional<String> period, boolean strict) {
+  Validation(Optional<String> provider, Optional<BillingPeriod> period, boolean strict) {
     this.provider = provider;
     this.period = period;
     this.strict = strict;
@@ -51,7 +52,7 @@ final class Validation implements Task<Written> {
       items = items.filter(col(FocusColumn.x_Provider.name()).equalTo(lit(provider.get())));
     }
     if (period.isPresent()) {
-      items = items.filter(col(FocusColumn.x_BillingPeriod.name()).equalTo(lit(period.get())));
+      items = items.filter(BillingPeriods.scope(List.of(period.get())).column());
     }
     FocusRuleModel model = FocusRuleModel.focus12();
     List<ConformanceCheck.Result> results = new ConformanceCheck(model).evaluate(items);
@@ -60,6 +61,7 @@ final class Validation implements Task<Written> {
     long version =
         context
             .warehouse()
+            .writes()
             .overwrite(
                 Table.FOCUS_CONFORMANCE,
                 context.spark().createDataFrame(rows, Table.FOCUS_CONFORMANCE.schema()),

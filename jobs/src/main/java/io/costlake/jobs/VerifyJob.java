@@ -2,16 +2,17 @@ package io.costlake.jobs;
 
 import io.costlake.errors.CostlakeErrors;
 import io.costlake.ingest.AuditedSlices;
-import io.costlake.ingest.IngestFrames;
 import io.costlake.ingest.SliceKey;
 import io.costlake.ingest.TableCheck;
 import io.costlake.jobs.cli.JobSpec;
 import io.costlake.jobs.cli.OptionSpec;
 import io.costlake.jobs.cli.ParsedArgs;
+import io.costlake.model.BillingPeriod;
 import io.costlake.model.FocusColumn;
 import io.costlake.model.IngestSliceColumn;
 import io.costlake.model.QuarantineColumn;
 import io.costlake.model.Table;
+import io.costlake.spark.RowScope;
 import io.costlake.spark.Warehouse;
 import io.costlake.verify.Finding;
 import io.costlake.verify.WarehouseCheck;
@@ -60,7 +61,7 @@ public final class VerifyJob implements Job {
     PrintStream out = context.out();
     context.spark().sparkContext().setJobGroup("verify", "costlake verify", false);
     try {
-      Optional<String> period = args.period("--period");
+      Optional<BillingPeriod> period = args.period("--period");
       out.println("verify: warehouse " + warehouse.root() + period.map(p -> ", " + p).orElse(""));
       if (!warehouse.exists(Table.COST_LINE_ITEMS) && !warehouse.exists(Table.INGEST_SLICES)) {
         out.println("verify: nothing ingested yet, nothing to check");
@@ -87,14 +88,14 @@ public final class VerifyJob implements Job {
 
   /** Checks, prints a line per finding (or that all holds) and returns the findings. */
   private static List<Finding> check(
-      Warehouse warehouse, Optional<String> period, PrintStream out) {
+      Warehouse warehouse, Optional<BillingPeriod> period, PrintStream out) {
     Column lines = functions.lit(true);
     Column slices = functions.lit(true);
     Column quarantine = functions.lit(true);
     if (period.isPresent()) {
-      lines = FocusColumn.x_BillingPeriod.col().equalTo(period.get());
-      slices = IngestSliceColumn.billing_period.col().equalTo(period.get());
-      quarantine = QuarantineColumn.billing_period.col().equalTo(period.get());
+      lines = RowScope.equalTo(FocusColumn.x_BillingPeriod.name(), period.get()).column();
+      slices = RowScope.equalTo(IngestSliceColumn.billing_period.name(), period.get()).column();
+      quarantine = RowScope.equalTo(QuarantineColumn.billing_period.name(), period.get()).column();
     }
     List<Row> totals =
         TableCheck.totals(warehouse.read(Table.COST_LINE_ITEMS).filter(lines)).collectAsList();
@@ -126,27 +127,29 @@ public final class VerifyJob implements Job {
   private static String repair(Warehouse warehouse, Finding finding) {
     if (finding.slice().isPresent()) {
       SliceKey slice = finding.slice().get();
-      String predicate = IngestFrames.slicePredicate(List.of(slice));
+      RowScope scope = SliceKey.scope(List.of(slice));
       Optional<Long> version = finding.restoreVersion();
       if (version.isEmpty()) {
         if (finding.kind() != Finding.Kind.UNRECORDED_ROWS) {
           return slice + ": no recorded write to restore from; ingest it again";
         }
-        warehouse.replace(
-            Table.COST_LINE_ITEMS,
-            warehouse.read(Table.COST_LINE_ITEMS).filter(functions.lit(false)),
-            predicate,
-            "costlake verify --repair: " + slice + " held rows no ingest recorded");
+        warehouse
+            .writes()
+            .replace(
+                Table.COST_LINE_ITEMS,
+                warehouse.read(Table.COST_LINE_ITEMS).filter(functions.lit(false)),
+                scope,
+                "costlake verify --repair: " + slice + " held rows no ingest recorded");
         return slice + ": removed the rows no ingest recorded (ingest it again to load them)";
       }
       try {
-        warehouse.replace(
-            Table.COST_LINE_ITEMS,
-            warehouse
-                .readAt(Table.COST_LINE_ITEMS, version.get())
-                .filter(IngestFrames.sliceFilter(List.of(slice))),
-            predicate,
-            "costlake verify --repair: " + slice + " as of version " + version.get());
+        warehouse
+            .writes()
+            .replace(
+                Table.COST_LINE_ITEMS,
+                warehouse.readAt(Table.COST_LINE_ITEMS, version.get()).filter(scope.column()),
+                scope,
+                "costlake verify --repair: " + slice + " as of version " + version.get());
         return slice + ": restored as cost_line_items version " + version.get() + " holds it";
       } catch (RuntimeException e) {
         return slice
@@ -171,23 +174,25 @@ public final class VerifyJob implements Job {
    */
   private static String undoQuarantine(Warehouse warehouse, String run) {
     Optional<Long> version =
-        warehouse.versionDescribed(Table.INGEST_QUARANTINE, "costlake ingest " + run);
+        warehouse.tables().versionDescribed(Table.INGEST_QUARANTINE, "costlake ingest " + run);
     if (version.isPresent()
         && version.get() > 0
         && version.get() == warehouse.version(Table.INGEST_QUARANTINE)) {
-      warehouse.restore(Table.INGEST_QUARANTINE, version.get() - 1);
+      warehouse.tables().restore(Table.INGEST_QUARANTINE, version.get() - 1);
       return "ingest_quarantine: undid run "
           + run
           + "'s commit (restored version "
           + (version.get() - 1)
           + ")";
     }
-    warehouse.overwrite(
-        Table.INGEST_QUARANTINE,
-        warehouse
-            .read(Table.INGEST_QUARANTINE)
-            .filter(QuarantineColumn.run_id.col().notEqual(functions.lit(run))),
-        "costlake verify --repair: removed the rows of run " + run);
+    warehouse
+        .writes()
+        .overwrite(
+            Table.INGEST_QUARANTINE,
+            warehouse
+                .read(Table.INGEST_QUARANTINE)
+                .filter(QuarantineColumn.run_id.col().notEqual(functions.lit(run))),
+            "costlake verify --repair: removed the rows of run " + run);
     return "ingest_quarantine: removed the rows of run "
         + run
         + " (later commits followed it; ingest its files again for their rows)";

@@ -1,5 +1,6 @@
 package io.costlake.jobs;
 
+import io.costlake.model.BillingPeriod;
 import io.costlake.model.Table;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,10 +9,10 @@ import java.util.Map;
 
 /** What a task committed: the Delta version of each table it wrote, for the periods it did. */
 final class Written {
-  private final List<String> periods;
+  private final List<BillingPeriod> periods;
   private final Map<Table, Long> versions;
 
-  private Written(List<String> periods, Map<Table, Long> versions) {
+  private Written(List<BillingPeriod> periods, Map<Table, Long> versions) {
     this.periods = List.copyOf(periods);
     this.versions = Collections.unmodifiableMap(new LinkedHashMap<>(versions));
   }
@@ -20,7 +21,7 @@ final class Written {
     return new Written(List.of(), Map.of());
   }
 
-  static Written of(List<String> periods) {
+  static Written of(List<BillingPeriod> periods) {
     return new Written(periods, Map.of());
   }
 
@@ -32,7 +33,7 @@ final class Written {
   }
 
   /** The billing periods the task computed, oldest first; empty for a task over every period. */
-  List<String> periods() {
+  List<BillingPeriod> periods() {
     return periods;
   }
 

@@ -102,7 +102,7 @@ class ITChargeback {
             allocated("2025-09", "nobody", "S3", "USD", "7"),
             allocated("2025-10", "a", "EC2", "USD", "80"));
     Dataset<Row> frame = TestSpark.session().createDataFrame(rows, Table.COST_ALLOCATED.schema());
-    new Warehouse(TestSpark.session(), uri).overwrite(Table.COST_ALLOCATED, frame, "test");
+    new Warehouse(TestSpark.session(), uri).writes().overwrite(Table.COST_ALLOCATED, frame, "test");
 
     Path export = dir.resolve("export");
     Cli first =
@@ -185,6 +185,7 @@ class ITChargeback {
             allocated("2025-09", "a", "EC2", "USD", "10", "Hours", "100"),
             allocated("2025-10", "a", "EC2", "USD", "10", "Hours", "50"));
     new Warehouse(TestSpark.session(), uri)
+        .writes()
         .overwrite(
             Table.COST_ALLOCATED,
             TestSpark.session().createDataFrame(rows, Table.COST_ALLOCATED.schema()),

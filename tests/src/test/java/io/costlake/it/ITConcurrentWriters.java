@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.costlake.errors.CostlakeException;
 import io.costlake.model.Table;
 import io.costlake.spark.ConflictRetry;
+import io.costlake.spark.RowScope;
 import io.costlake.spark.Warehouse;
 import io.costlake.testing.TestSpark;
 import java.math.BigDecimal;
@@ -50,7 +51,7 @@ class ITConcurrentWriters {
   void theSecondCommitToASliceIsRetriedOnTheNewerVersionAndOnlyItsRowsRemain() throws Exception {
     String root = Fixtures.uri(dir.resolve("warehouse"));
     Warehouse setup = new Warehouse(spark, root);
-    setup.append(Table.INGEST_SLICES, slices("initial", 3), "initial");
+    setup.writes().append(Table.INGEST_SLICES, slices("initial", 3), "initial");
 
     AtomicInteger retries = new AtomicInteger();
     Warehouse first =
@@ -58,9 +59,11 @@ class ITConcurrentWriters {
     Warehouse second = new Warehouse(spark, root);
     race(
         () ->
-            first.replace(
-                Table.INGEST_SLICES, blockedUntilReleased(slices("first", 2)), SLICE, "first"),
-        () -> second.replace(Table.INGEST_SLICES, slices("second", 4), SLICE, "second"));
+            first
+                .writes()
+                .replace(
+                    Table.INGEST_SLICES, blockedUntilReleased(slices("first", 2)), SLICE, "first"),
+        () -> second.writes().replace(Table.INGEST_SLICES, slices("second", 4), SLICE, "second"));
 
     assertEquals(1, retries.get(), "the first writer lost its race once and wrote again");
     assertEquals(List.of("first", "first"), runIds(root));
@@ -76,7 +79,9 @@ class ITConcurrentWriters {
   @Test
   void aWriterThatKeepsLosingFailsInOneLineAndWritesNothing() throws Exception {
     String root = Fixtures.uri(dir.resolve("warehouse"));
-    new Warehouse(spark, root).append(Table.INGEST_SLICES, slices("initial", 3), "initial");
+    new Warehouse(spark, root)
+        .writes()
+        .append(Table.INGEST_SLICES, slices("initial", 3), "initial");
     Warehouse once = new Warehouse(spark, root, new ConflictRetry(1, 10, millis -> {}));
     Warehouse second = new Warehouse(spark, root);
 
@@ -84,9 +89,13 @@ class ITConcurrentWriters {
     try {
       race(
           () ->
-              once.replace(
-                  Table.INGEST_SLICES, blockedUntilReleased(slices("first", 2)), SLICE, "first"),
-          () -> second.replace(Table.INGEST_SLICES, slices("second", 4), SLICE, "second"));
+              once.writes()
+                  .replace(
+                      Table.INGEST_SLICES,
+                      blockedUntilReleased(slices("first", 2)),
+                      SLICE,
+                      "first"),
+          () -> second.writes().replace(Table.INGEST_SLICES, slices("second", 4), SLICE, "second"));
     } catch (java.util.concurrent.ExecutionException e) {
       failure = (CostlakeException) e.getCause();
     }
@@ -139,7 +148,8 @@ class ITConcurrentWriters {
     assertEquals(reference.table("cost_line_items").count(), lines.count());
   }
 
-  private static final String SLICE = "provider = 'aws' AND billing_period = '2025-01'";
+  private static final RowScope SLICE =
+      RowScope.equalTo("provider", "aws").and(RowScope.equalTo("billing_period", "2025-01"));
 
   private static Cli ingest(TestWarehouse lake, String source, String period) {
     return Cli.run(

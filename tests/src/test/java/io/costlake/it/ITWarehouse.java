@@ -39,13 +39,13 @@ class ITWarehouse {
     }
     old.partitionedBy("x_BillingPeriod", "BillingAccountId").execute();
 
-    warehouse.ensure(Table.COST_LINE_ITEMS);
+    warehouse.tables().ensure(Table.COST_LINE_ITEMS);
     StructField[] fields = warehouse.read(Table.COST_LINE_ITEMS).schema().fields();
     assertEquals(Table.COST_LINE_ITEMS.schema().fields().length, fields.length);
     assertTrue(
         Arrays.stream(fields)
             .anyMatch(f -> f.name().equals("x_Extensions") && f.getComment().isDefined()));
-    warehouse.ensure(Table.COST_LINE_ITEMS);
+    warehouse.tables().ensure(Table.COST_LINE_ITEMS);
     assertEquals(
         fields.length,
         warehouse.read(Table.COST_LINE_ITEMS).schema().fields().length,
@@ -65,7 +65,7 @@ class ITWarehouse {
     assertFalse(warehouse.exists(Table.COST_LINE_ITEMS));
     assertEquals(0L, warehouse.read(Table.COST_LINE_ITEMS).count());
 
-    warehouse.ensure(Table.COST_LINE_ITEMS);
+    warehouse.tables().ensure(Table.COST_LINE_ITEMS);
     assertTrue(warehouse.exists(Table.COST_LINE_ITEMS));
     Row detail =
         spark.sql("DESCRIBE DETAIL delta.`" + warehouse.path(Table.COST_LINE_ITEMS) + "`").head();

@@ -189,7 +189,10 @@ public final class DemoJob implements Job {
   }
 
   private static void summarize(JobContext context) {
-    context.warehouse().withTables(List.of(Table.COST_LINE_ITEMS), () -> printTotals(context));
+    context
+        .warehouse()
+        .catalog()
+        .withTables(List.of(Table.COST_LINE_ITEMS), () -> printTotals(context));
   }
 
   private static void printTotals(JobContext context) {

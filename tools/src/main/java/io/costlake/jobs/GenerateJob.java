@@ -7,6 +7,7 @@ import io.costlake.jobs.cli.ParsedArgs;
 import io.costlake.jobs.generate.AwsCurGenerator;
 import io.costlake.jobs.generate.AzureCostGenerator;
 import io.costlake.jobs.generate.GcpBillingGenerator;
+import io.costlake.model.BillingPeriod;
 import io.costlake.provider.Provider;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -108,7 +109,7 @@ public final class GenerateJob implements Job {
         new GcpBillingGenerator.Options(
             args.positiveInt("--rows"),
             args.longValue("--seed"),
-            YearMonth.parse(args.period("--period").orElse("2025-09")),
+            args.period("--period").map(BillingPeriod::month).orElse(YearMonth.of(2025, 9)),
             args.positiveInt("--months"),
             args.positiveInt("--projects"),
             kind);
@@ -131,7 +132,7 @@ public final class GenerateJob implements Job {
                 new AzureCostGenerator.Options(
                     args.positiveInt("--rows"),
                     args.longValue("--seed"),
-                    YearMonth.parse(args.period("--period").orElse("2025-09")),
+                    args.period("--period").map(BillingPeriod::month).orElse(YearMonth.of(2025, 9)),
                     args.positiveInt("--months")))
             .generate(out);
     context
@@ -154,7 +155,7 @@ public final class GenerateJob implements Job {
   }
 
   static AwsCurGenerator.Options options(ParsedArgs args) {
-    String period = args.period("--period").orElse("2025-09");
+    String period = args.period("--period").map(String::valueOf).orElse("2025-09");
     int accounts = args.positiveInt("--accounts");
     if (accounts > 8) {
       throw CostlakeErrors.invalidOptionValue(

@@ -1,5 +1,8 @@
 package io.costlake.report.html;
 
+import io.costlake.model.BillingPeriod;
+import io.costlake.model.FocusColumn;
+import io.costlake.spark.RowScope;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -25,16 +28,18 @@ public final class ReportSections {
   private final String where;
   private final String currency;
   private final String latest;
-  private final Optional<String> onlyPeriod;
+  private final Optional<BillingPeriod> onlyPeriod;
 
   /**
    * @param onlyPeriod report one billing period, or every period in the tables
    */
-  public ReportSections(SparkSession spark, Optional<String> onlyPeriod) {
+  public ReportSections(SparkSession spark, Optional<BillingPeriod> onlyPeriod) {
     this.spark = spark;
     this.onlyPeriod = onlyPeriod;
     this.where =
-        onlyPeriod.map(p -> "x_BillingPeriod = '" + p.replace("'", "") + "'").orElse("TRUE");
+        onlyPeriod
+            .map(p -> RowScope.equalTo(FocusColumn.x_BillingPeriod.name(), p).sql())
+            .orElse("TRUE");
     List<Row> main =
         spark
             .sql(
@@ -43,7 +48,8 @@ public final class ReportSections {
                     + " GROUP BY 1 ORDER BY SUM(line_count) DESC, 1 LIMIT 1")
             .collectAsList();
     this.currency = main.isEmpty() ? "USD" : main.get(0).getString(0);
-    this.latest = main.isEmpty() ? onlyPeriod.orElse("") : main.get(0).getString(1);
+    this.latest =
+        main.isEmpty() ? onlyPeriod.map(String::valueOf).orElse("") : main.get(0).getString(1);
   }
 
   /** What the charts show, for the page's subtitle. */

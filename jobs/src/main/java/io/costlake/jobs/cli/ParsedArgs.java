@@ -1,15 +1,13 @@
 package io.costlake.jobs.cli;
 
-import io.costlake.config.PeriodRange;
 import io.costlake.errors.CostlakeErrors;
+import io.costlake.model.BillingPeriod;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** The parsed command line of one job. */
 public final class ParsedArgs {
-  private static final Pattern PERIOD = Pattern.compile(PeriodRange.PERIOD);
 
   private final JobSpec spec;
   private final Map<String, List<String>> values;
@@ -47,15 +45,15 @@ public final class ParsedArgs {
   }
 
   /** A {@code yyyy-MM} billing period option, validated. */
-  public Optional<String> period(String option) {
-    Optional<String> period = value(option);
-    period.ifPresent(
-        p -> {
-          if (!PERIOD.matcher(p).matches()) {
-            throw CostlakeErrors.invalidOptionValue(spec.name(), option, p, "a month as yyyy-MM");
-          }
-        });
-    return period;
+  public Optional<BillingPeriod> period(String option) {
+    return value(option)
+        .map(
+            p ->
+                BillingPeriod.tryParse(p)
+                    .orElseThrow(
+                        () ->
+                            CostlakeErrors.invalidOptionValue(
+                                spec.name(), option, p, "a month as yyyy-MM")));
   }
 
   public long longValue(String option) {
