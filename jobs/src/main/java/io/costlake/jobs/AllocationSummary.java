@@ -2,9 +2,11 @@ package io.costlake.jobs;
 
 import io.costlake.errors.CostlakeErrors;
 import io.costlake.model.Table;
+import io.costlake.verify.Conservation;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 
 /**
@@ -35,7 +37,7 @@ final class AllocationSummary {
 
   private void printTotals(long allocatedVersion, long complianceVersion, long debtVersion) {
     String where = periods.scope().sql();
-    checkConserved(where);
+    checkConserved();
     List<Row> currencies =
         sql(
             "SELECT BillingCurrency, COUNT(*), COUNT(DISTINCT owner), SUM(EffectiveCost),"
@@ -131,39 +133,17 @@ final class AllocationSummary {
     context.out().print(out);
   }
 
-  private void checkConserved(String where) {
-    List<Row> broken =
-        sql(
-            "SELECT coalesce(s.p, a.p), coalesce(s.acct, a.acct), coalesce(s.cur, a.cur),"
-                + " s.billed, a.billed, s.effective, a.effective FROM"
-                + " (SELECT x_BillingPeriod p, BillingAccountId acct, BillingCurrency cur,"
-                + "  SUM(BilledCost) billed, SUM(EffectiveCost) effective FROM "
-                + input.tableName()
-                + "  WHERE "
-                + where
-                + " GROUP BY 1, 2, 3) s FULL OUTER JOIN"
-                + " (SELECT x_BillingPeriod p, BillingAccountId acct, BillingCurrency cur,"
-                + "  SUM(BilledCost) billed, SUM(EffectiveCost) effective FROM cost_allocated"
-                + "  WHERE "
-                + where
-                + " GROUP BY 1, 2, 3) a"
-                + " ON s.p = a.p AND s.acct = a.acct AND s.cur <=> a.cur"
-                + " WHERE NOT (s.billed <=> a.billed) OR NOT (s.effective <=> a.effective) LIMIT 1");
-    if (!broken.isEmpty()) {
-      Row r = broken.get(0);
-      throw CostlakeErrors.allocationNotConserved(
-          String.format(
-              Locale.ROOT,
-              "period %s account %s currency %s: BilledCost %s before, %s after; EffectiveCost %s"
-                  + " before, %s after",
-              r.get(0),
-              r.get(1),
-              r.get(2),
-              r.get(3),
-              r.get(4),
-              r.get(5),
-              r.get(6)));
-    }
+  /** Checked from the tables as written, not the frames that were written. */
+  private void checkConserved() {
+    Column inPeriods = periods.scope().column();
+    Conservation.ALLOCATION
+        .firstDifference(
+            context.warehouse().read(input).filter(inPeriods),
+            context.warehouse().read(Table.COST_ALLOCATED).filter(inPeriods))
+        .ifPresent(
+            difference -> {
+              throw CostlakeErrors.allocationNotConserved(difference);
+            });
   }
 
   private List<Row> sql(String query) {
