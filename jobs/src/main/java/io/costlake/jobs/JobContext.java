@@ -27,6 +27,7 @@ public final class JobContext {
   private final Clock clock;
   private SparkSession spark;
   private boolean warehouseChecked;
+  private String group;
   private String description;
 
   public JobContext(CostlakeConfig config, PrintStream out, Clock clock) {
@@ -65,11 +66,29 @@ public final class JobContext {
   public synchronized SparkSession spark() {
     if (spark == null) {
       spark = SparkSessions.getOrCreate(config.spark());
-      if (description != null) {
-        spark.sparkContext().setJobDescription(description);
-      }
+      label();
     }
     return spark;
+  }
+
+  /**
+   * Puts every Spark job this thread runs from now on in the group {@code id} (the Spark UI and
+   * event log list a run's jobs together under it), described as {@code what}.
+   */
+  public synchronized void group(String id, String what) {
+    group = id;
+    description = what;
+    if (spark != null) {
+      label();
+    }
+  }
+
+  private void label() {
+    if (group != null) {
+      spark.sparkContext().setJobGroup(group, description, false);
+    } else if (description != null) {
+      spark.sparkContext().setJobDescription(description);
+    }
   }
 
   /**

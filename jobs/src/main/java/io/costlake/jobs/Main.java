@@ -23,6 +23,8 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one entry point: {@code costlake <job> [options]} from the launcher script, and the same
@@ -35,6 +37,8 @@ public final class Main {
 
   /** The launcher's tools, in the tools jar beside this one (not in the cluster jar). */
   private static final Set<String> TOOLS = Set.of("demo", "generate", "bench");
+
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
   private final Map<String, Job> jobs = new LinkedHashMap<>();
 
@@ -95,8 +99,13 @@ public final class Main {
       }
       CostlakeConfig config = config(parsed);
       JobContext context = new JobContext(config, out, Clock.systemUTC());
-      context.describe("costlake " + jobName);
+      context.group("costlake-" + jobName, "costlake " + jobName);
+      long started = System.nanoTime();
       job.run(context, parsed);
+      LOG.info(
+          "costlake {} done in {} s",
+          jobName,
+          String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
       return 0;
     } catch (CostlakeException e) {
       err.println("costlake " + jobName + ": " + e.getMessage());

@@ -59,30 +59,25 @@ public final class VerifyJob implements Job {
   public void run(JobContext context, ParsedArgs args) {
     Warehouse warehouse = context.warehouse();
     PrintStream out = context.out();
-    context.spark().sparkContext().setJobGroup("verify", "costlake verify", false);
-    try {
-      Optional<BillingPeriod> period = args.period("--period");
-      out.println("verify: warehouse " + warehouse.root() + period.map(p -> ", " + p).orElse(""));
-      if (!warehouse.exists(Table.COST_LINE_ITEMS) && !warehouse.exists(Table.INGEST_SLICES)) {
-        out.println("verify: nothing ingested yet, nothing to check");
-        return;
-      }
-      List<Finding> findings = check(warehouse, period, out);
-      if (findings.isEmpty()) {
-        return;
-      }
-      if (!args.has("--repair")) {
-        throw CostlakeErrors.warehouseBroken(findings.size(), true);
-      }
-      for (Finding finding : findings) {
-        out.println("  repair   " + repair(warehouse, finding));
-      }
-      List<Finding> left = check(warehouse, period, out);
-      if (!left.isEmpty()) {
-        throw CostlakeErrors.warehouseBroken(left.size(), false);
-      }
-    } finally {
-      context.spark().sparkContext().clearJobGroup();
+    Optional<BillingPeriod> period = args.period("--period");
+    out.println("verify: warehouse " + warehouse.root() + period.map(p -> ", " + p).orElse(""));
+    if (!warehouse.exists(Table.COST_LINE_ITEMS) && !warehouse.exists(Table.INGEST_SLICES)) {
+      out.println("verify: nothing ingested yet, nothing to check");
+      return;
+    }
+    List<Finding> findings = check(warehouse, period, out);
+    if (findings.isEmpty()) {
+      return;
+    }
+    if (!args.has("--repair")) {
+      throw CostlakeErrors.warehouseBroken(findings.size(), true);
+    }
+    for (Finding finding : findings) {
+      out.println("  repair   " + repair(warehouse, finding));
+    }
+    List<Finding> left = check(warehouse, period, out);
+    if (!left.isEmpty()) {
+      throw CostlakeErrors.warehouseBroken(left.size(), false);
     }
   }
 

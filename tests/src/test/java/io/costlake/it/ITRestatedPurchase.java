@@ -44,6 +44,11 @@ class ITRestatedPurchase {
             // Delta prefixes its own: "Delta: costlake pipeline: allocate: Filtering files ..."
             .filter(d -> d == null || !d.contains("costlake pipeline"))
             .collect(Collectors.toList()));
+    // ... and group them under the command that ran them.
+    assertEquals(
+        List.of("costlake-pipeline"),
+        seen.groups().stream().distinct().collect(Collectors.toList()),
+        "job groups");
     for (String step : List.of("validate", "amortize", "allocate", "anomalies", "report")) {
       assertTrue(
           seen.descriptions().stream().anyMatch(d -> d.contains("costlake pipeline: " + step)),

@@ -19,6 +19,7 @@ final class JobDescriptions extends SparkListener {
   private final SparkContext context;
   private final String mark = UUID.randomUUID().toString();
   private final List<String> descriptions = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> groups = Collections.synchronizedList(new ArrayList<>());
 
   private JobDescriptions(SparkContext context) {
     this.context = context;
@@ -35,6 +36,7 @@ final class JobDescriptions extends SparkListener {
   public void onJobStart(SparkListenerJobStart job) {
     if (job.properties() != null && mark.equals(job.properties().getProperty(MARK))) {
       descriptions.add(job.properties().getProperty("spark.job.description"));
+      groups.add(job.properties().getProperty("spark.jobGroup.id"));
     }
   }
 
@@ -54,6 +56,13 @@ final class JobDescriptions extends SparkListener {
   List<String> descriptions() {
     synchronized (descriptions) {
       return new ArrayList<>(descriptions);
+    }
+  }
+
+  /** The job group of each job seen, in the same order. */
+  List<String> groups() {
+    synchronized (groups) {
+      return new ArrayList<>(groups);
     }
   }
 }
