@@ -3,6 +3,8 @@ package io.costlake.jobs;
 import io.costlake.jobs.cli.JobSpec;
 import io.costlake.jobs.cli.OptionSpec;
 import io.costlake.jobs.cli.ParsedArgs;
+import io.costlake.tasks.Amortization;
+import io.costlake.tasks.JobContext;
 import java.util.List;
 
 /**

@@ -8,6 +8,7 @@ import io.costlake.model.BillingPeriod;
 import io.costlake.model.Table;
 import io.costlake.spark.Warehouse;
 import io.costlake.spark.WarehouseCatalog;
+import io.costlake.tasks.JobContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

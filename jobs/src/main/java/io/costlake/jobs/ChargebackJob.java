@@ -4,6 +4,8 @@ import io.costlake.config.ChargebackConfig;
 import io.costlake.jobs.cli.JobSpec;
 import io.costlake.jobs.cli.OptionSpec;
 import io.costlake.jobs.cli.ParsedArgs;
+import io.costlake.tasks.ChargebackRun;
+import io.costlake.tasks.JobContext;
 import java.util.List;
 
 /**

@@ -1,12 +1,14 @@
 package io.costlake.jobs;
 
-import io.costlake.jobs.Ingestion.IngestSummary;
 import io.costlake.jobs.cli.JobSpec;
 import io.costlake.jobs.cli.OptionSpec;
 import io.costlake.jobs.cli.ParsedArgs;
 import io.costlake.model.BillingPeriod;
 import io.costlake.provider.Provider;
 import io.costlake.provider.ProviderAdapter;
+import io.costlake.tasks.Ingestion;
+import io.costlake.tasks.Ingestion.IngestSummary;
+import io.costlake.tasks.JobContext;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;

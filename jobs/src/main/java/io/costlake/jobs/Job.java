@@ -2,6 +2,7 @@ package io.costlake.jobs;
 
 import io.costlake.jobs.cli.JobSpec;
 import io.costlake.jobs.cli.ParsedArgs;
+import io.costlake.tasks.JobContext;
 
 /**
  * One costlake job: a thin I/O shell over a pure transform in {@code costlake-common}. A job prints

@@ -10,6 +10,7 @@ import io.costlake.io.HadoopConfigFiles;
 import io.costlake.jobs.cli.ArgParser;
 import io.costlake.jobs.cli.ParsedArgs;
 import io.costlake.spark.SparkSessions;
+import io.costlake.tasks.JobContext;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

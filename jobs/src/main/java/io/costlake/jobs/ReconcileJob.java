@@ -5,6 +5,8 @@ import io.costlake.jobs.cli.JobSpec;
 import io.costlake.jobs.cli.OptionSpec;
 import io.costlake.jobs.cli.ParsedArgs;
 import io.costlake.reconcile.Reconciliation;
+import io.costlake.tasks.InvoiceReconciliation;
+import io.costlake.tasks.JobContext;
 import java.util.List;
 
 /**

@@ -4,6 +4,9 @@ import io.costlake.jobs.cli.JobSpec;
 import io.costlake.jobs.cli.OptionSpec;
 import io.costlake.jobs.cli.ParsedArgs;
 import io.costlake.model.BillingPeriod;
+import io.costlake.tasks.HtmlReport;
+import io.costlake.tasks.JobContext;
+import io.costlake.tasks.Reporting;
 import java.util.List;
 import java.util.Optional;
 

@@ -12,6 +12,7 @@ import io.costlake.model.Table;
 import io.costlake.share.Redaction;
 import io.costlake.spark.RowScope;
 import io.costlake.spark.Warehouse;
+import io.costlake.tasks.JobContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

@@ -6,6 +6,7 @@ import io.costlake.jobs.cli.OptionSpec;
 import io.costlake.jobs.cli.ParsedArgs;
 import io.costlake.model.Table;
 import io.costlake.spark.WarehouseCatalog;
+import io.costlake.tasks.JobContext;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;

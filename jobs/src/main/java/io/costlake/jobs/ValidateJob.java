@@ -3,6 +3,8 @@ package io.costlake.jobs;
 import io.costlake.jobs.cli.JobSpec;
 import io.costlake.jobs.cli.OptionSpec;
 import io.costlake.jobs.cli.ParsedArgs;
+import io.costlake.tasks.JobContext;
+import io.costlake.tasks.Validation;
 import java.util.List;
 
 /**

@@ -14,6 +14,7 @@ import io.costlake.model.QuarantineColumn;
 import io.costlake.model.Table;
 import io.costlake.spark.RowScope;
 import io.costlake.spark.Warehouse;
+import io.costlake.tasks.JobContext;
 import io.costlake.verify.Finding;
 import io.costlake.verify.WarehouseCheck;
 import java.io.PrintStream;

@@ -47,7 +47,9 @@ final class CommandLines {
     assertTrue(at >= 0, "every job names its billing period explicitly: " + where);
     assertEquals(period, options.get(at + 1), where);
     options.set(at + 1, "2025-10");
-    assertEquals("2025-10", parse(args.get(0), options, where).period("--period").orElseThrow());
+    assertEquals(
+        "2025-10",
+        parse(args.get(0), options, where).period("--period").map(String::valueOf).orElseThrow());
     return args.get(0);
   }
 

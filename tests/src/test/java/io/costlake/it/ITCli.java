@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.costlake.errors.CostlakeException;
-import io.costlake.jobs.JobContext;
 import io.costlake.jobs.Main;
 import io.costlake.jobs.cli.OptionSpec;
+import io.costlake.tasks.JobContext;
 import io.costlake.testing.Hashes;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -9,6 +9,7 @@ import io.costlake.jobs.generate.AzureCostGenerator;
 import io.costlake.jobs.generate.GcpBillingGenerator;
 import io.costlake.model.BillingPeriod;
 import io.costlake.provider.Provider;
+import io.costlake.tasks.JobContext;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDate;

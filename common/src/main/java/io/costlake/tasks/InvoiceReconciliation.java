@@ -1,4 +1,4 @@
-package io.costlake.jobs;
+package io.costlake.tasks;
 
 import io.costlake.config.ReconcileConfig;
 import io.costlake.errors.CostlakeErrors;
@@ -22,10 +22,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /** The work of {@code costlake reconcile}, built from its options. */
-final class InvoiceReconciliation implements Task<List<Reconciliation>> {
+public final class InvoiceReconciliation implements Task<List<Reconciliation>> {
   private final Optional<BillingPeriod> onlyPeriod;
 
-  InvoiceReconciliation(Optional<BillingPeriod> onlyPeriod) {
+  public InvoiceReconciliation(Optional<BillingPeriod> onlyPeriod) {
     this.onlyPeriod = onlyPeriod;
   }
 

@@ -1,4 +1,4 @@
-package io.costlake.jobs;
+package io.costlake.tasks;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -23,12 +23,12 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /** The work of {@code costlake validate}, built from its options. */
-final class Validation implements Task<Written> {
+public final class Validation implements Task<Written> {
   private final Optional<String> provider;
   private final Optional<BillingPeriod> period;
   private final boolean strict;
 
-  Validation(Optional<String> provider, Optional<BillingPeriod> period, boolean strict) {
+  public Validation(Optional<String> provider, Optional<BillingPeriod> period, boolean strict) {
     this.provider = provider;
     this.period = period;
     this.strict = strict;

@@ -1,4 +1,4 @@
-package io.costlake.jobs;
+package io.costlake.tasks;
 
 import io.costlake.errors.CostlakeErrors;
 import java.io.IOException;
@@ -8,10 +8,10 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /** Exported text files (CSV, JSON, HTML) on any file system Hadoop reaches: local, s3a, gs... */
-final class TextFiles {
+public final class TextFiles {
   private TextFiles() {}
 
-  static void write(JobContext context, String uri, String text) {
+  public static void write(JobContext context, String uri, String text) {
     try {
       Path path = new Path(uri);
       FileSystem fs = path.getFileSystem(context.hadoopConf());

@@ -1,4 +1,4 @@
-package io.costlake.jobs;
+package io.costlake.tasks;
 
 import io.costlake.chargeback.ChargebackCalculator;
 import io.costlake.chargeback.ChargebackFrames;
@@ -21,11 +21,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /** The work of {@code costlake chargeback}, built from its options. */
-final class ChargebackRun implements Task<Written> {
+public final class ChargebackRun implements Task<Written> {
   private final Optional<BillingPeriod> onlyPeriod;
   private final Optional<String> export;
 
-  ChargebackRun(Optional<BillingPeriod> onlyPeriod, Optional<String> export) {
+  public ChargebackRun(Optional<BillingPeriod> onlyPeriod, Optional<String> export) {
     this.onlyPeriod = onlyPeriod;
     this.export = export;
   }

@@ -1,4 +1,4 @@
-package io.costlake.jobs;
+package io.costlake.tasks;
 
 import io.costlake.errors.CostlakeErrors;
 import io.costlake.model.Table;
@@ -13,20 +13,21 @@ import org.apache.spark.sql.Row;
  * After {@code allocate} wrote its tables: checks from the tables themselves that every (period,
  * account, currency) total is unchanged, then prints what went where.
  */
-final class AllocationSummary {
+public final class AllocationSummary {
   private final JobContext context;
   private final BillingPeriods periods;
   private final Table input;
   private final String unallocated;
 
-  AllocationSummary(JobContext context, BillingPeriods periods, Table input, String unallocated) {
+  public AllocationSummary(
+      JobContext context, BillingPeriods periods, Table input, String unallocated) {
     this.context = context;
     this.periods = periods;
     this.input = input;
     this.unallocated = unallocated;
   }
 
-  void print(long allocatedVersion, long complianceVersion, long debtVersion) {
+  public void print(long allocatedVersion, long complianceVersion, long debtVersion) {
     context
         .warehouse()
         .catalog()

@@ -1,4 +1,4 @@
-package io.costlake.jobs;
+package io.costlake.tasks;
 
 import io.costlake.config.CostlakeConfig;
 import io.costlake.errors.CostlakeErrors;

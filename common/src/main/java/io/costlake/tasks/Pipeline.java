@@ -1,4 +1,4 @@
-package io.costlake.jobs;
+package io.costlake.tasks;
 
 import io.costlake.CostlakeVersion;
 import io.costlake.ingest.RunIds;
@@ -24,7 +24,7 @@ import scala.collection.JavaConverters;
  * Spark UI by its step, then the periods recorded up to date in {@code pipeline_runs}; {@code demo}
  * leaves validation out. Returns each step's result by its name, in the order they ran.
  */
-final class Pipeline implements Task<Map<String, Object>> {
+public final class Pipeline implements Task<Map<String, Object>> {
   private final Optional<BillingPeriod> period;
   private final List<BillingPeriod> periods;
   private final boolean validate;
@@ -34,7 +34,7 @@ final class Pipeline implements Task<Map<String, Object>> {
    * @param periods the periods to record as up to date once every step has run
    * @param validate whether to run validation first
    */
-  Pipeline(Optional<BillingPeriod> period, List<BillingPeriod> periods, boolean validate) {
+  public Pipeline(Optional<BillingPeriod> period, List<BillingPeriod> periods, boolean validate) {
     this.period = period;
     this.periods = List.copyOf(periods);
     this.validate = validate;

@@ -1,4 +1,4 @@
-package io.costlake.jobs;
+package io.costlake.tasks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -18,14 +18,14 @@ import org.apache.spark.sql.Row;
  * versions, for organizations with many tenants) and the FX rates (CSV and a Delta table). A table
  * row is read exactly as a YAML profile would be, so the same checks name the bad row.
  */
-final class ChargebackInputs {
+public final class ChargebackInputs {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private ChargebackInputs() {}
 
   /** The chargeback settings with the profile versions of chargeback.profilesTable added. */
-  static ChargebackConfig config(JobContext context) {
+  public static ChargebackConfig config(JobContext context) {
     ChargebackConfig config = context.config().chargeback();
     if (config.profilesTable() == null) {
       return config;
@@ -43,7 +43,7 @@ final class ChargebackInputs {
     }
   }
 
-  static BillingProfileConfig profile(String json, String table) {
+  public static BillingProfileConfig profile(String json, String table) {
     try {
       return JSON.readValue(json, BillingProfileConfig.class);
     } catch (JsonProcessingException e) {
@@ -54,7 +54,7 @@ final class ChargebackInputs {
     }
   }
 
-  static FxRates fxRates(JobContext context, ChargebackConfig config) {
+  public static FxRates fxRates(JobContext context, ChargebackConfig config) {
     FxRates rates =
         config.fxRatesFile() == null
             ? new FxRates(List.of())

@@ -1,4 +1,4 @@
-package io.costlake.jobs;
+package io.costlake.tasks;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.sum;
@@ -24,10 +24,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /** The work of {@code costlake report}, built from its options. */
-final class Reporting implements Task<Written> {
+public final class Reporting implements Task<Written> {
   private final Optional<BillingPeriod> onlyPeriod;
 
-  Reporting(Optional<BillingPeriod> onlyPeriod) {
+  public Reporting(Optional<BillingPeriod> onlyPeriod) {
     this.onlyPeriod = onlyPeriod;
   }
 

@@ -1,4 +1,4 @@
-package io.costlake.jobs;
+package io.costlake.tasks;
 
 import io.costlake.config.CostlakeConfig;
 import io.costlake.model.BillingPeriod;
@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Optional;
 
 /** The steps of a pipeline after validation, as tasks. */
-final class PipelineSteps {
+public final class PipelineSteps {
   private PipelineSteps() {}
 
   /**
    * Amortize through report, in order, each only when its inputs are configured (bench times each).
    */
-  static List<Task<?>> afterValidation(CostlakeConfig config, Optional<BillingPeriod> period) {
+  public static List<Task<?>> afterValidation(
+      CostlakeConfig config, Optional<BillingPeriod> period) {
     List<Task<?>> steps = new ArrayList<>();
     steps.add(new Amortization(period));
     steps.add(new Allocation(period));

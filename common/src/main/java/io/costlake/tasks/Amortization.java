@@ -1,4 +1,4 @@
-package io.costlake.jobs;
+package io.costlake.tasks;
 
 import io.costlake.amortize.AmortizationSchedule;
 import io.costlake.amortize.CommitmentUtilization;
@@ -16,11 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The work of {@code costlake amortize}, built from its options. */
-final class Amortization implements Task<Written> {
+public final class Amortization implements Task<Written> {
   private static final Logger LOG = LoggerFactory.getLogger(Amortization.class);
   private final Optional<BillingPeriod> onlyPeriod;
 
-  Amortization(Optional<BillingPeriod> onlyPeriod) {
+  public Amortization(Optional<BillingPeriod> onlyPeriod) {
     this.onlyPeriod = onlyPeriod;
   }
 

@@ -1,4 +1,4 @@
-package io.costlake.jobs;
+package io.costlake.tasks;
 
 import io.costlake.model.BillingPeriod;
 import io.costlake.model.Table;
@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** What a task committed: the Delta version of each table it wrote, for the periods it did. */
-final class Written {
+public final class Written {
   private final List<BillingPeriod> periods;
   private final Map<Table, Long> versions;
 
@@ -17,28 +17,28 @@ final class Written {
     this.versions = Collections.unmodifiableMap(new LinkedHashMap<>(versions));
   }
 
-  static Written nothing() {
+  public static Written nothing() {
     return new Written(List.of(), Map.of());
   }
 
-  static Written of(List<BillingPeriod> periods) {
+  public static Written of(List<BillingPeriod> periods) {
     return new Written(periods, Map.of());
   }
 
   /** The same, with {@code table} written at {@code version}. */
-  Written with(Table table, long version) {
+  public Written with(Table table, long version) {
     Map<Table, Long> more = new LinkedHashMap<>(versions);
     more.put(table, version);
     return new Written(periods, more);
   }
 
   /** The billing periods the task computed, oldest first; empty for a task over every period. */
-  List<BillingPeriod> periods() {
+  public List<BillingPeriod> periods() {
     return periods;
   }
 
   /** Each table written, in the order written, with the version its commit made. */
-  Map<Table, Long> versions() {
+  public Map<Table, Long> versions() {
     return versions;
   }
 

@@ -1,4 +1,4 @@
-package io.costlake.jobs;
+package io.costlake.tasks;
 
 import io.costlake.model.BillingPeriod;
 import io.costlake.model.FocusColumn;
@@ -12,7 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /** The billing periods a downstream job works on: the one asked for, or every one in its input. */
-final class BillingPeriods {
+public final class BillingPeriods {
   final Dataset<Row> rows;
   final List<BillingPeriod> periods;
 
@@ -21,7 +21,7 @@ final class BillingPeriods {
     this.periods = periods;
   }
 
-  static BillingPeriods of(Dataset<Row> all, Optional<BillingPeriod> onlyPeriod) {
+  public static BillingPeriods of(Dataset<Row> all, Optional<BillingPeriod> onlyPeriod) {
     if (onlyPeriod.isPresent()) {
       BillingPeriod period = onlyPeriod.get();
       Dataset<Row> rows = all.filter(scope(List.of(period)).column());
@@ -43,37 +43,37 @@ final class BillingPeriods {
   }
 
   /** The same rows, with further periods to write (periods that have no rows, only invoices). */
-  BillingPeriods including(java.util.Collection<BillingPeriod> more) {
+  public BillingPeriods including(java.util.Collection<BillingPeriod> more) {
     java.util.TreeSet<BillingPeriod> all = new java.util.TreeSet<>(periods);
     all.addAll(more);
     return new BillingPeriods(rows, List.copyOf(all));
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return periods.isEmpty();
   }
 
   /** The rows of exactly these periods, for Delta's replaceWhere. */
-  RowScope scope() {
+  public RowScope scope() {
     return scope(periods);
   }
 
   /** The rows of exactly {@code periods}: {@code x_BillingPeriod IN (...)}. */
-  static RowScope scope(java.util.Collection<BillingPeriod> periods) {
+  public static RowScope scope(java.util.Collection<BillingPeriod> periods) {
     return scope(FocusColumn.x_BillingPeriod.name(), periods);
   }
 
   /** The rows of exactly {@code periods} in a table whose period column is {@code column}. */
-  static RowScope scope(String column, java.util.Collection<BillingPeriod> periods) {
+  public static RowScope scope(String column, java.util.Collection<BillingPeriod> periods) {
     return RowScope.periods(column, periods);
   }
 
   /** The periods as the tables write them ({@code yyyy-MM}), oldest first. */
-  List<String> texts() {
+  public List<String> texts() {
     return periods.stream().map(BillingPeriod::toString).collect(Collectors.toList());
   }
 
-  String describe() {
+  public String describe() {
     return periods.size() == 1
         ? "billing period " + periods.get(0)
         : periods.size()
@@ -85,7 +85,7 @@ final class BillingPeriods {
   }
 
   /** Every billing period cost_line_items has, oldest first. */
-  static List<BillingPeriod> every(JobContext context) {
+  public static List<BillingPeriod> every(JobContext context) {
     Warehouse warehouse = context.warehouse();
     if (!warehouse.exists(Table.COST_LINE_ITEMS)) {
       return List.of();

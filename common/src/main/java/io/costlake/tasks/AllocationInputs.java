@@ -1,4 +1,4 @@
-package io.costlake.jobs;
+package io.costlake.tasks;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -27,10 +27,10 @@ import org.apache.spark.sql.types.DataTypes;
  * driver tables of metric rules. Each is checked where it is read, so a bad line is reported with
  * its file and line instead of surfacing as a wrong share.
  */
-final class AllocationInputs {
+public final class AllocationInputs {
   private AllocationInputs() {}
 
-  static Map<String, String> accountOwners(JobContext context) {
+  public static Map<String, String> accountOwners(JobContext context) {
     TagPolicyConfig policy = context.config().tags();
     OwnerChainConfig owner = policy.owner();
     if (!owner.chain().contains(OwnerChainConfig.Source.ACCOUNT)) {
@@ -43,7 +43,7 @@ final class AllocationInputs {
   }
 
   /** Each metric rule's driver as (x_BillingPeriod, target, value DECIMAL), by rule label. */
-  static Map<String, Dataset<Row>> drivers(JobContext context) {
+  public static Map<String, Dataset<Row>> drivers(JobContext context) {
     CostlakeConfig config = context.config();
     Map<String, Dataset<Row>> drivers = new HashMap<>();
     for (AllocationRuleConfig rule : config.allocate().rules()) {

@@ -1,4 +1,4 @@
-package io.costlake.jobs;
+package io.costlake.tasks;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -25,11 +25,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The work of {@code costlake anomalies}, built from its options. */
-final class AnomalyScoring implements Task<Written> {
+public final class AnomalyScoring implements Task<Written> {
   private static final Logger LOG = LoggerFactory.getLogger(AnomalyScoring.class);
   private final Optional<BillingPeriod> onlyPeriod;
 
-  AnomalyScoring(Optional<BillingPeriod> onlyPeriod) {
+  public AnomalyScoring(Optional<BillingPeriod> onlyPeriod) {
     this.onlyPeriod = onlyPeriod;
   }
 

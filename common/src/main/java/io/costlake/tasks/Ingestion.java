@@ -1,4 +1,4 @@
-package io.costlake.jobs;
+package io.costlake.tasks;
 
 import io.costlake.CostlakeVersion;
 import io.costlake.errors.CostlakeErrors;
@@ -44,13 +44,13 @@ import org.slf4j.LoggerFactory;
 import scala.collection.JavaConverters;
 
 /** The work of {@code costlake ingest}, built from its options. */
-final class Ingestion implements Task<Ingestion.IngestSummary> {
+public final class Ingestion implements Task<Ingestion.IngestSummary> {
   private static final Logger LOG = LoggerFactory.getLogger(Ingestion.class);
   private final ProviderAdapter adapter;
   private final List<String> sources;
   private final Optional<BillingPeriod> period;
 
-  Ingestion(ProviderAdapter adapter, List<String> sources, Optional<BillingPeriod> period) {
+  public Ingestion(ProviderAdapter adapter, List<String> sources, Optional<BillingPeriod> period) {
     this.adapter = adapter;
     this.sources = sources;
     this.period = period;
@@ -242,7 +242,7 @@ final class Ingestion implements Task<Ingestion.IngestSummary> {
    * input is big enough to pay for a shuffle, its rows are spread over the cores before they are
    * cached, by file and row number (deterministic, so a retried task gets the same rows).
    */
-  static Dataset<Row> spread(Dataset<Row> raw, List<ExportFile> files, int cores) {
+  public static Dataset<Row> spread(Dataset<Row> raw, List<ExportFile> files, int cores) {
     long bytes = storedBytes(files);
     int tasks = (int) Math.min(cores, bytes / STORED_BYTES_PER_TASK);
     if (tasks <= raw.javaRDD().getNumPartitions()) {
@@ -354,7 +354,7 @@ final class Ingestion implements Task<Ingestion.IngestSummary> {
   }
 
   /** What ingest_slices records of this provider's slices (empty before the first ingest). */
-  static Map<SliceKey, AuditedSlices.Audited> audited(Warehouse warehouse, String provider) {
+  public static Map<SliceKey, AuditedSlices.Audited> audited(Warehouse warehouse, String provider) {
     if (!warehouse.exists(Table.COST_LINE_ITEMS) || !warehouse.exists(Table.INGEST_SLICES)) {
       return Map.of();
     }
@@ -375,7 +375,7 @@ final class Ingestion implements Task<Ingestion.IngestSummary> {
   private static final int IGNORED_NAMED_PER_REASON = 5;
 
   /** What one ingest did, printed for the user. */
-  static final class IngestSummary {
+  public static final class IngestSummary {
     final String runId;
     final String provider;
     final IngestPlan plan;
@@ -405,7 +405,7 @@ final class Ingestion implements Task<Ingestion.IngestSummary> {
      * Exit code 1, one line, when any file or slice could not be ingested, or when a requested
      * period has no rows at all (its export has not arrived: the scheduler should retry).
      */
-    void failIfIncomplete() {
+    public void failIfIncomplete() {
       if (!plan.hasFailures() && period.isPresent() && plan.slices().isEmpty()) {
         long elsewhere = plan.files().values().stream().mapToLong(f -> f.rowsOutOfScope()).sum();
         throw CostlakeErrors.nothingToIngest(
@@ -424,11 +424,11 @@ final class Ingestion implements Task<Ingestion.IngestSummary> {
     }
 
     /** Rows read from the files, whatever became of them. */
-    long rowsRead() {
+    public long rowsRead() {
       return plan.files().values().stream().mapToLong(IngestPlan.FileOutcome::rowsIn).sum();
     }
 
-    void print(java.io.PrintStream out) {
+    public void print(java.io.PrintStream out) {
       long rowsIn = 0;
       long written = 0;
       long derived = 0;

@@ -1,4 +1,4 @@
-package io.costlake.jobs;
+package io.costlake.tasks;
 
 import io.costlake.model.BillingPeriod;
 import io.costlake.model.Table;
@@ -16,11 +16,11 @@ import org.apache.spark.sql.SparkSession;
  * demo}'s): every section from the tables as they now are, and its CSV files. Returns the page's
  * address.
  */
-final class HtmlReport implements Task<String> {
+public final class HtmlReport implements Task<String> {
   private final Optional<BillingPeriod> onlyPeriod;
   private final String dir;
 
-  HtmlReport(Optional<BillingPeriod> onlyPeriod, String dir) {
+  public HtmlReport(Optional<BillingPeriod> onlyPeriod, String dir) {
     this.onlyPeriod = onlyPeriod;
     this.dir = dir;
   }

@@ -1,4 +1,4 @@
-package io.costlake.jobs;
+package io.costlake.tasks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,12 +19,12 @@ import org.apache.spark.sql.types.StructField;
  * invoice with its lines). Text cells that a spreadsheet would run as a formula ({@code = + - @})
  * are prefixed with a quote; numbers are plain decimals.
  */
-final class InvoiceExport {
+public final class InvoiceExport {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private InvoiceExport() {}
 
-  static void write(JobContext context, String dir, List<BillingPeriod> periods) {
+  public static void write(JobContext context, String dir, List<BillingPeriod> periods) {
     context
         .warehouse()
         .catalog()

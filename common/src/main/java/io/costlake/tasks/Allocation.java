@@ -1,4 +1,4 @@
-package io.costlake.jobs;
+package io.costlake.tasks;
 
 import io.costlake.allocate.CostAllocation;
 import io.costlake.config.AllocateConfig;
@@ -17,11 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The work of {@code costlake allocate}, built from its options. */
-final class Allocation implements Task<Written> {
+public final class Allocation implements Task<Written> {
   private static final Logger LOG = LoggerFactory.getLogger(Allocation.class);
   private final Optional<BillingPeriod> onlyPeriod;
 
-  Allocation(Optional<BillingPeriod> onlyPeriod) {
+  public Allocation(Optional<BillingPeriod> onlyPeriod) {
     this.onlyPeriod = onlyPeriod;
   }
 
