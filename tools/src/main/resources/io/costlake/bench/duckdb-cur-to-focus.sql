@@ -112,7 +112,7 @@ COPY (
         {'k': 'user:Name', 'v': "resourceTags/user:Name"}], lambda e: e.v <> '')) AS Tags,
     map_from_entries(list_filter([{'k': 'Team', 'v': "costCategory/Team"}], lambda e: e.v <> ''))
       AS x_CostCategories,
-    sha256(concat_ws(chr(31), COLUMNS(lambda c: c LIKE '%/%'))) AS x_RecordHash,
+    sha256(concat_ws(chr(31), *COLUMNS(lambda c: c LIKE '%/%'))) AS x_RecordHash,
     filename AS x_SourceFile
   FROM typed
 ) TO ${out} (FORMAT PARQUET, COMPRESSION SNAPPY, PARTITION_BY (x_BillingPeriod, BillingAccountId));

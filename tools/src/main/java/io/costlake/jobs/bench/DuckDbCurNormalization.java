@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -20,6 +21,62 @@ import java.util.stream.Collectors;
  */
 public final class DuckDbCurNormalization {
   private static final String SQL = "/io/costlake/bench/duckdb-cur-to-focus.sql";
+
+  /** The columns the baseline writes: FOCUS columns and costlake's x_ columns, one of each. */
+  public static final List<String> COLUMNS =
+      List.of(
+          "x_Provider",
+          "ProviderName",
+          "ServiceProviderName",
+          "InvoiceIssuerName",
+          "InvoiceId",
+          "BillingAccountType",
+          "SubAccountId",
+          "SubAccountType",
+          "BillingPeriodStart",
+          "BillingPeriodEnd",
+          "ChargePeriodStart",
+          "ChargePeriodEnd",
+          "BillingCurrency",
+          "PricingCurrency",
+          "x_ChargeType",
+          "ChargeCategory",
+          "ChargeClass",
+          "ChargeFrequency",
+          "ChargeDescription",
+          "BilledCost",
+          "EffectiveCost",
+          "ListCost",
+          "ListUnitPrice",
+          "ContractedCost",
+          "ContractedUnitPrice",
+          "x_GrossCost",
+          "PricingCategory",
+          "PricingQuantity",
+          "PricingUnit",
+          "ConsumedQuantity",
+          "ConsumedUnit",
+          "CommitmentDiscountId",
+          "CommitmentDiscountType",
+          "CommitmentDiscountCategory",
+          "CommitmentDiscountStatus",
+          "ServiceName",
+          "ServiceCategory",
+          "x_ServiceCode",
+          "x_UsageType",
+          "x_Operation",
+          "RegionId",
+          "RegionName",
+          "AvailabilityZone",
+          "ResourceId",
+          "SkuId",
+          "SkuPriceId",
+          "Tags",
+          "x_CostCategories",
+          "x_RecordHash",
+          "x_SourceFile",
+          "BillingAccountId",
+          "x_BillingPeriod");
 
   private DuckDbCurNormalization() {}
 
@@ -46,6 +103,56 @@ public final class DuckDbCurNormalization {
       return Math.max(0, sql.getUpdateCount());
     } catch (SQLException e) {
       throw new IllegalStateException("DuckDB baseline failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads the baseline's output back and fails unless it is what the SQL means: one row per row of
+   * the input files, and exactly the columns of {@link #COLUMNS} (one record hash, no raw CUR
+   * column). A baseline that does more or less work than it claims measures nothing.
+   *
+   * @return the rows checked
+   */
+  public static long verify(List<Path> files, Path out) {
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        Statement sql = connection.createStatement()) {
+      String output =
+          "read_parquet("
+              + quote(out.resolve("**").resolve("*.parquet"))
+              + ", hive_partitioning = true)";
+      List<String> columns = new java.util.ArrayList<>();
+      try (ResultSet described = sql.executeQuery("DESCRIBE SELECT * FROM " + output)) {
+        while (described.next()) {
+          columns.add(described.getString(1));
+        }
+      }
+      if (!new java.util.TreeSet<>(columns).equals(new java.util.TreeSet<>(COLUMNS))
+          || columns.size() != COLUMNS.size()) {
+        throw new IllegalStateException(
+            "DuckDB baseline wrote the columns " + columns + ", not " + COLUMNS);
+      }
+      long read = count(sql, "SELECT count(*) FROM " + output);
+      long input =
+          count(
+              sql,
+              "SELECT count(*) FROM read_csv("
+                  + files.stream().map(f -> quote(f)).collect(Collectors.joining(", ", "[", "]"))
+                  + ", header = true, all_varchar = true, compression = 'gzip', union_by_name = true)");
+      if (read != input) {
+        throw new IllegalStateException(
+            "DuckDB baseline wrote " + read + " rows of " + input + " input rows");
+      }
+      return read;
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot read the DuckDB baseline's output: " + e.getMessage(), e);
+    }
+  }
+
+  private static long count(Statement sql, String query) throws SQLException {
+    try (ResultSet result = sql.executeQuery(query)) {
+      result.next();
+      return result.getLong(1);
     }
   }
 
