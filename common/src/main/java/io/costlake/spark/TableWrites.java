@@ -2,6 +2,8 @@ package io.costlake.spark;
 
 import io.costlake.errors.CostlakeErrors;
 import io.costlake.model.Table;
+import java.util.function.Supplier;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -29,38 +31,22 @@ public final class TableWrites {
    */
   public long replace(Table table, Dataset<Row> rows, RowScope scope, String description) {
     return commit(
-        table,
-        () ->
-            rows.write()
-                .format("delta")
-                .mode("overwrite")
-                .option("replaceWhere", scope.sql())
-                .option("userMetadata", description)
-                .save(warehouse.path(table)));
+        table, () -> delta(rows, "overwrite", description).option("replaceWhere", scope.sql()));
   }
 
   /** Replaces every row in one commit (older versions stay readable); returns the new version. */
   public long overwrite(Table table, Dataset<Row> rows, String description) {
-    return commit(
-        table,
-        () ->
-            rows.write()
-                .format("delta")
-                .mode("overwrite")
-                .option("userMetadata", description)
-                .save(warehouse.path(table)));
+    return commit(table, () -> delta(rows, "overwrite", description));
   }
 
   /** Appends rows in one commit; returns the new version. */
   public long append(Table table, Dataset<Row> rows, String description) {
-    return commit(
-        table,
-        () ->
-            rows.write()
-                .format("delta")
-                .mode("append")
-                .option("userMetadata", description)
-                .save(warehouse.path(table)));
+    return commit(table, () -> delta(rows, "append", description));
+  }
+
+  /** A Delta write whose commit carries {@code description} (DESCRIBE HISTORY's userMetadata). */
+  private static DataFrameWriter<Row> delta(Dataset<Row> rows, String mode, String description) {
+    return rows.write().format("delta").mode(mode).option("userMetadata", description);
   }
 
   /**
@@ -70,13 +56,13 @@ public final class TableWrites {
    *
    * @return the version this write made (or, when a later writer already committed, the latest)
    */
-  private long commit(Table table, Runnable write) {
+  private long commit(Table table, Supplier<DataFrameWriter<Row>> write) {
     try {
       conflicts.run(
           table.tableName(),
           () -> {
             tables.ensure(table);
-            write.run();
+            write.get().save(warehouse.path(table));
             return null;
           });
     } catch (ConflictRetry.Exhausted e) {
