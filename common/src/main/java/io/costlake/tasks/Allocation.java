@@ -32,6 +32,10 @@ public final class Allocation implements Task<Written> {
 
   @Override
   public Written execute(JobContext context) {
+    return Said.collect(context, this::run, Written::withSummary);
+  }
+
+  private Written run(JobContext context) {
     CostlakeConfig config = context.config();
     AllocateConfig.Source source = config.allocate().source();
     Table input =

@@ -32,6 +32,10 @@ public final class Amortization implements Task<Written> {
   /** Amortizes one billing period, or every period in cost_line_items. */
   @Override
   public Written execute(JobContext context) {
+    return Said.collect(context, this::run, Written::withSummary);
+  }
+
+  private Written run(JobContext context) {
     if (!context.warehouse().exists(Table.COST_LINE_ITEMS)) {
       throw CostlakeErrors.nothingToAmortize(
           "there is no cost_line_items table under " + context.warehouse().root());

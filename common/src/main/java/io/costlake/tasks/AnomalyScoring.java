@@ -40,6 +40,10 @@ public final class AnomalyScoring implements Task<Written> {
 
   @Override
   public Written execute(JobContext context) {
+    return Said.collect(context, this::run, Written::withSummary);
+  }
+
+  private Written run(JobContext context) {
     if (!context.warehouse().exists(Table.COST_LINE_ITEMS)) {
       throw CostlakeErrors.nothingToScore(
           "there is no cost_line_items table under "

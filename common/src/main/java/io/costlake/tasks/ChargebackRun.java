@@ -37,6 +37,10 @@ public final class ChargebackRun implements Task<Written> {
 
   @Override
   public Written execute(JobContext context) {
+    return Said.collect(context, this::run, Written::withSummary);
+  }
+
+  private Written run(JobContext context) {
     ChargebackConfig config = ChargebackInputs.config(context);
     if (config.profiles().isEmpty()) {
       throw CostlakeErrors.nothingToCharge(

@@ -13,10 +13,10 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The static HTML report ({@code --html} of {@code report} and {@code pipeline}, and {@code
- * demo}'s): every section from the tables as they now are, and its CSV files. Returns the page's
- * address.
+ * demo}'s): every section from the tables as they now are, and its CSV files; its summary names the
+ * page.
  */
-public final class HtmlReport implements Task<String> {
+public final class HtmlReport implements Task<Written> {
   private final Optional<BillingPeriod> onlyPeriod;
   private final String dir;
 
@@ -31,8 +31,13 @@ public final class HtmlReport implements Task<String> {
   }
 
   /** The static report: every section from the tables as they now are, and its CSV files. */
+  /** Writes the report; its summary names the page written. */
   @Override
-  public String execute(JobContext context) {
+  public Written execute(JobContext context) {
+    return Said.collect(context, this::run, Written::withSummary);
+  }
+
+  private Written run(JobContext context) {
     Warehouse warehouse = context.warehouse();
     // Every table as a view, empty where a job has not run yet: its section then says so. The
     // views live in a session of their own, so they hide no table from other jobs of this JVM.
@@ -58,6 +63,6 @@ public final class HtmlReport implements Task<String> {
     TextFiles.write(
         context, root + "/index.html", ReportPage.render("costlake cost report", subtitle, all));
     context.out().printf("report: wrote %s/index.html and %d CSV files%n", root, all.size());
-    return root + "/index.html";
+    return Written.nothing();
   }
 }

@@ -375,7 +375,7 @@ public final class Ingestion implements Task<Ingestion.IngestSummary> {
   private static final int IGNORED_NAMED_PER_REASON = 5;
 
   /** What one ingest did, printed for the user. */
-  public static final class IngestSummary {
+  public static final class IngestSummary implements Outcome {
     final String runId;
     final String provider;
     final IngestPlan plan;
@@ -426,6 +426,14 @@ public final class Ingestion implements Task<Ingestion.IngestSummary> {
     /** Rows read from the files, whatever became of them. */
     public long rowsRead() {
       return plan.files().values().stream().mapToLong(IngestPlan.FileOutcome::rowsIn).sum();
+    }
+
+    /** The run per file and per slice, as {@link #print} writes it. */
+    @Override
+    public String summary() {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      print(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+      return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public void print(java.io.PrintStream out) {

@@ -22,7 +22,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /** The work of {@code costlake reconcile}, built from its options. */
-public final class InvoiceReconciliation implements Task<List<Reconciliation>> {
+public final class InvoiceReconciliation implements Task<InvoiceReconciliation.Reconciled> {
   private final Optional<BillingPeriod> onlyPeriod;
 
   public InvoiceReconciliation(Optional<BillingPeriod> onlyPeriod) {
@@ -34,8 +34,40 @@ public final class InvoiceReconciliation implements Task<List<Reconciliation>> {
     return "reconcile";
   }
 
+  /** Each (period, account) reconciled, with the table written and the summary. */
+  public static final class Reconciled implements Outcome {
+    private final List<Reconciliation> results;
+    private final Written written;
+
+    Reconciled(List<Reconciliation> results, Written written) {
+      this.results = List.copyOf(results);
+      this.written = written;
+    }
+
+    public List<Reconciliation> results() {
+      return results;
+    }
+
+    public Written written() {
+      return written;
+    }
+
+    @Override
+    public String summary() {
+      return written.summary();
+    }
+
+    Reconciled withSummary(String text) {
+      return new Reconciled(results, written.withSummary(text));
+    }
+  }
+
   @Override
-  public List<Reconciliation> execute(JobContext context) {
+  public Reconciled execute(JobContext context) {
+    return Said.collect(context, this::run, Reconciled::withSummary);
+  }
+
+  private Reconciled run(JobContext context) {
     ReconcileConfig config = context.config().reconcile();
     if (config.invoicesFile() == null) {
       throw CostlakeErrors.nothingToReconcile(
@@ -96,7 +128,8 @@ public final class InvoiceReconciliation implements Task<List<Reconciliation>> {
                 selected.scope(),
                 "costlake reconcile " + selected.periods);
     print(context, selected, results, version, file);
-    return results;
+    return new Reconciled(
+        results, Written.of(selected.periods).with(Table.INVOICE_RECONCILIATION, version));
   }
 
   private static BillingPeriod period(Invoice invoice) {

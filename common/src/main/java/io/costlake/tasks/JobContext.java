@@ -36,17 +36,21 @@ public final class JobContext {
     this.clock = clock;
   }
 
-  /** The same context (same Spark, output and clock) with another config. */
+  /** The same context (same Spark, output, clock and job group) with another config. */
   public JobContext withConfig(CostlakeConfig other) {
-    JobContext context = new JobContext(other, out, clock);
-    context.spark = spark;
-    return context;
+    return copy(new JobContext(other, out, clock));
   }
 
-  /** The same context (same Spark, config and clock) printing to {@code other}. */
+  /** The same context (same Spark, config, clock and job group) printing to {@code other}. */
   public JobContext withOut(PrintStream other) {
-    JobContext context = new JobContext(config, other, clock);
+    return copy(new JobContext(config, other, clock));
+  }
+
+  /** {@code context} with this one's Spark and the group and description it labels jobs with. */
+  private synchronized JobContext copy(JobContext context) {
     context.spark = spark;
+    context.group = group;
+    context.description = description;
     return context;
   }
 
@@ -60,6 +64,15 @@ public final class JobContext {
 
   public Clock clock() {
     return clock;
+  }
+
+  /**
+   * Prints what a task did (its outcome's summary) as it ends, for a composer of several tasks;
+   * returns the outcome.
+   */
+  public <R extends Outcome> R report(R outcome) {
+    out.print(outcome.summary());
+    return outcome;
   }
 
   /** The process's SparkSession, started on first use (jobs like generate never need one). */

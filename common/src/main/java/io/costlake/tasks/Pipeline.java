@@ -24,7 +24,7 @@ import scala.collection.JavaConverters;
  * Spark UI by its step, then the periods recorded up to date in {@code pipeline_runs}; {@code demo}
  * leaves validation out. Returns each step's result by its name, in the order they ran.
  */
-public final class Pipeline implements Task<Map<String, Object>> {
+public final class Pipeline implements Task<Pipeline.Steps> {
   private final Optional<BillingPeriod> period;
   private final List<BillingPeriod> periods;
   private final boolean validate;
@@ -45,8 +45,29 @@ public final class Pipeline implements Task<Map<String, Object>> {
     return "pipeline";
   }
 
+  /** Each step's outcome by its name, in the order they ran; the summary is the pipeline's own. */
+  public static final class Steps implements Outcome {
+    private final Map<String, Outcome> steps;
+    private final String summary;
+
+    Steps(Map<String, Outcome> steps, String summary) {
+      this.steps = Collections.unmodifiableMap(new LinkedHashMap<>(steps));
+      this.summary = summary;
+    }
+
+    public Map<String, Outcome> steps() {
+      return steps;
+    }
+
+    @Override
+    public String summary() {
+      return summary;
+    }
+  }
+
+  /** Runs every step, printing each one's summary as it ends: a pipeline runs for minutes. */
   @Override
-  public Map<String, Object> execute(JobContext context) {
+  public Steps execute(JobContext context) {
     Instant start = context.clock().instant();
     Warehouse warehouse = context.warehouse();
     // Read before the jobs: an ingest committing meanwhile leaves the period stale, as it should.
@@ -57,17 +78,16 @@ public final class Pipeline implements Task<Map<String, Object>> {
       steps.add(new Validation(Optional.empty(), period, false));
     }
     steps.addAll(PipelineSteps.afterValidation(context.config(), period));
-    Map<String, Object> ran = new LinkedHashMap<>();
+    Map<String, Outcome> ran = new LinkedHashMap<>();
     for (Task<?> step : steps) {
       context.describe("costlake pipeline: " + step.name());
-      ran.put(step.name(), step.execute(context));
+      ran.put(step.name(), context.report(step.execute(context)));
     }
     context.describe("costlake pipeline");
-    Map<String, Object> results = Collections.unmodifiableMap(ran);
     if (inputVersion == null || periods.isEmpty()) {
-      return results;
+      return new Steps(ran, "");
     }
-    List<String> jobs = new ArrayList<>(results.keySet());
+    List<String> jobs = new ArrayList<>(ran.keySet());
     Instant end = context.clock().instant();
     String runId = RunIds.next(start);
     List<Row> rows = new ArrayList<>();
@@ -88,13 +108,12 @@ public final class Pipeline implements Task<Map<String, Object>> {
             Table.PIPELINE_RUNS,
             context.spark().createDataFrame(rows, Table.PIPELINE_RUNS.schema()),
             "costlake pipeline " + runId);
-    context
-        .out()
-        .printf(
+    return new Steps(
+        ran,
+        String.format(
             Locale.ROOT,
             "pipeline: %s up to date with cost_line_items version %d (pipeline_runs)%n",
             periods.size() == 1 ? periods.get(0) : periods.size() + " billing periods",
-            inputVersion);
-    return results;
+            inputVersion));
   }
 }

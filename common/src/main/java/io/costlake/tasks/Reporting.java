@@ -38,6 +38,10 @@ public final class Reporting implements Task<Written> {
 
   @Override
   public Written execute(JobContext context) {
+    return Said.collect(context, this::run, Written::withSummary);
+  }
+
+  private Written run(JobContext context) {
     Warehouse warehouse = context.warehouse();
     if (!warehouse.exists(Table.COST_LINE_ITEMS) && !warehouse.exists(Table.INGEST_SLICES)) {
       throw CostlakeErrors.nothingToReport(

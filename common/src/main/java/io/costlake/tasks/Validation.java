@@ -41,6 +41,10 @@ public final class Validation implements Task<Written> {
 
   @Override
   public Written execute(JobContext context) {
+    return Said.collect(context, this::run, Written::withSummary);
+  }
+
+  private Written run(JobContext context) {
     Instant start = context.clock().instant();
     String runId = RunIds.next(start);
     if (!context.warehouse().exists(Table.COST_LINE_ITEMS)) {

@@ -5,6 +5,7 @@ import io.costlake.jobs.cli.OptionSpec;
 import io.costlake.jobs.cli.ParsedArgs;
 import io.costlake.tasks.Allocation;
 import io.costlake.tasks.JobContext;
+import io.costlake.tasks.Outcome;
 import java.util.List;
 
 /**
@@ -36,7 +37,7 @@ public final class AllocateJob implements Job {
   }
 
   @Override
-  public void run(JobContext context, ParsedArgs args) {
-    new Allocation(args.period("--period")).execute(context);
+  public Outcome run(JobContext context, ParsedArgs args) {
+    return new Allocation(args.period("--period")).execute(context);
   }
 }

@@ -5,6 +5,7 @@ import io.costlake.jobs.cli.OptionSpec;
 import io.costlake.jobs.cli.ParsedArgs;
 import io.costlake.tasks.Amortization;
 import io.costlake.tasks.JobContext;
+import io.costlake.tasks.Outcome;
 import java.util.List;
 
 /**
@@ -35,7 +36,7 @@ public final class AmortizeJob implements Job {
   }
 
   @Override
-  public void run(JobContext context, ParsedArgs args) {
-    new Amortization(args.period("--period")).execute(context);
+  public Outcome run(JobContext context, ParsedArgs args) {
+    return new Amortization(args.period("--period")).execute(context);
   }
 }

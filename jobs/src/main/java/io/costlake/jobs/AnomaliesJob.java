@@ -5,6 +5,7 @@ import io.costlake.jobs.cli.OptionSpec;
 import io.costlake.jobs.cli.ParsedArgs;
 import io.costlake.tasks.AnomalyScoring;
 import io.costlake.tasks.JobContext;
+import io.costlake.tasks.Outcome;
 import java.util.List;
 
 /**
@@ -36,7 +37,7 @@ public final class AnomaliesJob implements Job {
   }
 
   @Override
-  public void run(JobContext context, ParsedArgs args) {
-    new AnomalyScoring(args.period("--period")).execute(context);
+  public Outcome run(JobContext context, ParsedArgs args) {
+    return new AnomalyScoring(args.period("--period")).execute(context);
   }
 }

@@ -9,6 +9,7 @@ import io.costlake.model.Table;
 import io.costlake.spark.Warehouse;
 import io.costlake.spark.WarehouseCatalog;
 import io.costlake.tasks.JobContext;
+import io.costlake.tasks.Outcome;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -47,7 +48,7 @@ public final class CatalogJob implements Job {
   }
 
   @Override
-  public void run(JobContext context, ParsedArgs args) {
+  public Outcome run(JobContext context, ParsedArgs args) {
     String database = args.value("--database").orElse(DEFAULT_DATABASE);
     if (!database.matches("[A-Za-z_][A-Za-z0-9_]*")) {
       throw CostlakeErrors.invalidOptionValue(
@@ -100,5 +101,6 @@ public final class CatalogJob implements Job {
               "  %s.%-24s %s%s%n",
               database, table.tableName(), registration.name().toLowerCase(Locale.ROOT), optimized);
     }
+    return null;
   }
 }

@@ -6,6 +6,7 @@ import io.costlake.jobs.cli.OptionSpec;
 import io.costlake.jobs.cli.ParsedArgs;
 import io.costlake.tasks.ChargebackRun;
 import io.costlake.tasks.JobContext;
+import io.costlake.tasks.Outcome;
 import java.util.List;
 
 /**
@@ -41,7 +42,7 @@ public final class ChargebackJob implements Job {
   }
 
   @Override
-  public void run(JobContext context, ParsedArgs args) {
+  public Outcome run(JobContext context, ParsedArgs args) {
     ChargebackConfig config = context.config().chargeback();
     // A deployment that does not charge back yet runs the same schedule: the step waits for its
     // config instead of failing every night.
@@ -51,8 +52,8 @@ public final class ChargebackJob implements Job {
           .println(
               "chargeback: skipped: no billing profiles are configured (chargeback.profiles or"
                   + " chargeback.profilesTable)");
-      return;
+      return null;
     }
-    new ChargebackRun(args.period("--period"), args.value("--export")).execute(context);
+    return new ChargebackRun(args.period("--period"), args.value("--export")).execute(context);
   }
 }

@@ -9,6 +9,7 @@ import io.costlake.provider.ProviderAdapter;
 import io.costlake.tasks.Ingestion;
 import io.costlake.tasks.Ingestion.IngestSummary;
 import io.costlake.tasks.JobContext;
+import io.costlake.tasks.Outcome;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -49,14 +50,19 @@ public final class IngestJob implements Job {
   }
 
   @Override
-  public void run(JobContext context, ParsedArgs args) {
+  public Outcome run(JobContext context, ParsedArgs args) {
     Provider provider = Provider.of(args.required("--provider"));
     ProviderAdapter adapter = provider.adapter(context.config());
     List<String> sources =
         args.values("--source").stream().map(JobContext::uri).collect(Collectors.toList());
     Optional<BillingPeriod> period = args.period("--period");
     IngestSummary summary = new Ingestion(adapter, sources, period).execute(context);
-    summary.print(context.out());
-    summary.failIfIncomplete();
+    try {
+      summary.failIfIncomplete();
+    } catch (RuntimeException e) {
+      context.out().print(summary.summary()); // what went wrong where, before the one-line error
+      throw e;
+    }
+    return summary;
   }
 }

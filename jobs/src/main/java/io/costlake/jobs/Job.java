@@ -3,14 +3,19 @@ package io.costlake.jobs;
 import io.costlake.jobs.cli.JobSpec;
 import io.costlake.jobs.cli.ParsedArgs;
 import io.costlake.tasks.JobContext;
+import io.costlake.tasks.Outcome;
 
 /**
- * One costlake job: a thin I/O shell over a pure transform in {@code costlake-common}. A job prints
- * a short summary to the context's output and signals failure by throwing a {@link
- * io.costlake.errors.CostlakeException} with a one-line message.
+ * One costlake job: a thin command-line shell over a task in {@code costlake-common}. It returns
+ * the task's {@link Outcome}, whose summary the runner prints, and signals failure by throwing a
+ * {@link io.costlake.errors.CostlakeException} with a one-line message.
  */
 public interface Job {
   JobSpec spec();
 
-  void run(JobContext context, ParsedArgs args);
+  /**
+   * Runs the job; returns what it did, or null when it printed as it went (a query's result, a
+   * composer's steps).
+   */
+  Outcome run(JobContext context, ParsedArgs args);
 }

@@ -11,6 +11,7 @@ import io.costlake.jobs.cli.ArgParser;
 import io.costlake.jobs.cli.ParsedArgs;
 import io.costlake.spark.SparkSessions;
 import io.costlake.tasks.JobContext;
+import io.costlake.tasks.Outcome;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,7 +103,10 @@ public final class Main {
       JobContext context = new JobContext(config, out, Clock.systemUTC());
       context.group("costlake-" + jobName, "costlake " + jobName);
       long started = System.nanoTime();
-      job.run(context, parsed);
+      Outcome outcome = job.run(context, parsed);
+      if (outcome != null) {
+        out.print(outcome.summary());
+      }
       LOG.info(
           "costlake {} done in {} s",
           jobName,

@@ -13,6 +13,7 @@ import io.costlake.spark.Warehouse;
 import io.costlake.tasks.BillingPeriods;
 import io.costlake.tasks.HtmlReport;
 import io.costlake.tasks.JobContext;
+import io.costlake.tasks.Outcome;
 import io.costlake.tasks.Pipeline;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,19 +63,21 @@ public final class PipelineJob implements Job {
     return SPEC;
   }
 
+  /** Prints each pipeline's outcome as it ends: one run may compute several periods. */
   @Override
-  public void run(JobContext context, ParsedArgs args) {
+  public Outcome run(JobContext context, ParsedArgs args) {
     Optional<BillingPeriod> period = args.period("--period");
     if (period.isPresent() && args.has("--all")) {
       throw CostlakeErrors.invalidArgument(
           "pipeline options", "--period and --all cannot be used together");
     }
     if (period.isPresent()) {
-      new Pipeline(period, List.of(period.get()), true).execute(context);
+      context.report(new Pipeline(period, List.of(period.get()), true).execute(context));
     } else {
       Optional<List<String>> stale = args.has("--all") ? Optional.empty() : stale(context);
       if (stale.isEmpty()) {
-        new Pipeline(Optional.empty(), BillingPeriods.every(context), true).execute(context);
+        context.report(
+            new Pipeline(Optional.empty(), BillingPeriods.every(context), true).execute(context));
       } else if (stale.get().isEmpty()) {
         context
             .out()
@@ -86,11 +89,13 @@ public final class PipelineJob implements Job {
       } else {
         for (String stalePeriod : stale.get()) {
           BillingPeriod one = BillingPeriod.parse(stalePeriod);
-          new Pipeline(Optional.of(one), List.of(one), true).execute(context);
+          context.report(new Pipeline(Optional.of(one), List.of(one), true).execute(context));
         }
       }
     }
-    args.value("--html").ifPresent(dir -> new HtmlReport(period, dir).execute(context));
+    args.value("--html")
+        .ifPresent(dir -> context.report(new HtmlReport(period, dir).execute(context)));
+    return null;
   }
 
   /**

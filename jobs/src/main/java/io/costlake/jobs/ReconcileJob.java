@@ -7,6 +7,7 @@ import io.costlake.jobs.cli.ParsedArgs;
 import io.costlake.reconcile.Reconciliation;
 import io.costlake.tasks.InvoiceReconciliation;
 import io.costlake.tasks.JobContext;
+import io.costlake.tasks.Outcome;
 import java.util.List;
 
 /**
@@ -37,28 +38,30 @@ public final class ReconcileJob implements Job {
   }
 
   @Override
-  public void run(JobContext context, ParsedArgs args) {
+  public Outcome run(JobContext context, ParsedArgs args) {
     // As for chargeback: a schedule may run reconcile before any invoice is configured.
     if (context.config().reconcile().invoicesFile() == null && !args.has("--strict")) {
       context
           .out()
           .println(
               "reconcile: skipped: no provider invoices are configured (reconcile.invoicesFile)");
-      return;
+      return null;
     }
-    List<Reconciliation> results =
+    InvoiceReconciliation.Reconciled reconciled =
         new InvoiceReconciliation(args.period("--period")).execute(context);
     if (args.has("--strict")) {
       long bad =
-          results.stream()
+          reconciled.results().stream()
               .filter(
                   r ->
                       r.status() == Reconciliation.Status.MISMATCH
                           || r.status() == Reconciliation.Status.MISSING_DATA)
               .count();
       if (bad > 0) {
+        context.out().print(reconciled.summary()); // what is off, before the error that says so
         throw CostlakeErrors.notReconciled(bad);
       }
     }
+    return reconciled;
   }
 }

@@ -6,7 +6,9 @@ import io.costlake.jobs.cli.ParsedArgs;
 import io.costlake.model.BillingPeriod;
 import io.costlake.tasks.HtmlReport;
 import io.costlake.tasks.JobContext;
+import io.costlake.tasks.Outcome;
 import io.costlake.tasks.Reporting;
+import io.costlake.tasks.Written;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,9 +48,13 @@ public final class ReportJob implements Job {
   }
 
   @Override
-  public void run(JobContext context, ParsedArgs args) {
+  public Outcome run(JobContext context, ParsedArgs args) {
     Optional<BillingPeriod> period = args.period("--period");
-    new Reporting(period).execute(context);
-    args.value("--html").ifPresent(dir -> new HtmlReport(period, dir).execute(context));
+    Written tables = new Reporting(period).execute(context);
+    if (args.value("--html").isEmpty()) {
+      return tables;
+    }
+    context.out().print(tables.summary());
+    return new HtmlReport(period, args.value("--html").get()).execute(context);
   }
 }

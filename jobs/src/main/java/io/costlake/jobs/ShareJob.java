@@ -13,6 +13,7 @@ import io.costlake.share.Redaction;
 import io.costlake.spark.RowScope;
 import io.costlake.spark.Warehouse;
 import io.costlake.tasks.JobContext;
+import io.costlake.tasks.Outcome;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -52,7 +53,7 @@ public final class ShareJob implements Job {
   }
 
   @Override
-  public void run(JobContext context, ParsedArgs args) {
+  public Outcome run(JobContext context, ParsedArgs args) {
     Warehouse warehouse = context.warehouse();
     String to = JobContext.uri(args.required("--to"));
     if (to.replaceAll("/+$", "").equals(warehouse.root().replaceAll("/+$", ""))) {
@@ -112,6 +113,7 @@ public final class ShareJob implements Job {
               name,
               changes.isEmpty() ? "copied, nothing to hide" : String.join("; ", changes));
     }
+    return null;
   }
 
   /**

@@ -7,6 +7,7 @@ import io.costlake.jobs.cli.ParsedArgs;
 import io.costlake.model.Table;
 import io.costlake.spark.WarehouseCatalog;
 import io.costlake.tasks.JobContext;
+import io.costlake.tasks.Outcome;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -45,7 +46,7 @@ public final class SqlJob implements Job {
   }
 
   @Override
-  public void run(JobContext context, ParsedArgs args) {
+  public Outcome run(JobContext context, ParsedArgs args) {
     String format = args.value("--format").orElse("table");
     if (!FORMATS.contains(format)) {
       throw CostlakeErrors.invalidOptionValue("sql", "--format", format, "table, csv or json");
@@ -63,6 +64,7 @@ public final class SqlJob implements Job {
         .warehouse()
         .catalog()
         .withTables(WarehouseCatalog.namedIn(sql), () -> print(spark, sql, format, context));
+    return null;
   }
 
   private static void print(SparkSession spark, String sql, String format, JobContext context) {

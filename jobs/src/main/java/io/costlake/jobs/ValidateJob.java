@@ -4,6 +4,7 @@ import io.costlake.jobs.cli.JobSpec;
 import io.costlake.jobs.cli.OptionSpec;
 import io.costlake.jobs.cli.ParsedArgs;
 import io.costlake.tasks.JobContext;
+import io.costlake.tasks.Outcome;
 import io.costlake.tasks.Validation;
 import java.util.List;
 
@@ -35,8 +36,8 @@ public final class ValidateJob implements Job {
   }
 
   @Override
-  public void run(JobContext context, ParsedArgs args) {
-    new Validation(args.value("--provider"), args.period("--period"), args.has("--strict"))
+  public Outcome run(JobContext context, ParsedArgs args) {
+    return new Validation(args.value("--provider"), args.period("--period"), args.has("--strict"))
         .execute(context);
   }
 }

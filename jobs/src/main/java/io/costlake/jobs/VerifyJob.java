@@ -15,6 +15,7 @@ import io.costlake.model.Table;
 import io.costlake.spark.RowScope;
 import io.costlake.spark.Warehouse;
 import io.costlake.tasks.JobContext;
+import io.costlake.tasks.Outcome;
 import io.costlake.verify.Finding;
 import io.costlake.verify.WarehouseCheck;
 import java.io.PrintStream;
@@ -57,18 +58,18 @@ public final class VerifyJob implements Job {
   }
 
   @Override
-  public void run(JobContext context, ParsedArgs args) {
+  public Outcome run(JobContext context, ParsedArgs args) {
     Warehouse warehouse = context.warehouse();
     PrintStream out = context.out();
     Optional<BillingPeriod> period = args.period("--period");
     out.println("verify: warehouse " + warehouse.root() + period.map(p -> ", " + p).orElse(""));
     if (!warehouse.exists(Table.COST_LINE_ITEMS) && !warehouse.exists(Table.INGEST_SLICES)) {
       out.println("verify: nothing ingested yet, nothing to check");
-      return;
+      return null;
     }
     List<Finding> findings = check(warehouse, period, out);
     if (findings.isEmpty()) {
-      return;
+      return null;
     }
     if (!args.has("--repair")) {
       throw CostlakeErrors.warehouseBroken(findings.size(), true);
@@ -80,6 +81,7 @@ public final class VerifyJob implements Job {
     if (!left.isEmpty()) {
       throw CostlakeErrors.warehouseBroken(left.size(), false);
     }
+    return null;
   }
 
   /** Checks, prints a line per finding (or that all holds) and returns the findings. */

@@ -20,6 +20,7 @@ import io.costlake.provider.Provider;
 import io.costlake.tasks.Ingestion;
 import io.costlake.tasks.Ingestion.IngestSummary;
 import io.costlake.tasks.JobContext;
+import io.costlake.tasks.Outcome;
 import io.costlake.tasks.PipelineSteps;
 import io.costlake.tasks.Task;
 import io.costlake.tasks.Validation;
@@ -88,7 +89,7 @@ public final class BenchJob implements Job {
   }
 
   @Override
-  public void run(JobContext context, ParsedArgs args) {
+  public Outcome run(JobContext context, ParsedArgs args) {
     List<Long> sizes;
     try {
       sizes = Sizes.parse(args.required("--sizes"));
@@ -143,6 +144,7 @@ public final class BenchJob implements Job {
     report.print(context.out());
     report.writeJson(json);
     context.out().println("\nbench: figures in " + json);
+    return null;
   }
 
   private static PrintStream jobLog(Path work) {
@@ -213,7 +215,7 @@ public final class BenchJob implements Job {
               "validate",
               size,
               () -> {
-                new Validation(Optional.empty(), Optional.empty(), false).execute(run);
+                run.report(new Validation(Optional.empty(), Optional.empty(), false).execute(run));
                 return items;
               }));
       for (Task<?> step : PipelineSteps.afterValidation(run.config(), Optional.empty())) {
@@ -222,7 +224,7 @@ public final class BenchJob implements Job {
                 step.name(),
                 size,
                 () -> {
-                  step.execute(run);
+                  run.report(step.execute(run));
                   return items;
                 }));
       }
@@ -243,7 +245,7 @@ public final class BenchJob implements Job {
                 List.of(JobContext.uri(source.toString())),
                 Optional.empty())
             .execute(context);
-    summary.print(context.out());
+    context.report(summary);
     summary.failIfIncomplete();
     return summary;
   }

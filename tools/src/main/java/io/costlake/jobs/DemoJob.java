@@ -15,6 +15,7 @@ import io.costlake.tasks.HtmlReport;
 import io.costlake.tasks.Ingestion;
 import io.costlake.tasks.Ingestion.IngestSummary;
 import io.costlake.tasks.JobContext;
+import io.costlake.tasks.Outcome;
 import io.costlake.tasks.Pipeline;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -63,7 +64,7 @@ public final class DemoJob implements Job {
   }
 
   @Override
-  public void run(JobContext context, ParsedArgs args) {
+  public Outcome run(JobContext context, ParsedArgs args) {
     Path input = Paths.get(context.config().demo().inputDir()).toAbsolutePath().normalize();
     Path generated = input.resolve("aws-cur");
     Path gcpExport = input.resolve("gcp-billing-export");
@@ -118,7 +119,7 @@ public final class DemoJob implements Job {
                     JobContext.uri(samples.resolve("aws").toString())),
                 Optional.empty())
             .execute(context);
-    aws.print(context.out());
+    context.report(aws);
     aws.failIfIncomplete();
 
     IngestSummary gcp =
@@ -129,7 +130,7 @@ public final class DemoJob implements Job {
                     JobContext.uri(samples.resolve("gcp").toString())),
                 Optional.empty())
             .execute(context);
-    gcp.print(context.out());
+    context.report(gcp);
     gcp.failIfIncomplete();
 
     // The third Azure sample bills in "MC", which is not a currency: the tests show it quarantined.
@@ -146,7 +147,7 @@ public final class DemoJob implements Job {
                         samples.resolve("azure/koku_costreport_legacy_v1.csv").toString())),
                 Optional.empty())
             .execute(context);
-    azure.print(context.out());
+    context.report(azure);
     azure.failIfIncomplete();
 
     IngestSummary focus =
@@ -155,16 +156,19 @@ public final class DemoJob implements Job {
                 List.of(JobContext.uri(samples.resolve("focus").toString())),
                 Optional.empty())
             .execute(specExamples(context));
-    focus.print(context.out());
+    context.report(focus);
     context
         .out()
         .println(
             "  (the FOCUS spec's own example CSVs have two rows whose ChargePeriodEnd is hour 30:"
                 + " they are quarantined, see ingest_quarantine)");
     focus.failIfIncomplete();
-    new Pipeline(Optional.empty(), BillingPeriods.every(context), false).execute(context);
-    new HtmlReport(Optional.empty(), context.config().demo().reportDir()).execute(context);
+    context.report(
+        new Pipeline(Optional.empty(), BillingPeriods.every(context), false).execute(context));
+    context.report(
+        new HtmlReport(Optional.empty(), context.config().demo().reportDir()).execute(context));
     summarize(context);
+    return null;
   }
 
   /**

@@ -10,6 +10,7 @@ import io.costlake.jobs.generate.GcpBillingGenerator;
 import io.costlake.model.BillingPeriod;
 import io.costlake.provider.Provider;
 import io.costlake.tasks.JobContext;
+import io.costlake.tasks.Outcome;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDate;
@@ -67,16 +68,16 @@ public final class GenerateJob implements Job {
   }
 
   @Override
-  public void run(JobContext context, ParsedArgs args) {
+  public Outcome run(JobContext context, ParsedArgs args) {
     Provider provider = Provider.of(args.required("--provider"));
     Path out = Paths.get(args.required("--out"));
     if (provider == Provider.GCP) {
       generateGcp(context, args, out);
-      return;
+      return null;
     }
     if (provider == Provider.AZURE) {
       generateAzure(context, args, out);
-      return;
+      return null;
     }
     if (provider != Provider.AWS) {
       throw CostlakeErrors.unsupportedProvider(provider.id(), List.of("aws", "gcp", "azure"));
@@ -95,6 +96,7 @@ public final class GenerateJob implements Job {
     for (Path manifest : result.manifests()) {
       context.out().println("  manifest " + manifest);
     }
+    return null;
   }
 
   private static void generateGcp(JobContext context, ParsedArgs args, Path out) {
