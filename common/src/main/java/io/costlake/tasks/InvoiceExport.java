@@ -66,7 +66,9 @@ public final class InvoiceExport {
         .printf("  exported %d invoices and %d lines to %s%n", invoices.size(), lines.size(), root);
   }
 
-  /** The rows by the table's column names (a table grown by Warehouse.ensure keeps its order). */
+  /**
+   * The rows by the table's column names (a table grown by TableLifecycle.ensure keeps its order).
+   */
   private static String csv(List<Row> rows, Table table) {
     List<String> names =
         java.util.Arrays.stream(table.schema().fields())
