@@ -1,5 +1,7 @@
 package io.costlake.config;
 
+import io.costlake.model.BillingPeriod;
+
 /**
  * An inclusive range of billing periods ({@code yyyy-MM}); an open end is null. What versioned
  * config (allocation rules, billing profiles) uses to say when a version applies, and to check that
@@ -7,7 +9,7 @@ package io.costlake.config;
  */
 public final class PeriodRange {
   /** A billing period: yyyy-MM. */
-  public static final String PERIOD = "\\d{4}-(0[1-9]|1[0-2])";
+  public static final String PERIOD = BillingPeriod.PATTERN;
 
   private final String from;
   private final String to;
@@ -18,7 +20,7 @@ public final class PeriodRange {
   }
 
   public static boolean isPeriod(String value) {
-    return value != null && value.matches(PERIOD);
+    return BillingPeriod.tryParse(value).isPresent();
   }
 
   public boolean contains(String period) {

@@ -1,7 +1,6 @@
 package io.costlake.model;
 
 import java.io.Serializable;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Objects;
@@ -15,7 +14,11 @@ import java.util.regex.Pattern;
  */
 public final class BillingPeriod implements Comparable<BillingPeriod>, Serializable {
   private static final long serialVersionUID = 1L;
-  private static final Pattern TEXT = Pattern.compile("\\d{4}-\\d{2}");
+
+  /** A billing period as text: {@code yyyy-MM}, months 01 to 12. */
+  public static final String PATTERN = "\\d{4}-(0[1-9]|1[0-2])";
+
+  private static final Pattern TEXT = Pattern.compile(PATTERN);
 
   private final YearMonth month;
 
@@ -32,11 +35,7 @@ public final class BillingPeriod implements Comparable<BillingPeriod>, Serializa
     if (text == null || !TEXT.matcher(text).matches()) {
       return Optional.empty();
     }
-    try {
-      return Optional.of(new BillingPeriod(YearMonth.parse(text)));
-    } catch (DateTimeException notAMonth) {
-      return Optional.empty();
-    }
+    return Optional.of(new BillingPeriod(YearMonth.parse(text)));
   }
 
   /** The period a {@code yyyy-MM} text names; anything else is a programming error here. */

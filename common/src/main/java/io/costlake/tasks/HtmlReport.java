@@ -30,8 +30,7 @@ public final class HtmlReport implements Task<Written> {
     return "report";
   }
 
-  /** The static report: every section from the tables as they now are, and its CSV files. */
-  /** Writes the report; its summary names the page written. */
+  /** Writes every section from the tables as they now are and its CSV files; says where. */
   @Override
   public Written execute(JobContext context) {
     return Said.collect(context, this::run, Written::withSummary);
