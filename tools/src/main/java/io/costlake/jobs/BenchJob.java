@@ -5,6 +5,7 @@ import io.costlake.config.IngestConfig;
 import io.costlake.errors.CostlakeErrors;
 import io.costlake.jobs.bench.BenchExports;
 import io.costlake.jobs.bench.BenchReport;
+import io.costlake.jobs.bench.DataSkipping;
 import io.costlake.jobs.bench.DuckDbCurNormalization;
 import io.costlake.jobs.bench.HeapWatch;
 import io.costlake.jobs.bench.Measurement;
@@ -12,9 +13,11 @@ import io.costlake.jobs.bench.RestatedMonth;
 import io.costlake.jobs.bench.ScanFloor;
 import io.costlake.jobs.bench.Sizes;
 import io.costlake.jobs.bench.SliceQueryCost;
+import io.costlake.jobs.bench.SqlWall;
 import io.costlake.jobs.cli.JobSpec;
 import io.costlake.jobs.cli.OptionSpec;
 import io.costlake.jobs.cli.ParsedArgs;
+import io.costlake.model.BillingPeriod;
 import io.costlake.model.Table;
 import io.costlake.provider.Provider;
 import io.costlake.tasks.Ingestion;
@@ -37,7 +40,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 
 /**
  * {@code costlake bench}: times every stage on generated exports of growing size, beside the
@@ -49,18 +55,29 @@ public final class BenchJob implements Job {
   private static final List<String> DOWNSTREAM =
       List.of("validate", "amortize", "allocate", "chargeback", "reconcile", "anomalies", "report");
   private static final YearMonth HISTORY_START = YearMonth.of(2024, 1);
+  private static final List<String> PARTS =
+      List.of("floor", "duckdb", "pipeline", "history", "fixed", "sql");
+
+  /** Line items of the warehouse a job's fixed cost is timed on. */
+  private static final long FIXED_COST_ROWS = 1_000;
+
+  /** OPTIMIZE's target file size in the data-skipping experiment: 1/16 of the slice. */
+  private static final int FILES_PER_SLICE = 16;
+
   private static final JobSpec SPEC =
       new JobSpec(
           "bench",
           "Measure throughput, scaling and the cost of a restated month against baselines",
-          "For each --sizes entry (line items over the three clouds, one billing period), generates\n"
-              + "the exports once under --work (reused by later runs), then times: Spark's raw scan of\n"
-              + "the files (the floor), ingest of each provider, DuckDB normalizing the same AWS CUR,\n"
-              + "and every job after ingest. Then re-ingests one restated month of one account into an\n"
-              + "empty table and into tables holding half and all of --history-months, and measures\n"
-              + "what a query of one (period, account) reads. Figures are medians or ratios taken in\n"
-              + "the same run. Job output goes to <work>/jobs.log. On 2 cores --sizes 250k,500k,1M\n"
-              + "takes about 55 minutes; the default sizes take several hours.",
+          "First times every job on a 1,000-line-item warehouse in a warm JVM (its fixed cost).\n"
+              + "Then for each --sizes entry (line items over the three clouds, one billing period),\n"
+              + "generates the exports once under --work (reused by later runs) and times, into empty\n"
+              + "warehouses: Spark's raw scan of the files (the floor), DuckDB normalizing the same AWS\n"
+              + "CUR (its output checked), ingest of each provider, and every job after ingest. Then\n"
+              + "./costlake sql on the largest warehouse, JVM start included; a restated month of one\n"
+              + "account re-ingested into an empty table and into tables holding half and all of\n"
+              + "--history-months; what a query of one (period, account) reads, and of one service\n"
+              + "in it after OPTIMIZE. Figures are medians or ratios taken in the same run; job output\n"
+              + "goes to <work>/jobs.log. On 2 cores --sizes 250k,1M takes about 20 minutes.",
           List.of(
               OptionSpec.value("--sizes", "LIST", "Line items per run, like 500k,1M,2M")
                   .withDefault("1M,2M,4M,8M"),
@@ -76,8 +93,8 @@ public final class BenchJob implements Job {
               OptionSpec.value(
                       "--skip",
                       "PART",
-                      "Leave out floor, duckdb, pipeline (the jobs after ingest) or history;"
-                          + " a list or repeated")
+                      "Leave out floor, duckdb, pipeline (the jobs after ingest), history,"
+                          + " fixed or sql; a list or repeated")
                   .repeatable(),
               OptionSpec.value("--json", "FILE", "Figures as JSON (default <work>/bench.json)")),
           null,
@@ -106,9 +123,9 @@ public final class BenchJob implements Job {
       skip.addAll(Arrays.asList(value.split(",", -1)));
     }
     for (String part : skip) {
-      if (!List.of("floor", "duckdb", "pipeline", "history").contains(part)) {
+      if (!PARTS.contains(part)) {
         throw CostlakeErrors.invalidOptionValue(
-            spec().name(), "--skip", part, "floor, duckdb, pipeline or history");
+            spec().name(), "--skip", part, "floor, duckdb, pipeline, history, fixed or sql");
       }
     }
     int historyMonths = args.positiveInt("--history-months");
@@ -126,15 +143,26 @@ public final class BenchJob implements Job {
     BenchReport report = new BenchReport(cores, HeapWatch.maxBytes(), DOWNSTREAM);
     try (PrintStream jobLog = jobLog(work)) {
       JobContext quiet = context.withOut(jobLog);
+      if (!skip.contains("fixed")) {
+        context
+            .out()
+            .printf(
+                "bench: fixed cost of each job on %,d line items, warm JVM...%n", FIXED_COST_ROWS);
+        fixedCost(quiet, report, work, !skip.contains("pipeline"));
+      }
       for (long size : sizes) {
-        context.out().printf("bench: %s line items...%n", Sizes.label(size));
+        context.out().printf("bench: %s line items, into empty warehouses...%n", Sizes.label(size));
         measureSize(quiet, report, work, size, skip);
+      }
+      if (!skip.contains("sql")) {
+        sqlWall(context, report, work.resolve("warehouses").resolve(Sizes.label(largest(sizes))));
       }
       if (!skip.contains("history")) {
         context.out().println("bench: restated month...");
         report.restated(
             restatedMonth(
                 quiet,
+                report,
                 work.resolve("history"),
                 args.positiveInt("--month-rows"),
                 historyMonths,
@@ -145,6 +173,64 @@ public final class BenchJob implements Job {
     report.writeJson(json);
     context.out().println("\nbench: figures in " + json);
     return null;
+  }
+
+  private static long largest(List<Long> sizes) {
+    return sizes.stream().mapToLong(Long::longValue).max().orElseThrow();
+  }
+
+  /**
+   * Every job on a tiny warehouse, twice: the first pass warms the JVM (classes, JIT, Delta's first
+   * load), the second is timed. What is left is what a job costs whatever its data.
+   */
+  private static void fixedCost(
+      JobContext context, BenchReport report, Path work, boolean withPipeline) {
+    BenchExports exports = BenchExports.ensure(work.resolve("inputs"), FIXED_COST_ROWS);
+    Path warehouse = work.resolve("warehouses").resolve("fixed");
+    for (boolean timed : List.of(false, true)) {
+      BenchExports.deleteRecursively(warehouse);
+      ingestAndJobs(
+          onWarehouse(context, warehouse),
+          exports,
+          FIXED_COST_ROWS,
+          withPipeline,
+          timed ? report::fixed : m -> {});
+    }
+  }
+
+  /** {@code ./costlake sql} as an analyst runs it: a new JVM per statement. */
+  private static void sqlWall(JobContext context, BenchReport report, Path warehouse) {
+    Optional<Path> launcher = SqlWall.launcher();
+    if (launcher.isEmpty()) {
+      context.out().println("bench: sql wall time not measured (run the bench through ./costlake)");
+      return;
+    }
+    context.out().println("bench: ./costlake sql...");
+    report.sql(
+        new Measurement(
+            BenchReport.SQL_SELECT_ONE,
+            0,
+            1,
+            SqlWall.seconds(launcher.get(), warehouse, "SELECT 1 AS one", "one\n1\n"),
+            0));
+    // The expected total is taken in this JVM, so a statement that printed anything else fails.
+    JobContext here = onWarehouse(context, warehouse);
+    Row expected =
+        here.warehouse()
+            .read(Table.COST_LINE_ITEMS)
+            .agg(functions.count(functions.lit(1)), functions.sum("BilledCost"))
+            .head();
+    report.sql(
+        new Measurement(
+            BenchReport.SQL_SUM,
+            0,
+            expected.getLong(0),
+            SqlWall.seconds(
+                launcher.get(),
+                warehouse,
+                "SELECT SUM(BilledCost) AS billed FROM cost_line_items",
+                "billed\n" + expected.getDecimal(1).toPlainString() + "\n"),
+            0));
   }
 
   private static PrintStream jobLog(Path work) {
@@ -160,7 +246,11 @@ public final class BenchJob implements Job {
   private static void measureSize(
       JobContext context, BenchReport report, Path work, long size, List<String> skip) {
     BenchExports exports = BenchExports.ensure(work.resolve("inputs"), size);
-    JobContext run = onWarehouse(context, work.resolve("warehouses").resolve(Sizes.label(size)));
+    // Every size starts from empty tables: a warehouse that already held these files would find
+    // each slice unchanged and skip the writes being timed.
+    Path warehouse = work.resolve("warehouses").resolve(Sizes.label(size));
+    BenchExports.deleteRecursively(warehouse);
+    JobContext run = onWarehouse(context, warehouse);
     if (!skip.contains("floor")) {
       report.add(
           Measurement.time(
@@ -188,9 +278,6 @@ public final class BenchJob implements Job {
                 return 0;
               }));
     }
-    report.add(ingest(run, Provider.AWS, exports.aws(), size));
-    report.add(ingest(run, Provider.GCP, exports.gcp(), size));
-    report.add(ingest(run, Provider.AZURE, exports.azure(), size));
     if (!skip.contains("duckdb")) {
       Path out = work.resolve("duckdb").resolve(Sizes.label(size));
       BenchExports.deleteRecursively(out);
@@ -208,26 +295,40 @@ public final class BenchJob implements Job {
       // Untimed: the baseline's output read back, so a baseline doing other work fails the bench.
       DuckDbCurNormalization.verify(cur, out);
     }
-    if (!skip.contains("pipeline")) {
-      long items = run.warehouse().read(Table.COST_LINE_ITEMS).count();
-      report.add(
+    ingestAndJobs(run, exports, size, !skip.contains("pipeline"), report::add);
+  }
+
+  /** Ingests each provider's exports, then runs every job after ingest, timing each. */
+  private static void ingestAndJobs(
+      JobContext run,
+      BenchExports exports,
+      long size,
+      boolean withPipeline,
+      Consumer<Measurement> timed) {
+    timed.accept(ingest(run, Provider.AWS, exports.aws(), size));
+    timed.accept(ingest(run, Provider.GCP, exports.gcp(), size));
+    timed.accept(ingest(run, Provider.AZURE, exports.azure(), size));
+    if (!withPipeline) {
+      return;
+    }
+    long items = run.warehouse().read(Table.COST_LINE_ITEMS).count();
+    timed.accept(
+        Measurement.time(
+            "validate",
+            size,
+            () -> {
+              run.report(new Validation(Optional.empty(), Optional.empty(), false).execute(run));
+              return items;
+            }));
+    for (Task<?> step : PipelineSteps.afterValidation(run.config(), Optional.empty())) {
+      timed.accept(
           Measurement.time(
-              "validate",
+              step.name(),
               size,
               () -> {
-                run.report(new Validation(Optional.empty(), Optional.empty(), false).execute(run));
+                run.report(step.execute(run));
                 return items;
               }));
-      for (Task<?> step : PipelineSteps.afterValidation(run.config(), Optional.empty())) {
-        report.add(
-            Measurement.time(
-                step.name(),
-                size,
-                () -> {
-                  run.report(step.execute(run));
-                  return items;
-                }));
-      }
     }
   }
 
@@ -255,7 +356,7 @@ public final class BenchJob implements Job {
    * account against the same month into an empty table before each half.
    */
   private static RestatedMonth restatedMonth(
-      JobContext context, Path root, long monthRows, int months, int repeats) {
+      JobContext context, BenchReport report, Path root, long monthRows, int months, int repeats) {
     int half = months / 2;
     YearMonth restatedPeriod = HISTORY_START.plusMonths(half - 1L);
     Path first = root.resolve("exports/first-half");
@@ -296,6 +397,13 @@ public final class BenchJob implements Job {
             history.warehouse().path(Table.COST_LINE_ITEMS),
             restatedPeriod.toString(),
             payer));
+    report.skipping(
+        DataSkipping.measure(
+            history.spark(),
+            history.warehouse(),
+            BillingPeriod.of(restatedPeriod),
+            payer,
+            FILES_PER_SLICE));
     return experiment;
   }
 

@@ -1,7 +1,10 @@
 package io.costlake.jobs.bench;
 
+import io.costlake.model.FocusColumn;
+import io.costlake.spark.RowScope;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -30,20 +33,39 @@ public final class SliceQueryCost {
     this.tableBytes = tableBytes;
   }
 
-  /** The SQL an analyst would write for one slice's cost by service. */
-  public static String query(String tablePath, String period, String account) {
+  /**
+   * The SQL an analyst would write for one slice's cost by service, narrowed to one service when
+   * given.
+   */
+  public static String query(
+      String tablePath, String period, String account, Optional<String> service) {
+    RowScope slice =
+        RowScope.equalTo(FocusColumn.x_BillingPeriod.name(), period)
+            .and(RowScope.equalTo(FocusColumn.BillingAccountId.name(), account));
+    if (service.isPresent()) {
+      slice = slice.and(RowScope.equalTo(FocusColumn.ServiceName.name(), service.get()));
+    }
     return "SELECT ServiceName, SUM(BilledCost) AS billed FROM delta.`"
         + tablePath
-        + "` WHERE x_BillingPeriod = '"
-        + period
-        + "' AND BillingAccountId = '"
-        + account
-        + "' GROUP BY ServiceName";
+        + "` WHERE "
+        + slice.sql()
+        + " GROUP BY ServiceName";
   }
 
   public static SliceQueryCost measure(
       SparkSession spark, String tablePath, String period, String account) {
-    Dataset<Row> result = spark.sql(query(tablePath, period, account));
+    long[] scanned = scanned(spark, query(tablePath, period, account, Optional.empty()));
+    Row detail = spark.sql("DESCRIBE DETAIL delta.`" + tablePath + "`").head();
+    return new SliceQueryCost(
+        scanned[0],
+        scanned[1],
+        detail.getLong(detail.fieldIndex("numFiles")),
+        detail.getLong(detail.fieldIndex("sizeInBytes")));
+  }
+
+  /** Runs {@code sql} and returns the files and bytes its scans opened, from their own metrics. */
+  static long[] scanned(SparkSession spark, String sql) {
+    Dataset<Row> result = spark.sql(sql);
     result.collectAsList(); // a few rows: one per service
     long files = 0;
     long bytes = 0;
@@ -53,12 +75,7 @@ public final class SliceQueryCost {
       files += metric(scan, "numFiles");
       bytes += metric(scan, "filesSize");
     }
-    Row detail = spark.sql("DESCRIBE DETAIL delta.`" + tablePath + "`").head();
-    return new SliceQueryCost(
-        files,
-        bytes,
-        detail.getLong(detail.fieldIndex("numFiles")),
-        detail.getLong(detail.fieldIndex("sizeInBytes")));
+    return new long[] {files, bytes};
   }
 
   private static void collectScans(SparkPlan plan, List<FileSourceScanExec> scans) {

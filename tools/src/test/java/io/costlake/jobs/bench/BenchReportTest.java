@@ -44,8 +44,50 @@ class BenchReportTest {
     assertEquals(3.0, targets.get("whole pipeline / raw-scan floor").value(), 1e-9);
     assertTrue(targets.get("whole pipeline / raw-scan floor").met());
     assertEquals(0.5, targets.get("Spark local ingest aws / DuckDB").value(), 1e-9);
-    assertEquals(1.0, targets.get("scaling exponent (ingest)").value(), 1e-9);
-    assertEquals(3.0, targets.get("peak live heap, whole pipeline (GiB)").value(), 1e-9);
+    // 2,000 input rows in 40 + 40 + 10 s on 2 cores
+    assertEquals(2_000 / 90.0 / 2, targets.get("whole pipeline rows/s/core").value(), 1e-9);
+    assertFalse(targets.get("whole pipeline rows/s/core").met());
+    // Times double with the rows: the extra rows cost what the average row costs.
+    assertEquals(1.0, targets.get("marginal / average ingest rate").value(), 1e-9);
+    assertTrue(targets.get("marginal / average ingest rate").met());
+    assertEquals(4.0, targets.get("heap the whole pipeline ran in (GiB)").value(), 1e-9);
+    assertFalse(targets.get("heap the whole pipeline ran in (GiB)").met());
+  }
+
+  @Test
+  void fixedCostsShowAsAMarginalRateFarAboveTheAverage() {
+    BenchReport report = new BenchReport(2, 2 * GIB, List.of("amortize"));
+    // 30 s whatever the size, plus 1 s per 1,000 rows.
+    report.add(new Measurement("ingest aws", 1_000, 1_000, 31, GIB));
+    report.add(new Measurement("ingest aws", 4_000, 4_000, 34, GIB));
+    assertEquals(3_000 / 3.0 / 2, report.marginalIngestRate().getAsDouble(), 1e-9);
+    BenchReport.Target linear = targets(report).get("marginal / average ingest rate");
+    assertEquals((3_000 / 3.0) / (4_000 / 34.0), linear.value(), 1e-9);
+    assertFalse(linear.met());
+    assertEquals("0.8-1.2", linear.goal());
+  }
+
+  @Test
+  void theSlowestJobAfterIngestIsTheFixedCostTarget() {
+    BenchReport report = new BenchReport(2, 2 * GIB, List.of("amortize", "report"));
+    report.fixed(new Measurement("ingest aws", 1_000, 1_000, 9, GIB));
+    report.fixed(new Measurement("amortize", 1_000, 1_000, 4.5, GIB));
+    report.fixed(new Measurement("report", 1_000, 1_000, 5.5, GIB));
+    BenchReport.Target fixed = targets(report).get("fixed cost, slowest job after ingest (s)");
+    assertEquals(5.5, fixed.value(), 1e-9); // ingest is not a job after ingest
+    assertFalse(fixed.met());
+    report.sql(new Measurement(BenchReport.SQL_SELECT_ONE, 0, 1, 5.9, 0));
+    assertTrue(targets(report).get("sql SELECT 1, wall (s)").met());
+    assertNull(targets(report).get("sql SUM of cost_line_items, wall (s)").value());
+  }
+
+  @Test
+  void dataSkippingIsTheMeanShareOfTheSliceFilesAServiceQueryOpens() {
+    BenchReport report = new BenchReport(2, 2 * GIB, List.of());
+    report.skipping(new DataSkipping(16, List.of("A", "B", "C"), List.of(1L, 2L, 9L)));
+    BenchReport.Target skipping = targets(report).get("one-service query files / slice files");
+    assertEquals(4.0 / 16, skipping.value(), 1e-9);
+    assertTrue(skipping.met());
   }
 
   @Test
@@ -58,8 +100,11 @@ class BenchReportTest {
             "ingest / raw-scan floor",
             "whole pipeline / raw-scan floor",
             "Spark local ingest aws / DuckDB",
-            "scaling exponent (ingest)",
-            "one-slice query bytes / table bytes")) {
+            "marginal / average ingest rate",
+            "fixed cost, slowest job after ingest (s)",
+            "sql SELECT 1, wall (s)",
+            "one-service query files / slice files",
+            "heap the whole pipeline ran in (GiB)")) {
       assertNull(targets.get(name).value(), name);
       assertFalse(targets.get(name).met(), name);
     }
