@@ -316,6 +316,12 @@ public final class BenchReport {
           peakHeap(sizes().last()) / GIB,
           maxHeapBytes / GIB);
     }
+    printExperiments(out);
+    printTargets(out);
+  }
+
+  /** The figures beside the stage table: fixed costs, sql, restated month, data skipping. */
+  private void printExperiments(PrintStream out) {
     if (!fixed.isEmpty()) {
       out.printf(
           Locale.ROOT,
@@ -367,6 +373,9 @@ public final class BenchReport {
               .mapToObj(i -> skipping.services().get(i) + " " + skipping.filesRead().get(i))
               .collect(java.util.stream.Collectors.joining(", ")));
     }
+  }
+
+  private void printTargets(PrintStream out) {
     out.println();
     out.printf(Locale.ROOT, "%-42s %-9s %10s  %s%n", "target", "goal", "measured", "");
     for (Target t : targets()) {
