@@ -69,7 +69,11 @@ public final class OwnerChain {
             ? lit(chain.unallocated())
             : coalesce(coalesce(candidates.toArray(new Column[0])), lit(chain.unallocated()));
     Column ownerSource = source == null ? lit("unallocated") : source.otherwise(lit("unallocated"));
-    Column reason = when(ownerSource.equalTo(lit("unallocated")), firstFailure(chain.chain()));
+    // Without a source every line is unallocated: no comparison of a literal with itself.
+    Column reason =
+        source == null
+            ? firstFailure(chain.chain())
+            : when(ownerSource.equalTo(lit("unallocated")), firstFailure(chain.chain()));
     return normalized
         .withColumn(SOURCE_OWNER, owner)
         .withColumn(OWNER_SOURCE, ownerSource)
