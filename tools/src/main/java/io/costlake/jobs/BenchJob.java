@@ -77,7 +77,7 @@ public final class BenchJob implements Job {
               + "account re-ingested into an empty table and into tables holding half and all of\n"
               + "--history-months; what a query of one (period, account) reads, and of one service\n"
               + "in it after OPTIMIZE. Figures are medians or ratios taken in the same run; job output\n"
-              + "goes to <work>/jobs.log. On 2 cores --sizes 250k,1M takes about 20 minutes.",
+              + "goes to <work>/jobs.log. On 2 cores --sizes 250k,1M takes about 25 minutes.",
           List.of(
               OptionSpec.value("--sizes", "LIST", "Line items per run, like 500k,1M,2M")
                   .withDefault("1M,2M,4M,8M"),
