@@ -3,11 +3,13 @@ package io.costlake.jobs.bench;
 import io.costlake.model.BillingPeriod;
 import io.costlake.model.FocusColumn;
 import io.costlake.model.Table;
-import io.costlake.spark.RowScope;
 import io.costlake.spark.Warehouse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+import java.util.stream.LongStream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -52,10 +54,7 @@ public final class DataSkipping {
     for (Row row :
         warehouse
             .read(Table.COST_LINE_ITEMS)
-            .where(
-                RowScope.equalTo(FocusColumn.x_BillingPeriod.name(), period)
-                    .and(RowScope.equalTo(FocusColumn.BillingAccountId.name(), account))
-                    .column())
+            .where(SliceQueryCost.slice(period.toString(), account).column())
             .where(FocusColumn.ServiceName.name() + " IS NOT NULL")
             .select(FocusColumn.ServiceName.name())
             .distinct()
@@ -110,17 +109,16 @@ public final class DataSkipping {
 
   /** The share of the slice's files a one-service query opens, averaged over its services. */
   public double meanFraction() {
-    if (sliceFiles == 0 || filesRead.isEmpty()) {
-      return Double.NaN;
-    }
-    return filesRead.stream().mapToLong(Long::longValue).average().orElse(0) / sliceFiles;
+    return fraction(files -> files.average());
   }
 
   /** The share the service whose query opens the most files reads. */
   public double maxFraction() {
-    if (sliceFiles == 0 || filesRead.isEmpty()) {
-      return Double.NaN;
-    }
-    return (double) filesRead.stream().mapToLong(Long::longValue).max().orElse(0) / sliceFiles;
+    return fraction(files -> files.asDoubleStream().max());
+  }
+
+  private double fraction(Function<LongStream, OptionalDouble> statistic) {
+    OptionalDouble files = statistic.apply(filesRead.stream().mapToLong(Long::longValue));
+    return sliceFiles == 0 || files.isEmpty() ? Double.NaN : files.getAsDouble() / sliceFiles;
   }
 }

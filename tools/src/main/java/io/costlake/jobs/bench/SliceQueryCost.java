@@ -39,9 +39,7 @@ public final class SliceQueryCost {
    */
   public static String query(
       String tablePath, String period, String account, Optional<String> service) {
-    RowScope slice =
-        RowScope.equalTo(FocusColumn.x_BillingPeriod.name(), period)
-            .and(RowScope.equalTo(FocusColumn.BillingAccountId.name(), account));
+    RowScope slice = slice(period, account);
     if (service.isPresent()) {
       slice = slice.and(RowScope.equalTo(FocusColumn.ServiceName.name(), service.get()));
     }
@@ -50,6 +48,12 @@ public final class SliceQueryCost {
         + "` WHERE "
         + slice.sql()
         + " GROUP BY ServiceName";
+  }
+
+  /** The rows of one (period, account) of {@code cost_line_items}. */
+  static RowScope slice(String period, String account) {
+    return RowScope.equalTo(FocusColumn.x_BillingPeriod.name(), period)
+        .and(RowScope.equalTo(FocusColumn.BillingAccountId.name(), account));
   }
 
   public static SliceQueryCost measure(

@@ -87,6 +87,10 @@ class BenchReportTest {
     report.skipping(new DataSkipping(16, List.of("A", "B", "C"), List.of(1L, 2L, 9L)));
     BenchReport.Target skipping = targets(report).get("one-service query files / slice files");
     assertEquals(4.0 / 16, skipping.value(), 1e-9);
+    assertEquals(
+        9.0 / 16,
+        new DataSkipping(16, List.of("A", "B", "C"), List.of(1L, 2L, 9L)).maxFraction(),
+        1e-9);
     assertTrue(skipping.met());
   }
 
