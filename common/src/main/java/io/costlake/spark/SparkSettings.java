@@ -1,6 +1,8 @@
 package io.costlake.spark;
 
 import io.costlake.config.SparkConfig;
+import io.costlake.spark.localfs.ShellFreeLocalFileSystem;
+import io.costlake.spark.localfs.ShellFreeLocalFs;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -119,7 +121,10 @@ public final class SparkSettings {
     return new SparkSettings(master, !masterGiven, apply, warnings);
   }
 
-  /** The embedded default's settings: loopback, no UI, few partitions, small Delta snapshots. */
+  /**
+   * The embedded default's settings: loopback, no UI, few partitions, small Delta snapshots, a
+   * local file system that starts no processes.
+   */
   static Map<String, String> localDefaults() {
     Map<String, String> local = new LinkedHashMap<>();
     local.put(SHUFFLE_PARTITIONS, LOCAL_SHUFFLE_PARTITIONS);
@@ -129,6 +134,12 @@ public final class SparkSettings {
     local.put("spark.ui.showConsoleProgress", "false");
     local.put("spark.databricks.delta.snapshotPartitions", "2");
     local.put("spark.sql.sources.parallelPartitionDiscovery.parallelism", "2");
+    // Spark describes every query's plan for its UI (off here) and event log even when neither
+    // reads it; the formatted description cost a few percent of a small job's planning.
+    local.put("spark.sql.ui.explainMode", "simple");
+    // file: without a chmod or readlink process per file written (see ShellFreeRawLocalFileSystem).
+    local.put("spark.hadoop.fs.file.impl", ShellFreeLocalFileSystem.class.getName());
+    local.put("spark.hadoop.fs.AbstractFileSystem.file.impl", ShellFreeLocalFs.class.getName());
     local.put(
         "spark.sql.warehouse.dir",
         System.getProperty("java.io.tmpdir") + "/costlake-spark-warehouse");

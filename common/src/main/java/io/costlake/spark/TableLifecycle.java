@@ -9,6 +9,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.Snapshot;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 
@@ -129,9 +130,7 @@ public final class TableLifecycle {
 
   private void addMissingColumns(Table table) {
     java.util.Set<String> existing =
-        new java.util.HashSet<>(
-            java.util.Arrays.asList(
-                spark.read().format("delta").load(path(table)).schema().fieldNames()));
+        new java.util.HashSet<>(java.util.Arrays.asList(snapshot(table).schema().fieldNames()));
     List<String> added = new ArrayList<>();
     for (StructField field : table.schema().fields()) {
       if (!existing.contains(field.name())) {
@@ -170,7 +169,13 @@ public final class TableLifecycle {
     DeltaTable.forPath(spark, path(table)).restoreToVersion(version);
   }
 
+  /** The table's latest version, from its log (no Spark job, unlike reading its history). */
   public long version(Table table) {
-    return DeltaTable.forPath(spark, path(table)).history(1).select("version").head().getLong(0);
+    return snapshot(table).version();
+  }
+
+  private Snapshot snapshot(Table table) {
+    DeltaLog log = DeltaLog.forTable(spark, path(table));
+    return log.update(log.update$default$1(), log.update$default$2(), log.update$default$3());
   }
 }
