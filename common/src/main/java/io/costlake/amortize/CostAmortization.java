@@ -27,6 +27,7 @@ import io.costlake.model.FocusColumn;
 import io.costlake.model.RowOrigin;
 import io.costlake.model.Schemas;
 import io.costlake.spark.Decimals;
+import io.costlake.spark.Reused;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -89,9 +90,12 @@ public final class CostAmortization {
   /**
    * @param items the cost_line_items rows of the billing periods to amortize
    * @param prepaidSource cost_line_items rows that may hold pre-paid purchases whose term reaches
-   *     into those periods (usually the whole table)
+   *     into those periods: the whole table, or its {@link #prepaidPurchases} kept (a straight-line
+   *     split reads them twice)
+   * @param reused keeps the commitment frames several parts of the result read; close it once the
+   *     result is written
    */
-  public Dataset<Row> amortize(Dataset<Row> items, Dataset<Row> prepaidSource) {
+  public Dataset<Row> amortize(Dataset<Row> items, Dataset<Row> prepaidSource, Reused reused) {
     // A pre-paid purchase is recognized in the periods its own provider and account have data.
     Dataset<Row> periods =
         items
@@ -100,8 +104,11 @@ public final class CostAmortization {
                 FocusColumn.BillingAccountId.col(),
                 FocusColumn.x_BillingPeriod.col())
             .distinct();
-    Dataset<Row> costs = commitmentCosts(items, prepaidSource, periods);
-    Dataset<Row> computed = costs.join(providerAmortized(items), joinKeys(), "left_anti");
+    Dataset<Row> costs = commitmentCosts(items, prepaidSource, periods, reused);
+    // Read by the spread, the moved fees and the unused rows: kept, so their scans of the line
+    // items are planned and run once.
+    Dataset<Row> computed =
+        reused.keep(costs.join(providerAmortized(items), joinKeys(), "left_anti"));
 
     Dataset<Row> lines = items.withColumn(LINE, Commitments.lineKey());
     Dataset<Row> targets =
@@ -116,7 +123,7 @@ public final class CostAmortization {
                 Commitments.weight().as(WEIGHT),
                 Commitments.coveredQuantity().as(COVERED_QUANTITY),
                 FocusColumn.CommitmentDiscountUnit.col().as(COVERED_UNIT));
-    Dataset<Row> shares = shares(computed, targets);
+    Dataset<Row> shares = reused.keep(shares(computed, targets));
     Dataset<Row> perLine =
         shares
             .groupBy(col(LINE))
@@ -152,6 +159,11 @@ public final class CostAmortization {
     Dataset<Row> unusedRows = unusedRows(computed, shares);
     return Schemas.conform(amortized, CostLineItems.amortizedColumns())
         .unionByName(Schemas.conform(unusedRows, CostLineItems.amortizedColumns()));
+  }
+
+  /** The pre-paid commitment purchases (and refunds) among {@code items}: few rows, read twice. */
+  public static Dataset<Row> prepaidPurchases(Dataset<Row> items) {
+    return items.filter(Commitments.prepaid());
   }
 
   /** What amortization changes on a line item; every expression reads the row as ingested. */
@@ -197,7 +209,7 @@ public final class CostAmortization {
    * amortized, and the recurring fees of those periods.
    */
   private Dataset<Row> commitmentCosts(
-      Dataset<Row> items, Dataset<Row> prepaidSource, Dataset<Row> periods) {
+      Dataset<Row> items, Dataset<Row> prepaidSource, Dataset<Row> periods, Reused reused) {
     Dataset<Row> prepaid =
         StraightLine.split(
                 PrepaidTerms.of(prepaidSource)
@@ -227,8 +239,8 @@ public final class CostAmortization {
             .drop(PrepaidTerms.TERM_START, PrepaidTerms.TERM_END);
     Dataset<Row> recurring =
         StraightLine.split(
-            items
-                .filter(Commitments.recurringFee())
+            reused
+                .keep(items.filter(Commitments.recurringFee()))
                 .withColumns(
                     Map.of(
                         AMOUNT,

@@ -6,6 +6,7 @@ import io.costlake.amortize.CostAmortization;
 import io.costlake.errors.CostlakeErrors;
 import io.costlake.model.BillingPeriod;
 import io.costlake.model.Table;
+import io.costlake.spark.Reused;
 import io.costlake.spark.RowScope;
 import java.util.List;
 import java.util.Locale;
@@ -51,38 +52,46 @@ public final class Amortization implements Task<Written> {
     List<BillingPeriod> periods = selected.periods;
     RowScope scope = selected.scope();
 
-    Dataset<Row> amortized =
-        new CostAmortization(context.config().amortize().chargePeriod()).amortize(items, all);
-    long started = System.nanoTime();
-    long amortizedVersion =
-        context
-            .warehouse()
-            .writes()
-            .replace(Table.COST_AMORTIZED, amortized, scope, "costlake amortize " + periods);
-    LOG.info("wrote cost_amortized in {} ms", (System.nanoTime() - started) / 1_000_000);
-    started = System.nanoTime();
-    long utilizationVersion =
-        context
-            .warehouse()
-            .writes()
-            .replace(
-                Table.COMMITMENT_UTILIZATION,
-                // From the table just written: a short plan, and exactly what analysts see.
-                CommitmentUtilization.of(
-                    context.warehouse().read(Table.COST_AMORTIZED).filter(scope.column())),
-                scope,
-                "costlake amortize " + periods);
-    LOG.info("wrote commitment_utilization in {} ms", (System.nanoTime() - started) / 1_000_000);
-    started = System.nanoTime();
-    long scheduleVersion =
-        context
-            .warehouse()
-            .writes()
-            .overwrite(
-                Table.AMORTIZATION_SCHEDULE,
-                AmortizationSchedule.of(all),
-                "costlake amortize " + periods);
-    LOG.info("wrote amortization_schedule in {} ms", (System.nanoTime() - started) / 1_000_000);
+    long amortizedVersion;
+    long utilizationVersion;
+    long scheduleVersion;
+    try (Reused reused = new Reused()) {
+      // The purchases amortize and the schedule both recognize, found in one scan.
+      Dataset<Row> purchases = reused.keep(CostAmortization.prepaidPurchases(all));
+      long started = System.nanoTime();
+      Dataset<Row> amortized =
+          new CostAmortization(context.config().amortize().chargePeriod())
+              .amortize(items, purchases, reused);
+      amortizedVersion =
+          context
+              .warehouse()
+              .writes()
+              .replace(Table.COST_AMORTIZED, amortized, scope, "costlake amortize " + periods);
+      LOG.info("wrote cost_amortized in {} ms", (System.nanoTime() - started) / 1_000_000);
+      started = System.nanoTime();
+      utilizationVersion =
+          context
+              .warehouse()
+              .writes()
+              .replace(
+                  Table.COMMITMENT_UTILIZATION,
+                  // From the table just written: a short plan, and exactly what analysts see.
+                  CommitmentUtilization.of(
+                      context.warehouse().read(Table.COST_AMORTIZED).filter(scope.column())),
+                  scope,
+                  "costlake amortize " + periods);
+      LOG.info("wrote commitment_utilization in {} ms", (System.nanoTime() - started) / 1_000_000);
+      started = System.nanoTime();
+      scheduleVersion =
+          context
+              .warehouse()
+              .writes()
+              .overwrite(
+                  Table.AMORTIZATION_SCHEDULE,
+                  AmortizationSchedule.of(purchases),
+                  "costlake amortize " + periods);
+      LOG.info("wrote amortization_schedule in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
     print(context, periods, scope, amortizedVersion, utilizationVersion, scheduleVersion);
     return Written.of(periods)
         .with(Table.COST_AMORTIZED, amortizedVersion)

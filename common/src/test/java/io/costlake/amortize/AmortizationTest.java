@@ -4,6 +4,7 @@ import static io.costlake.testing.Money.assertMoney;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.costlake.spark.Reused;
 import io.costlake.testing.FocusRows;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -23,7 +24,9 @@ class AmortizationTest {
 
   /** Amortized once and kept: each test asks several questions of the same result. */
   private static Dataset<Row> amortize(Dataset<Row> items) {
-    return DAILY.amortize(items, items).localCheckpoint();
+    try (Reused reused = new Reused()) {
+      return DAILY.amortize(items, items, reused).localCheckpoint();
+    }
   }
 
   private static BigDecimal m(String value) {
