@@ -135,14 +135,25 @@ public final class CostAllocation implements AutoCloseable {
     return in;
   }
 
-  /** Owned lines as allocation rows (the output's columns and the rules' scopes), whole. */
-  private Dataset<Row> working(Dataset<Row> owned) {
+  /**
+   * The columns of owned lines allocation reads (the output's and the rules' scopes), which are
+   * also all the tag compliance tables read: what is worth keeping in memory of a FOCUS row.
+   */
+  public Dataset<Row> read(Dataset<Row> owned) {
     Set<String> needed = new LinkedHashSet<>();
     Arrays.stream(AllocatedColumn.values()).forEach(c -> needed.add(c.columnName()));
     rules.forEach(rule -> needed.addAll(rule.scope()));
     Set<String> present = new LinkedHashSet<>(Arrays.asList(owned.columns()));
     List<Column> columns = new ArrayList<>();
     needed.stream().filter(present::contains).forEach(name -> columns.add(col(name)));
+    return owned.select(columns.toArray(new Column[0]));
+  }
+
+  /** Owned lines as allocation rows (the output's columns and the rules' scopes), whole. */
+  private Dataset<Row> working(Dataset<Row> owned) {
+    Set<String> present = new LinkedHashSet<>(Arrays.asList(owned.columns()));
+    List<Column> columns = new ArrayList<>();
+    Arrays.stream(read(owned).columns()).forEach(name -> columns.add(col(name)));
     // Output columns the input lacks (an older table, a test frame) are carried as typed nulls.
     for (AllocatedColumn c : AllocatedColumn.values()) {
       if (!present.contains(c.columnName())) {

@@ -11,6 +11,7 @@ import io.costlake.config.OwnerChainConfig.Source;
 import io.costlake.config.TagKeyConfig;
 import io.costlake.config.TagPolicyConfig;
 import io.costlake.spark.Literals;
+import io.costlake.spark.PerDistinctMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +27,16 @@ import org.apache.spark.sql.functions;
  * tag, the account mapping by sub account then billing account, the provider cost category, the
  * default). A line none of them claims goes to the unallocated bucket with the reason the first
  * link gave, never spread silently. Input: rows from {@link TagNormalizer}; adds {@code
- * source_owner}, {@code owner_source} and {@code unallocated_reason}. No shuffle: the account
- * mapping is a literal map.
+ * source_owner}, {@code owner_source} and {@code unallocated_reason}. The account mapping is a
+ * literal map; the cost category is read once per distinct set of categories ({@link
+ * PerDistinctMap}).
  */
 public final class OwnerChain {
   public static final String SOURCE_OWNER = "source_owner";
   public static final String OWNER_SOURCE = "owner_source";
   public static final String UNALLOCATED_REASON = "unallocated_reason";
+  private static final String COST_CATEGORIES = "x_CostCategories";
+  private static final String COST_CATEGORY_OWNER = "__cost_category_owner";
 
   private final TagPolicyConfig policy;
   private final Map<String, String> accountOwners;
@@ -54,10 +58,19 @@ public final class OwnerChain {
   public Dataset<Row> apply(Dataset<Row> normalized) {
     OwnerChainConfig chain = policy.owner();
     TagKeyConfig ownerKey = chain.tag() == null ? null : policy.keys().get(chain.tag());
+    Dataset<Row> rows = normalized;
+    if (chain.chain().contains(Source.COST_CATEGORY)) {
+      rows =
+          PerDistinctMap.apply(
+              rows,
+              COST_CATEGORIES,
+              perMap -> perMap.withColumn(COST_CATEGORY_OWNER, costCategoryOwner(ownerKey)),
+              COST_CATEGORY_OWNER);
+    }
     List<Column> candidates = new ArrayList<>();
     Column source = null;
     for (Source link : chain.chain()) {
-      Column candidate = candidate(link, ownerKey);
+      Column candidate = candidate(link);
       candidates.add(candidate);
       source =
           source == null
@@ -74,14 +87,13 @@ public final class OwnerChain {
         source == null
             ? firstFailure(chain.chain())
             : when(ownerSource.equalTo(lit("unallocated")), firstFailure(chain.chain()));
-    return normalized
-        .withColumn(SOURCE_OWNER, owner)
+    return rows.withColumn(SOURCE_OWNER, owner)
         .withColumn(OWNER_SOURCE, ownerSource)
         .withColumn(UNALLOCATED_REASON, reason)
-        .drop(TagNormalizer.OWNER_TAG, TagNormalizer.OWNER_TAG_STATE);
+        .drop(TagNormalizer.OWNER_TAG, TagNormalizer.OWNER_TAG_STATE, COST_CATEGORY_OWNER);
   }
 
-  private Column candidate(Source link, TagKeyConfig ownerKey) {
+  private Column candidate(Source link) {
     switch (link) {
       case TAG:
         return col(TagNormalizer.OWNER_TAG);
@@ -94,20 +106,25 @@ public final class OwnerChain {
             try_element_at(mapping, col("SubAccountId")),
             try_element_at(mapping, col("BillingAccountId")));
       case COST_CATEGORY:
-        Column raw =
-            TagNormalizer.lookup(
-                TagNormalizer.foldedEntries(col("x_CostCategories")),
-                Set.of(TagNormalizer.fold(policy.owner().costCategory())));
-        if (ownerKey == null) {
-          return when(functions.trim(raw).notEqual(lit("")), functions.trim(raw));
-        }
-        Column value = TagNormalizer.normalize(raw, ownerKey);
-        return when(TagNormalizer.isValid(value, ownerKey), value);
+        return col(COST_CATEGORY_OWNER);
       case DEFAULT:
         return lit(policy.owner().defaultOwner());
       default:
         throw new IllegalStateException("owner chain link " + link);
     }
+  }
+
+  /** The owner the provider's cost category names, normalized like the owner tag. */
+  private Column costCategoryOwner(TagKeyConfig ownerKey) {
+    Column raw =
+        TagNormalizer.lookup(
+            TagNormalizer.foldedEntries(col(COST_CATEGORIES)),
+            Set.of(TagNormalizer.fold(policy.owner().costCategory())));
+    if (ownerKey == null) {
+      return when(functions.trim(raw).notEqual(lit("")), functions.trim(raw));
+    }
+    Column value = TagNormalizer.normalize(raw, ownerKey);
+    return when(TagNormalizer.isValid(value, ownerKey), value);
   }
 
   /** The reason a line stays unallocated: what its first link lacked. */

@@ -22,6 +22,7 @@ import static org.apache.spark.sql.functions.when;
 import io.costlake.config.TagKeyConfig;
 import io.costlake.config.TagPolicyConfig;
 import io.costlake.spark.Literals;
+import io.costlake.spark.PerDistinctMap;
 import io.costlake.spark.StringLists;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -41,8 +42,9 @@ import org.apache.spark.sql.Row;
  *
  * <p>Keys match after folding: lower case, AWS's {@code user:} prefix dropped, everything but
  * letters and digits dropped, so {@code CostCenter}, {@code cost-center}, {@code user:Cost_Center}
- * and GCP's {@code costcenter} are one key without listing them. Built-in functions only; no
- * shuffle.
+ * and GCP's {@code costcenter} are one key without listing them. Built-in functions only, applied
+ * to each distinct tag set once (one small shuffle, and a join back that is broadcast when the sets
+ * are few).
  */
 public final class TagNormalizer {
   public static final String MISSING_TAGS = "missing_tags";
@@ -65,7 +67,14 @@ public final class TagNormalizer {
     return regexp_replace(regexp_replace(lower(key), "^user:", ""), "[^a-z0-9]", "");
   }
 
+  /** The policy applied to each distinct tag set once ({@link PerDistinctMap}). */
   public Dataset<Row> apply(Dataset<Row> items) {
+    return PerDistinctMap.apply(
+        items, "Tags", this::normalizeEach, "Tags", MISSING_TAGS, OWNER_TAG, OWNER_TAG_STATE);
+  }
+
+  /** The policy applied row by row. */
+  private Dataset<Row> normalizeEach(Dataset<Row> items) {
     Dataset<Row> withEntries = items.withColumn(ENTRIES, foldedEntries(col("Tags")));
     Map<String, TagKeyConfig> keys = policy.keys();
     List<Column> names = new ArrayList<>();

@@ -63,11 +63,14 @@ public final class Allocation implements Task<Written> {
     Map<String, Dataset<Row>> drivers = AllocationInputs.drivers(context);
     String unallocated = config.tags().owner().unallocated();
 
-    // Read by the rules, the compliance tables and the check: computed once.
+    CostAllocation allocation = new CostAllocation(config.allocate().rules(), unallocated);
+    // Read by every rule and by the compliance tables: computed once, and only the columns
+    // they read (a FOCUS row's wide decimals cost more to cache than anything else in it).
     Dataset<Row> owned =
-        OwnerChain.owned(selected.rows, config.tags(), accounts)
+        allocation
+            .read(OwnerChain.owned(selected.rows, config.tags(), accounts))
             .persist(StorageLevel.MEMORY_AND_DISK());
-    try (CostAllocation allocation = new CostAllocation(config.allocate().rules(), unallocated)) {
+    try (allocation) {
       Dataset<Row> allocated = allocation.allocate(owned, drivers);
       String description = "costlake allocate " + selected.periods;
       long started = System.nanoTime();

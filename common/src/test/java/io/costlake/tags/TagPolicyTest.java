@@ -204,6 +204,60 @@ class TagPolicyTest {
     assertTrue((int) debt.get(1).getAs("debt_rank") == 2);
   }
 
+  /**
+   * Each tag set is normalized once and joined back: every line once, with its own set's result.
+   */
+  @Test
+  void linesSharingATagSetEachGetItsResultOnceAndNoTagsStayNoTags() {
+    Map<String, String> shared = new java.util.LinkedHashMap<>();
+    shared.put("env", "Production");
+    shared.put("Owner", "Search");
+    Map<String, String> sameInAnotherOrder = new java.util.LinkedHashMap<>();
+    sameInAnotherOrder.put("Owner", "Search");
+    sameInAnotherOrder.put("env", "Production");
+    Dataset<Row> items =
+        new FocusRows()
+            .add("ResourceId", "i-1", "Tags", shared)
+            .add("ResourceId", "i-2", "Tags", sameInAnotherOrder)
+            .add("ResourceId", "i-3", "Tags", shared)
+            .add("ResourceId", "i-4", "Tags", Map.of("env", "dev"))
+            .add("ResourceId", "i-5")
+            .add("ResourceId", "i-6", "Tags", Map.of())
+            .frame();
+    Dataset<Row> normalized = new TagNormalizer(POLICY).apply(items);
+    assertEquals(
+        List.of(items.columns()).subList(0, items.columns().length),
+        List.of(normalized.columns()).subList(0, items.columns().length),
+        "the lines' columns in their order, then the policy's");
+    Map<String, Row> rows = bySourceRow(normalized);
+    assertEquals(6, normalized.count());
+    assertEquals(6, rows.size());
+    for (String line : List.of("1", "2", "3")) {
+      Row row = rows.get(line);
+      assertEquals(
+          Map.of("environment", "prod", "team", "search"),
+          row.getJavaMap(row.fieldIndex("Tags")),
+          line);
+      assertEquals(List.of("cost_center"), row.getList(row.fieldIndex(TagNormalizer.MISSING_TAGS)));
+      assertEquals("search", row.getAs(TagNormalizer.OWNER_TAG));
+    }
+    assertEquals(
+        Map.of("environment", "dev"), rows.get("4").getJavaMap(rows.get("4").fieldIndex("Tags")));
+    assertEquals("missing", rows.get("4").getAs(TagNormalizer.OWNER_TAG_STATE));
+    for (String untagged : List.of("5", "6")) {
+      Row row = rows.get(untagged);
+      assertEquals(
+          List.of("cost_center", "environment"),
+          row.getList(row.fieldIndex(TagNormalizer.MISSING_TAGS)),
+          untagged);
+      assertEquals("missing", row.getAs(TagNormalizer.OWNER_TAG_STATE));
+    }
+    for (String untagged : List.of("5", "6")) {
+      Row row = rows.get(untagged);
+      assertEquals(Map.of(), row.getJavaMap(row.fieldIndex("Tags")), untagged);
+    }
+  }
+
   private static void assertOwner(Row row, String owner, String source) {
     assertEquals(owner, row.getAs("source_owner"), row.toString());
     assertEquals(source, row.getAs("owner_source"), row.toString());
