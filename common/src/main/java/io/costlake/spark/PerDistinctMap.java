@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.map_entries;
 import static org.apache.spark.sql.functions.map_from_entries;
 import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.struct;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +19,8 @@ import org.apache.spark.sql.Row;
  * map and joined back to the rows. Worth it for expressions Spark runs interpreted, row by row
  * (higher-order functions over the map's entries), since rows far outnumber the maps they carry: a
  * resource's lines share its tags. A map's key is its entries sorted, so equal maps are one key;
- * the distinct maps are one small shuffle, and the join back is broadcast when they are few.
+ * the distinct maps are one small shuffle, and the join back is broadcast when they are few. A
+ * struct of such keys is never null, so lines without the map share one key too.
  */
 public final class PerDistinctMap {
   private static final String KEY = "__map_key";
@@ -34,13 +36,29 @@ public final class PerDistinctMap {
    */
   public static Dataset<Row> apply(
       Dataset<Row> rows, String mapColumn, UnaryOperator<Dataset<Row>> compute, String... outputs) {
-    Dataset<Row> keyed = rows.withColumn(KEY, sort_array(map_entries(col(mapColumn))));
+    return apply(rows, List.of(mapColumn), compute, outputs);
+  }
+
+  /**
+   * The same for what depends on several map columns: once per distinct combination of them (one
+   * shuffle and one join, however many maps).
+   */
+  public static Dataset<Row> apply(
+      Dataset<Row> rows,
+      List<String> mapColumns,
+      UnaryOperator<Dataset<Row>> compute,
+      String... outputs) {
+    Column[] sortedEntries =
+        mapColumns.stream()
+            .map(name -> sort_array(map_entries(col(name))).as(name))
+            .toArray(Column[]::new);
+    Dataset<Row> keyed = rows.withColumn(KEY, struct(sortedEntries));
+    Dataset<Row> distinct = keyed.select(col(KEY)).distinct();
+    for (String name : mapColumns) {
+      distinct = distinct.withColumn(name, map_from_entries(col(KEY).getField(name)));
+    }
     // Renamed: both sides descend from the same rows, and Spark cannot tell their columns apart.
-    Dataset<Row> perMap =
-        compute
-            .apply(
-                keyed.select(col(KEY)).distinct().withColumn(mapColumn, map_from_entries(col(KEY))))
-            .withColumnRenamed(KEY, JOINED_KEY);
+    Dataset<Row> perMap = compute.apply(distinct).withColumnRenamed(KEY, JOINED_KEY);
     List<String> computed = Arrays.asList(outputs);
     List<Column> columns = new ArrayList<>();
     for (String name : rows.columns()) {

@@ -26,10 +26,10 @@ import org.apache.spark.sql.functions;
  * Names the owner of every cost line: the first link of the owner chain that knows it (the owner
  * tag, the account mapping by sub account then billing account, the provider cost category, the
  * default). A line none of them claims goes to the unallocated bucket with the reason the first
- * link gave, never spread silently. Input: rows from {@link TagNormalizer}; adds {@code
- * source_owner}, {@code owner_source} and {@code unallocated_reason}. The account mapping is a
- * literal map; the cost category is read once per distinct set of categories ({@link
- * PerDistinctMap}).
+ * link gave, never spread silently. {@link #owned} applies the tag policy ({@link TagNormalizer})
+ * and adds {@code source_owner}, {@code owner_source} and {@code unallocated_reason}. The account
+ * mapping is a literal map; the tags and the cost categories are read once per distinct pair
+ * ({@link PerDistinctMap}).
  */
 public final class OwnerChain {
   public static final String SOURCE_OWNER = "source_owner";
@@ -52,21 +52,35 @@ public final class OwnerChain {
   /** Cost lines with the tag policy applied and their owner named: the start of allocation. */
   public static Dataset<Row> owned(
       Dataset<Row> items, TagPolicyConfig policy, Map<String, String> accountOwners) {
-    return new OwnerChain(policy, accountOwners).apply(new TagNormalizer(policy).apply(items));
+    OwnerChain chain = new OwnerChain(policy, accountOwners);
+    TagNormalizer normalizer = new TagNormalizer(policy);
+    if (!chain.readsCostCategories()) {
+      return chain.name(normalizer.apply(items));
+    }
+    // The tags and the cost categories in one pass over their distinct combinations.
+    List<String> outputs = new ArrayList<>(List.of(TagNormalizer.OUTPUTS));
+    outputs.add(COST_CATEGORY_OWNER);
+    return chain.name(
+        PerDistinctMap.apply(
+            items,
+            List.of("Tags", COST_CATEGORIES),
+            sets -> chain.withCostCategoryOwner(normalizer.normalizeEach(sets)),
+            outputs.toArray(new String[0])));
   }
 
-  public Dataset<Row> apply(Dataset<Row> normalized) {
+  private boolean readsCostCategories() {
+    return policy.owner().chain().contains(Source.COST_CATEGORY);
+  }
+
+  private Dataset<Row> withCostCategoryOwner(Dataset<Row> rows) {
     OwnerChainConfig chain = policy.owner();
     TagKeyConfig ownerKey = chain.tag() == null ? null : policy.keys().get(chain.tag());
-    Dataset<Row> rows = normalized;
-    if (chain.chain().contains(Source.COST_CATEGORY)) {
-      rows =
-          PerDistinctMap.apply(
-              rows,
-              COST_CATEGORIES,
-              perMap -> perMap.withColumn(COST_CATEGORY_OWNER, costCategoryOwner(ownerKey)),
-              COST_CATEGORY_OWNER);
-    }
+    return rows.withColumn(COST_CATEGORY_OWNER, costCategoryOwner(ownerKey));
+  }
+
+  /** The chain itself, over lines that carry the owner tag and the cost category's owner. */
+  private Dataset<Row> name(Dataset<Row> rows) {
+    OwnerChainConfig chain = policy.owner();
     List<Column> candidates = new ArrayList<>();
     Column source = null;
     for (Source link : chain.chain()) {

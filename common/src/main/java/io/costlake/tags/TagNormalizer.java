@@ -67,14 +67,16 @@ public final class TagNormalizer {
     return regexp_replace(regexp_replace(lower(key), "^user:", ""), "[^a-z0-9]", "");
   }
 
+  /** What {@link #apply} adds or replaces. */
+  static final String[] OUTPUTS = {"Tags", MISSING_TAGS, OWNER_TAG, OWNER_TAG_STATE};
+
   /** The policy applied to each distinct tag set once ({@link PerDistinctMap}). */
   public Dataset<Row> apply(Dataset<Row> items) {
-    return PerDistinctMap.apply(
-        items, "Tags", this::normalizeEach, "Tags", MISSING_TAGS, OWNER_TAG, OWNER_TAG_STATE);
+    return PerDistinctMap.apply(items, "Tags", this::normalizeEach, OUTPUTS);
   }
 
-  /** The policy applied row by row. */
-  private Dataset<Row> normalizeEach(Dataset<Row> items) {
+  /** The policy applied row by row: to each distinct tag set, through {@link PerDistinctMap}. */
+  Dataset<Row> normalizeEach(Dataset<Row> items) {
     Dataset<Row> withEntries = items.withColumn(ENTRIES, foldedEntries(col("Tags")));
     Map<String, TagKeyConfig> keys = policy.keys();
     List<Column> names = new ArrayList<>();
