@@ -11,6 +11,7 @@ import io.costlake.errors.CostlakeErrors;
 import io.costlake.model.AllocatedColumn;
 import io.costlake.model.ColumnType;
 import io.costlake.model.Schemas;
+import io.costlake.spark.Reused;
 import io.costlake.spark.StringLists;
 import io.costlake.tags.OwnerChain;
 import java.math.BigDecimal;
@@ -23,7 +24,6 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Moves shared cost to its owners: the rules of {@link AllocateConfig}, in their order, over lines
@@ -56,7 +56,7 @@ public final class CostAllocation implements AutoCloseable {
 
   private final List<AllocationRuleConfig> rules;
   private final String unallocated;
-  private final List<Dataset<Row>> persisted = new ArrayList<>();
+  private final Reused reused = new Reused();
 
   public CostAllocation(List<AllocationRuleConfig> rules, String unallocated) {
     this.rules = List.copyOf(rules);
@@ -86,8 +86,7 @@ public final class CostAllocation implements AutoCloseable {
       Shares shares = shares(rule, current.filter(not(hits)), drivers);
       Dataset<Row> parts = Splitter.split(takes, shares, rule, unallocated);
       moved = kept == null ? parts : kept.unionByName(parts);
-      moved = moved.persist(StorageLevel.MEMORY_AND_DISK());
-      persisted.add(moved);
+      moved = reused.keep(moved);
       taken = taken.or(hits);
     }
     Dataset<Row> direct = base.filter(not(taken));
@@ -98,8 +97,7 @@ public final class CostAllocation implements AutoCloseable {
   /** Releases the split parts kept between rules; call once the result is written. */
   @Override
   public void close() {
-    persisted.forEach(Dataset::unpersist);
-    persisted.clear();
+    reused.close();
   }
 
   private Shares shares(
@@ -151,18 +149,15 @@ public final class CostAllocation implements AutoCloseable {
 
   /** Owned lines as allocation rows (the output's columns and the rules' scopes), whole. */
   private Dataset<Row> working(Dataset<Row> owned) {
-    Set<String> present = new LinkedHashSet<>(Arrays.asList(owned.columns()));
-    List<Column> columns = new ArrayList<>();
-    Arrays.stream(read(owned).columns()).forEach(name -> columns.add(col(name)));
+    Dataset<Row> read = read(owned);
+    Set<String> present = new LinkedHashSet<>(Arrays.asList(read.columns()));
     // Output columns the input lacks (an older table, a test frame) are carried as typed nulls.
     for (AllocatedColumn c : AllocatedColumn.values()) {
       if (!present.contains(c.columnName())) {
-        columns.add(lit(null).cast(c.type().sparkType()).as(c.columnName()));
+        read = read.withColumn(c.columnName(), lit(null).cast(c.type().sparkType()));
       }
     }
-    return owned
-        .select(columns.toArray(new Column[0]))
-        .withColumn(OWNER, col(OwnerChain.SOURCE_OWNER))
+    return read.withColumn(OWNER, col(OwnerChain.SOURCE_OWNER))
         .withColumn(METHOD, lit(DIRECT))
         .withColumn(RULE_ID, lit(null).cast("string"))
         .withColumn(RULE_VERSION, lit(null).cast("long"))
