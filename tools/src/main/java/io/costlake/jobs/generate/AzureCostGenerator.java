@@ -231,39 +231,61 @@ public final class AzureCostGenerator {
     int resourcesPerMonth = Math.max(4, options.rows / (options.months * 31 * 2));
     for (int m = 0; m < options.months; m++) {
       YearMonth month = options.firstMonth.plusMonths(m);
-      List<String[]> actual = new ArrayList<>();
-      List<String[]> amortized = new ArrayList<>();
-      month(month, resourcesPerMonth, actual, amortized, counts);
       String range =
           month.atDay(1).toString().replace("-", "")
               + "-"
               + month.atEndOfMonth().toString().replace("-", "");
-      files.add(write(out, "ActualCost", range, actual));
-      files.add(write(out, "AmortizedCost", range, amortized));
+      // Both exports are written as their rows are made: a bench month holds millions of them.
+      try (CsvExport actual = new CsvExport(file(out, "ActualCost", range));
+          CsvExport amortized = new CsvExport(file(out, "AmortizedCost", range))) {
+        month(month, resourcesPerMonth, actual, amortized, counts);
+        files.add(actual.file);
+        files.add(amortized.file);
+      }
     }
     return new Result(enrollment, counts, files);
   }
 
-  private Path write(Path out, String export, String range, List<String[]> rows) {
-    Path file =
-        out.resolve(enrollment)
-            .resolve(export)
-            .resolve(range)
-            .resolve(new UUID(range.hashCode(), export.hashCode()).toString())
-            .resolve("part_0_0001.csv");
-    try {
-      Files.createDirectories(file.getParent());
-      try (Writer writer =
-          new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+  private Path file(Path out, String export, String range) {
+    return out.resolve(enrollment)
+        .resolve(export)
+        .resolve(range)
+        .resolve(new UUID(range.hashCode(), export.hashCode()).toString())
+        .resolve("part_0_0001.csv");
+  }
+
+  /** One export file, written a row at a time. */
+  private static final class CsvExport implements AutoCloseable {
+    final Path file;
+    private final Writer writer;
+
+    CsvExport(Path file) {
+      this.file = file;
+      try {
+        Files.createDirectories(file.getParent());
+        this.writer = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
         writer.write(csv(HEADER));
-        for (String[] row : rows) {
-          writer.write(csv(row));
-        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    return file;
+
+    void add(String[] row) {
+      try {
+        writer.write(csv(row));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        writer.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 
   private static String csv(String[] cells) {
@@ -285,10 +307,11 @@ public final class AzureCostGenerator {
   private void month(
       YearMonth month,
       int resources,
-      List<String[]> actual,
-      List<String[]> amortized,
+      CsvExport actual,
+      CsvExport amortized,
       Map<String, Long> counts) {
     int days = month.lengthOfMonth();
+    Map<LocalDate, BigDecimal> reservedHours = new TreeMap<>();
     int reservedVms = 3;
     BigDecimal monthlyFee = new BigDecimal("245.28");
     // The reservation's hourly price spread over the month's reserved hours.
@@ -338,6 +361,7 @@ public final class AzureCostGenerator {
           set(covered, "CostInBillingCurrency", amortizedCost.toPlainString());
           actual.add(row);
           amortized.add(covered);
+          reservedHours.merge(day, qty, BigDecimal::add);
           count(counts, "reservation-covered usage (each export)");
         } else {
           set(row, "CostInBillingCurrency", payg.toPlainString());
@@ -348,7 +372,7 @@ public final class AzureCostGenerator {
         }
       }
     }
-    unusedReservation(month, reservedVms, hourly, benefitId, amortized, counts);
+    unusedReservation(month, reservedVms, hourly, benefitId, reservedHours, amortized, counts);
     purchases(month, monthlyFee, benefitId, actual, amortized, counts);
   }
 
@@ -358,17 +382,12 @@ public final class AzureCostGenerator {
       int reservedVms,
       BigDecimal hourly,
       String benefitId,
-      List<String[]> amortized,
+      Map<LocalDate, BigDecimal> reservedHours,
+      CsvExport amortized,
       Map<String, Long> counts) {
     int days = month.lengthOfMonth();
     for (int d = 1; d <= days; d++) {
-      BigDecimal used = BigDecimal.ZERO;
-      for (String[] row : amortized) {
-        if (benefitId.equals(get(row, "benefitId"))
-            && get(row, "Date").equals(month.atDay(d).toString())) {
-          used = used.add(new BigDecimal(get(row, "Quantity")));
-        }
-      }
+      BigDecimal used = reservedHours.getOrDefault(month.atDay(d), BigDecimal.ZERO);
       BigDecimal idle = BigDecimal.valueOf(reservedVms * 24L).subtract(used);
       if (idle.signum() > 0) {
         String[] unused = base(month, month.atDay(d), 0, "", VM, null, "", idle);
@@ -394,8 +413,8 @@ public final class AzureCostGenerator {
       YearMonth month,
       BigDecimal monthlyFee,
       String benefitId,
-      List<String[]> actual,
-      List<String[]> amortized,
+      CsvExport actual,
+      CsvExport amortized,
       Map<String, Long> counts) {
     String[] purchase = base(month, month.atDay(1), 3, "", VM, null, "", BigDecimal.ONE);
     set(purchase, "ChargeType", "Purchase");
@@ -498,10 +517,6 @@ public final class AzureCostGenerator {
 
   private static void set(String[] row, String column, String value) {
     row[POSITIONS.get(column)] = value;
-  }
-
-  private static String get(String[] row, String column) {
-    return row[POSITIONS.get(column)];
   }
 
   private static void count(Map<String, Long> counts, String kind) {

@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.zip.GZIPOutputStream;
 import org.apache.spark.sql.SparkSession;
 
@@ -270,24 +271,29 @@ public final class GcpBillingGenerator {
     int perMonth = Math.max(1, options.rows / options.months);
     for (int m = 0; m < options.months; m++) {
       YearMonth month = options.firstMonth.plusMonths(m);
-      List<ObjectNode> records = month(month, perMonth, m > 0, counts);
+      boolean withLateUsage = m > 0;
       Path folder =
           out.resolve(account).resolve("invoice_month=" + month.toString().replace("-", ""));
-      files.add(write(folder, records, spark));
+      files.add(
+          write(folder, records -> month(month, perMonth, withLateUsage, counts, records), spark));
     }
     return new Result(account, counts, files);
   }
 
-  private Path write(Path folder, List<ObjectNode> records, SparkSession spark) {
+  /**
+   * Writes one month's records. JSON lines are written as they are made (a bench month holds
+   * millions of records); Avro and Parquet, for tests, take them as one list.
+   */
+  private Path write(Path folder, Consumer<Consumer<ObjectNode>> month, SparkSession spark) {
     try {
       Files.createDirectories(folder);
       switch (options.format) {
         case AVRO:
           Path avro = folder.resolve("billing_export-000000000000.avro");
-          GcpAvroWriter.write(avro, records);
+          GcpAvroWriter.write(avro, collect(month));
           return avro;
         case PARQUET:
-          return GcpParquetWriter.write(spark, folder, records);
+          return GcpParquetWriter.write(spark, folder, collect(month));
         default:
           Path jsonl = folder.resolve("billing_export-000000000000.jsonl.gz");
           try (Writer writer =
@@ -295,10 +301,7 @@ public final class GcpBillingGenerator {
                   new OutputStreamWriter(
                       new GZIPOutputStream(Files.newOutputStream(jsonl)),
                       StandardCharsets.UTF_8))) {
-            for (ObjectNode record : records) {
-              writer.write(JSON.writeValueAsString(record));
-              writer.write('\n');
-            }
+            month.accept(record -> writeLine(writer, record));
           }
           return jsonl;
       }
@@ -307,13 +310,31 @@ public final class GcpBillingGenerator {
     }
   }
 
-  private List<ObjectNode> month(
-      YearMonth month, int usageRows, boolean withLateUsage, Map<String, Long> counts) {
+  private static List<ObjectNode> collect(Consumer<Consumer<ObjectNode>> month) {
+    List<ObjectNode> records = new ArrayList<>();
+    month.accept(records::add);
+    return records;
+  }
+
+  private static void writeLine(Writer writer, ObjectNode record) {
+    try {
+      writer.write(JSON.writeValueAsString(record));
+      writer.write('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void month(
+      YearMonth month,
+      int usageRows,
+      boolean withLateUsage,
+      Map<String, Long> counts,
+      Consumer<ObjectNode> records) {
     Instant start = month.atDay(1).atStartOfDay(PACIFIC).toInstant();
     Instant end = month.plusMonths(1).atDay(1).atStartOfDay(PACIFIC).toInstant();
     long hours = ChronoUnit.HOURS.between(start, end);
     String invoiceMonth = month.toString().replace("-", "");
-    List<ObjectNode> records = new ArrayList<>();
     Map<String, BigDecimal> netByProject = new TreeMap<>();
     for (int i = 0; i < usageRows; i++) {
       int p = random.nextInt(options.projects);
@@ -324,7 +345,7 @@ public final class GcpBillingGenerator {
         hour = start.minus(1 + random.nextInt(30), ChronoUnit.HOURS);
       }
       ObjectNode record = usage(p, sku, hour, invoiceMonth);
-      records.add(record);
+      records.accept(record);
       count(counts, late ? "usage (late, month before)" : "usage");
       netByProject.merge(PROJECTS[p], net(record), BigDecimal::add);
     }
@@ -340,7 +361,7 @@ public final class GcpBillingGenerator {
         usageNode(fee, CUD_FEE, seconds);
         fee.put("cost", cost);
         fee.put("cost_at_list", cost);
-        records.add(fee);
+        records.accept(fee);
         count(counts, "commitment fee");
         netByProject.merge(PROJECTS[p], cost, BigDecimal::add);
       }
@@ -354,21 +375,20 @@ public final class GcpBillingGenerator {
     info.put("mode", "MANUAL_ADJUSTMENT");
     info.put("type", "SLA_VIOLATION");
     adjustment.remove("usage");
-    records.add(adjustment);
+    records.accept(adjustment);
     count(counts, "adjustment");
     for (Map.Entry<String, BigDecimal> project : netByProject.entrySet()) {
       int p = java.util.Arrays.asList(PROJECTS).indexOf(project.getKey());
       ObjectNode tax = invoiceRow(p, start, end, invoiceMonth, "tax", "Tax: US sales tax");
       tax.put("cost", money(project.getValue().multiply(new BigDecimal("0.0725"))));
-      records.add(tax);
+      records.accept(tax);
       count(counts, "tax");
     }
     ObjectNode rounding =
         invoiceRow(0, start, end, invoiceMonth, "rounding_error", "Rounding error");
     rounding.put("cost", new BigDecimal("0.000004"));
-    records.add(rounding);
+    records.accept(rounding);
     count(counts, "rounding error");
-    return records;
   }
 
   private int weightedSku() {
