@@ -24,6 +24,7 @@ public final class IngestConfig {
   private final FocusIngestConfig focus;
   private final int maxDaysOutsidePeriod;
   private final boolean quarantineDuplicates;
+  private final String accountsFile;
 
   @JsonCreator
   public IngestConfig(
@@ -31,7 +32,9 @@ public final class IngestConfig {
       @JsonProperty("skipUnchangedSlices") Boolean skipUnchangedSlices,
       @JsonProperty("focus") FocusIngestConfig focus,
       @JsonProperty("maxDaysOutsidePeriod") Integer maxDaysOutsidePeriod,
-      @JsonProperty("duplicateRecords") String duplicateRecords) {
+      @JsonProperty("duplicateRecords") String duplicateRecords,
+      @JsonProperty("accountsFile") String accountsFile) {
+    this.accountsFile = accountsFile == null || accountsFile.isBlank() ? null : accountsFile;
     this.focus = focus == null ? FocusIngestConfig.defaults() : focus;
     this.maxDaysOutsidePeriod =
         Objects.requireNonNullElse(maxDaysOutsidePeriod, DEFAULT_MAX_DAYS_OUTSIDE_PERIOD);
@@ -56,7 +59,7 @@ public final class IngestConfig {
   }
 
   public static IngestConfig defaults() {
-    return new IngestConfig(null, null, null, null, null);
+    return new IngestConfig(null, null, null, null, null, null);
   }
 
   public BigDecimal maxQuarantinedFraction() {
@@ -85,6 +88,25 @@ public final class IngestConfig {
    */
   public boolean quarantineDuplicates() {
     return quarantineDuplicates;
+  }
+
+  /**
+   * The account directory ({@code account_id,name,...}, optionally {@code provider}): names for the
+   * billing and sub accounts whose export carries none. Null when there is none.
+   */
+  public String accountsFile() {
+    return accountsFile;
+  }
+
+  /** The same settings, with {@code skipUnchangedSlices} as given. */
+  public IngestConfig withSkipUnchangedSlices(boolean skip) {
+    return new IngestConfig(
+        maxQuarantinedFraction,
+        skip,
+        focus,
+        maxDaysOutsidePeriod,
+        quarantineDuplicates ? "quarantine" : "keep",
+        accountsFile);
   }
 
   public FocusIngestConfig focus() {

@@ -21,19 +21,24 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 
 /**
- * FOCUS ServiceCategory and ServiceSubcategory of a provider's service codes, from the lookup files
- * bundled under {@code io/costlake/focus/}. Lookups are literal map expressions, so a mapping costs
- * no join and no UDF.
+ * FOCUS ServiceName, ServiceCategory and ServiceSubcategory of a provider's service codes, from the
+ * lookup files bundled under {@code io/costlake/focus/}. Lookups are literal map expressions, so a
+ * mapping costs no join and no UDF.
  */
 public final class ServiceCatalog {
   public static final String OTHER = "Other";
 
   private final Map<String, String> categories;
   private final Map<String, String> subcategories;
+  private final Map<String, String> names;
 
-  ServiceCatalog(Map<String, String> categories, Map<String, String> subcategories) {
+  ServiceCatalog(
+      Map<String, String> categories,
+      Map<String, String> subcategories,
+      Map<String, String> names) {
     this.categories = Map.copyOf(categories);
     this.subcategories = Map.copyOf(subcategories);
+    this.names = Map.copyOf(names);
   }
 
   /** AWS: focus_converters' category map, refined by costlake's subcategory file. */
@@ -47,7 +52,11 @@ public final class ServiceCatalog {
       categories.put(row[0].trim(), row[1].trim());
       subcategories.put(row[0].trim(), row[2].trim());
     }
-    return new ServiceCatalog(categories, subcategories);
+    Map<String, String> names = new LinkedHashMap<>();
+    for (String[] row : csv("aws_service_names.csv")) {
+      names.put(row[0].trim(), row[1].trim());
+    }
+    return new ServiceCatalog(categories, subcategories, names);
   }
 
   /** GCP: focus_converters' map from service.description to ServiceCategory. */
@@ -56,7 +65,7 @@ public final class ServiceCatalog {
     for (String[] row : csv("gcp_category_mapping.csv")) {
       categories.put(row[0].trim(), row[1].trim());
     }
-    return new ServiceCatalog(categories, Map.of());
+    return new ServiceCatalog(categories, Map.of(), Map.of());
   }
 
   public String category(String serviceCode) {
@@ -70,6 +79,19 @@ public final class ServiceCatalog {
   /** The FOCUS catch-all subcategory of a category, e.g. {@code Other (Compute)}. */
   public static String otherOf(String category) {
     return "Other (" + category + ")";
+  }
+
+  /**
+   * One ServiceName per service code, whatever a row says: in a CUR the tax, credit and some fee
+   * rows of a service leave {@code product/ProductName} empty, and a name taken row by row would
+   * list the service twice ({@code Amazon Elastic Compute Cloud} and {@code AmazonEC2}). The
+   * bundled name wins; for codes it does not know, the row's own name, else the code.
+   */
+  public Column nameOf(Column serviceCode, Column rowName) {
+    return names.isEmpty()
+        ? coalesce(rowName, serviceCode)
+        : coalesce(
+            element_at(io.costlake.spark.Literals.map(names), serviceCode), rowName, serviceCode);
   }
 
   /** ServiceCategory of the code in {@code serviceCode}; {@code Other} when unknown. */

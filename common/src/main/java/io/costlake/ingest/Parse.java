@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_compact;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
@@ -70,19 +71,41 @@ public final class Parse {
         java.util.Map.of());
   }
 
-  /** One reason a row can be rejected: when {@code condition} holds, {@code value} says why. */
+  /**
+   * One reason a row can be rejected: when {@code condition} holds, {@code value} says why. A
+   * {@linkplain #landing() landing} reason does not reject the row: the row is written with the
+   * defect recorded in {@code x_DataQuality} ({@link #issues}).
+   */
   public static final class Reason {
     final Column condition;
     final Column value;
+    final boolean landing;
 
     Reason(Column condition, Column value) {
+      this(condition, value, false);
+    }
+
+    private Reason(Column condition, Column value, boolean landing) {
       this.condition = condition;
       this.value = value;
+      this.landing = landing;
     }
 
     /** This reason, applying only where {@code guard} holds too. */
     public Reason onlyWhen(Column guard) {
-      return new Reason(condition.and(coalesce(guard, lit(false))), value);
+      return new Reason(condition.and(coalesce(guard, lit(false))), value, landing);
+    }
+
+    /**
+     * The same defect, recorded with the row instead of rejecting it: for what does not stop the
+     * row from being costed and placed (a list price, a name, a tag).
+     */
+    public Reason landing() {
+      return new Reason(condition, value, true);
+    }
+
+    public boolean isLanding() {
+      return landing;
     }
   }
 
@@ -177,10 +200,38 @@ public final class Parse {
     Column any = lit(false);
     List<Column> values = new ArrayList<>();
     for (Reason reason : reasons) {
+      if (reason.landing) {
+        continue;
+      }
       any = any.or(reason.condition);
       values.add(when(reason.condition, reason.value));
     }
     return when(any, array_compact(array(values.toArray(new Column[0]))))
         .otherwise(array().cast(ERROR_ARRAY));
+  }
+
+  /**
+   * The {@linkplain Reason#landing() landing} reasons that apply, as {@code x_DataQuality} text:
+   * {@code "<column>: <REASON_CODE>"} joined by {@code "; "}; null for a row with none.
+   */
+  public static Column issues(List<Reason> reasons) {
+    Column any = lit(false);
+    List<Column> values = new ArrayList<>();
+    for (Reason reason : reasons) {
+      if (!reason.landing) {
+        continue;
+      }
+      any = any.or(reason.condition);
+      values.add(
+          when(
+              reason.condition,
+              concat(
+                  reason.value.getField("column_name"),
+                  lit(": "),
+                  reason.value.getField("reason_code"))));
+    }
+    return values.isEmpty()
+        ? lit(null).cast(DataTypes.StringType)
+        : when(any, concat_ws("; ", values.toArray(new Column[0])));
   }
 }

@@ -153,7 +153,13 @@ public enum FocusColumn implements TableColumn {
       TAGS,
       true,
       COSTLAKE,
-      "Source columns neither FOCUS nor costlake define, by their name: schema drift, carried along");
+      "Source columns neither FOCUS nor costlake define, by their name: schema drift, carried along"),
+  x_DataQuality(
+      STRING,
+      true,
+      COSTLAKE,
+      "What is wrong with the source row though it could be costed and placed, as 'column:"
+          + " REASON_CODE' joined by '; ' (a value filled in is named too); null for a clean row");
 
   /** Where a column is defined. */
   public enum Origin {

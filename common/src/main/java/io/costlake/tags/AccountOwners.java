@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * The account-to-owner mapping of the owner chain, parsed from a CSV with a header line naming
- * {@code account_id} and {@code owner} (other columns, such as a note, are ignored). Owners go
- * through the owner tag's normalization, so the mapping and the tags name owners alike.
+ * {@code account_id} and {@code owner} (other columns, such as the account directory's name and
+ * note, are ignored; an account with an empty owner is not mapped). Owners go through the owner
+ * tag's normalization, so the mapping and the tags name owners alike.
  */
 public final class AccountOwners {
   private AccountOwners() {}
@@ -45,6 +46,9 @@ public final class AccountOwners {
       }
       String id = row.get(account);
       String raw = row.get(owner);
+      if (raw == null || raw.isBlank()) {
+        continue;
+      }
       String name = ownerKey == null ? raw.trim() : ownerKey.canonicalValue(raw);
       if (id.isEmpty() || name == null || name.isEmpty()) {
         throw CostlakeErrors.invalidInputFile(

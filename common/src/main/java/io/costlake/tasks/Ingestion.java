@@ -2,6 +2,7 @@ package io.costlake.tasks;
 
 import io.costlake.CostlakeVersion;
 import io.costlake.errors.CostlakeErrors;
+import io.costlake.ingest.AccountDirectory;
 import io.costlake.ingest.AuditedSlices;
 import io.costlake.ingest.Discovery;
 import io.costlake.ingest.ExportFile;
@@ -97,6 +98,7 @@ public final class Ingestion implements Task<Ingestion.IngestSummary> {
     Discovery discovery =
         adapter.discover(context.hadoopConf(), sources, period.map(BillingPeriod::toString));
     List<ExportFile> files = discovery.files();
+    AccountDirectory directory = accountDirectory(context, provider);
     if (files.isEmpty() && discovery.failures().isEmpty()) {
       throw CostlakeErrors.nothingToIngest(
           "no "
@@ -121,7 +123,7 @@ public final class Ingestion implements Task<Ingestion.IngestSummary> {
       // Big exports: the mapping is recomputed from the cached parse for the statistics and for
       // each write (see CACHE_MAPPED_BELOW_BYTES).
       Dataset<Row> rows = raw.filter(RawFrame.isRow());
-      mapped = IngestFrames.union(adapter.map(rows), adapter.derive(rows));
+      mapped = directory.fill(IngestFrames.union(adapter.map(rows), adapter.derive(rows)));
       if (storedBytes(files) <= CACHE_MAPPED_BELOW_BYTES) {
         mapped = mapped.persist(StorageLevel.MEMORY_AND_DISK());
       }
@@ -151,7 +153,8 @@ public final class Ingestion implements Task<Ingestion.IngestSummary> {
       started = System.nanoTime();
       List<SliceStat> stats = IngestFrames.collectStats(IngestFrames.stats(all));
       LOG.info("{}: mapped and counted the rows in {} ms", runId, millisSince(started));
-      Planned planned = plan(context, provider, period, runId, files, records, stats, discovery);
+      Planned planned =
+          plan(context, provider, period, runId, files, records, stats, discovery, directory);
       IngestPlan plan = planned.plan;
       Map<SliceKey, String> notInTable = planned.notInTable;
 
@@ -202,6 +205,14 @@ public final class Ingestion implements Task<Ingestion.IngestSummary> {
     }
   }
 
+  /** The account names of {@code ingest.accountsFile} for {@code provider}; none without one. */
+  static AccountDirectory accountDirectory(JobContext context, String provider) {
+    String file = context.config().ingest().accountsFile();
+    return file == null
+        ? AccountDirectory.none()
+        : AccountDirectory.parse(context.readLines(file), file, provider);
+  }
+
   /** A plan, and the slices the table no longer holds as its audit says (planned again). */
   private static final class Planned {
     final IngestPlan plan;
@@ -225,7 +236,8 @@ public final class Ingestion implements Task<Ingestion.IngestSummary> {
       List<ExportFile> files,
       Map<String, FileRecord> records,
       List<SliceStat> stats,
-      Discovery discovery) {
+      Discovery discovery,
+      AccountDirectory directory) {
     Warehouse warehouse = context.warehouse();
     IngestPlanner planner =
         new IngestPlanner(
@@ -233,7 +245,7 @@ public final class Ingestion implements Task<Ingestion.IngestSummary> {
             period.map(BillingPeriod::toString),
             context.config().ingest().maxQuarantinedFraction(),
             context.config().ingest().skipUnchangedSlices(),
-            CostlakeVersion.get());
+            CostlakeVersion.get() + directory.fingerprint());
     Map<SliceKey, AuditedSlices.Audited> audited = audited(warehouse, provider);
     Map<SliceKey, String> fingerprints = new HashMap<>();
     audited.forEach((slice, record) -> fingerprints.put(slice, record.fingerprint()));

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.costlake.conformance.ConformanceCheck;
 import io.costlake.conformance.ConformanceRows;
+import io.costlake.conformance.DataQuality;
 import io.costlake.conformance.FocusRuleModel;
 import io.costlake.errors.CostlakeErrors;
 import io.costlake.ingest.RunIds;
@@ -71,6 +72,7 @@ public final class Validation implements Task<Written> {
                 context.spark().createDataFrame(rows, Table.FOCUS_CONFORMANCE.schema()),
                 "costlake validate " + runId);
     print(context, runId, model, results, version);
+    printDataQuality(context, DataQuality.byIssue(items).collectAsList());
     List<ConformanceCheck.Result> failed =
         results.stream()
             .filter(r -> r.status == ConformanceCheck.Status.FAIL && !r.rule.isComposite())
@@ -118,6 +120,25 @@ public final class Validation implements Task<Written> {
               || result.status == ConformanceCheck.Status.WARN)) {
         context.out().println("  " + result.status + "   " + describe(result));
       }
+    }
+  }
+
+  /** The defects rows landed with instead of being quarantined (a few lines: grouped). */
+  private static void printDataQuality(JobContext context, List<Row> issues) {
+    if (issues.isEmpty()) {
+      context.out().println("  data quality: no row landed with a defect (x_DataQuality)");
+      return;
+    }
+    context.out().println("  data quality: rows that landed with a defect (x_DataQuality):");
+    for (Row issue : issues) {
+      context
+          .out()
+          .printf(
+              Locale.ROOT,
+              "    %-6s %-45s %,d rows%n",
+              issue.getString(0),
+              issue.getString(1),
+              issue.getLong(2));
     }
   }
 

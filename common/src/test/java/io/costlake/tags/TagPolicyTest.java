@@ -144,14 +144,22 @@ class TagPolicyTest {
   }
 
   @Test
+  void anAccountOfTheDirectoryWithoutAnOwnerIsNotMapped() {
+    List<String> lines = List.of("account_id,name,owner", "111,Shop,Payments", "222,Sandbox,  ");
+    assertEquals(
+        Map.of("111", "payments"),
+        AccountOwners.parse(lines, "conf/accounts.csv", POLICY.keys().get("team")));
+  }
+
+  @Test
   void anAccountMappingNamesItsBadLine() {
-    List<String> lines = List.of("account_id,owner,note", "111,Payments,", "222,   ,nobody");
+    List<String> lines = List.of("account_id,owner,note", "111,Payments,", "222,sales,nobody");
     CostlakeException e =
         assertThrows(
             CostlakeException.class,
             () -> AccountOwners.parse(lines, "conf/accounts.csv", POLICY.keys().get("team")));
     assertEquals(
-        "Cannot use conf/accounts.csv: line 3 column owner: '' is not a valid owner for"
+        "Cannot use conf/accounts.csv: line 3 column owner: 'sales' is not a valid owner for"
             + " account '222'",
         e.getMessage());
     assertEquals(

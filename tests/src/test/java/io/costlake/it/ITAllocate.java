@@ -133,7 +133,7 @@ class ITAllocate {
     Row logging =
         sql("SELECT SUM(EffectiveCost) FILTER (WHERE allocation_path[0] ="
                 + " 'logging-platform@1' AND size(allocation_path) = 2), SUM(EffectiveCost) FILTER (WHERE"
-                + " ServiceName = 'AmazonCloudWatch' AND allocation_method = 'fixed') * 2 / 3"
+                + " ServiceName = 'Amazon CloudWatch' AND allocation_method = 'fixed') * 2 / 3"
                 + " FROM allocated")
             .first();
     assertTrue(logging.getDecimal(0).signum() > 0, logging.toString());

@@ -368,13 +368,7 @@ public final class BenchJob implements Job {
 
     // Every restated ingest must rewrite its slice, even when its files were seen before.
     CostlakeConfig config = context.config();
-    IngestConfig rewrite =
-        new IngestConfig(
-            config.ingest().maxQuarantinedFraction(),
-            false,
-            config.ingest().focus(),
-            config.ingest().maxDaysOutsidePeriod(),
-            config.ingest().quarantineDuplicates() ? "quarantine" : "keep");
+    IngestConfig rewrite = config.ingest().withSkipUnchangedSlices(false);
     JobContext rewriting = context.withConfig(config.withIngest(rewrite));
     Path historyWarehouse = root.resolve("warehouse");
     BenchExports.deleteRecursively(historyWarehouse);

@@ -193,7 +193,8 @@ public final class DemoJob implements Job {
             context.config().ingest().maxDaysOutsidePeriod(),
             // The examples are separate scenarios loaded as one account: scenario 4 repeats rows
             // of scenario 1 that are distinct charges, not a re-delivery.
-            "keep");
+            "keep",
+            context.config().ingest().accountsFile());
     return context.withConfig(context.config().withIngest(ingest));
   }
 

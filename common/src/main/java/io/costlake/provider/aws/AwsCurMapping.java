@@ -64,8 +64,10 @@ import org.apache.spark.sql.Row;
  *       #unusedCommitments}).
  * </ul>
  *
- * <p>A row is rejected (see {@link MappedFrame#ERRORS}) when a required value is missing, a number
- * or time does not parse, the currency is not ISO 4217, or the billing period is empty.
+ * <p>A row is rejected (see {@link MappedFrame#ERRORS}) when a required value is missing, a cost or
+ * time does not parse, the currency is not ISO 4217, or the billing period is empty. An unreadable
+ * rate, quantity or public cost does not stop the row from being costed: it lands, named in {@code
+ * x_DataQuality}.
  */
 public final class AwsCurMapping {
   public static final String PROVIDER = "aws";
@@ -246,9 +248,11 @@ public final class AwsCurMapping {
     serviceAndSku(line, out);
     out.lineage(PROVIDER, line.periodStart);
     awsDetails(line, out);
+    List<Parse.Reason> reasons = errors(line.periodStart, line.currency);
+    out.put(FocusColumn.x_DataQuality, Parse.issues(reasons));
 
     List<Column> columns = out.columns();
-    columns.add(Parse.errors(errors(line.periodStart, line.currency)).as(MappedFrame.ERRORS));
+    columns.add(Parse.errors(reasons).as(MappedFrame.ERRORS));
     columns.add(line.billed.as(MappedFrame.COST_IN));
     columns.add(
         coalesce(
@@ -466,11 +470,11 @@ public final class AwsCurMapping {
                 line.prepaidFee.and(
                     quantity(CurField.RESERVATION_NUMBER_OF_RESERVATIONS).isNotNull()),
                 lit("Reservations"))
-            .otherwise(coalesce(line.unit, lit("Hrs"))));
+            .otherwise(coalesce(line.unit, lit(AwsUnits.HOURS))));
   }
 
   /** The resource (the commitment itself on commitment purchases), its name, type and place. */
-  private static void resource(CurLine line, FocusValues out) {
+  private void resource(CurLine line, FocusValues out) {
     Column resourceId =
         when(line.commitmentPurchase, line.commitmentId)
             .otherwise(t(CurField.LINE_ITEM_RESOURCE_ID));
@@ -493,8 +497,8 @@ public final class AwsCurMapping {
         when(regionId.isNotNull(), coalesce(t(CurField.PRODUCT_LOCATION), regionId)));
   }
 
-  private static Column serviceName(CurLine line) {
-    return coalesce(t(CurField.PRODUCT_PRODUCT_NAME), line.productCode);
+  private Column serviceName(CurLine line) {
+    return services.nameOf(line.productCode, t(CurField.PRODUCT_PRODUCT_NAME));
   }
 
   /** Service and SKU. FOCUS: SkuMeter is null where SkuId is; SkuPriceId MAY equal SkuId. */
@@ -568,7 +572,9 @@ public final class AwsCurMapping {
             .when(spFee, unusedSavingsPlan())
             .cast(ColumnType.QUANTITY.sparkType())
             .as(UNUSED_QUANTITY),
-        when(riFee, coalesce(line.unit, lit("Hrs"))).when(spFee, line.currency).as(UNUSED_UNIT));
+        when(riFee, coalesce(line.unit, lit(AwsUnits.HOURS)))
+            .when(spFee, line.currency)
+            .as(UNUSED_UNIT));
   }
 
   private static Column unusedSavingsPlan() {
@@ -614,13 +620,16 @@ public final class AwsCurMapping {
       reasons.add(Parse.missing(t(field), field.curName()));
     }
     for (CurField field : MONEY_FIELDS) {
-      reasons.add(Parse.invalid(t(field), money(field), field.curName(), "number"));
+      Parse.Reason invalid = Parse.invalid(t(field), money(field), field.curName(), "number");
+      // A public price does not cost the row (ListCost falls back to the billed cost).
+      reasons.add(field == CurField.PRICING_PUBLIC_ON_DEMAND_COST ? invalid.landing() : invalid);
     }
+    // Rates and quantities price the row; its cost is in the cost columns: the row lands.
     for (CurField field : RATE_FIELDS) {
-      reasons.add(Parse.invalid(t(field), rate(field), field.curName(), "number"));
+      reasons.add(Parse.invalid(t(field), rate(field), field.curName(), "number").landing());
     }
     for (CurField field : QUANTITY_FIELDS) {
-      reasons.add(Parse.invalid(t(field), quantity(field), field.curName(), "number"));
+      reasons.add(Parse.invalid(t(field), quantity(field), field.curName(), "number").landing());
     }
     for (CurField field : TIME_FIELDS) {
       reasons.add(Parse.invalid(t(field), time(field), field.curName(), "timestamp"));

@@ -51,7 +51,10 @@ final class CurLine {
 
   final Column currency = t(CurField.LINE_ITEM_CURRENCY_CODE);
   final Column usageAmount = quantity(CurField.LINE_ITEM_USAGE_AMOUNT);
-  final Column unit = t(CurField.PRICING_UNIT);
+
+  /** The pricing unit in FOCUS UnitFormat. */
+  final Column unit = AwsUnits.focus(t(CurField.PRICING_UNIT));
+
   final Column productCode = t(CurField.LINE_ITEM_PRODUCT_CODE);
   final Column chargeStart = time(CurField.LINE_ITEM_USAGE_START_DATE);
   final Column periodStart = time(CurField.BILL_BILLING_PERIOD_START_DATE);

@@ -154,9 +154,10 @@ final class AzureMapping {
     out.lineage(PROVIDER, periodStart);
     azureDetails(line, out);
 
+    List<Parse.Reason> reasons = reasons(line.tags, line.currency, periodStart);
+    out.put(FocusColumn.x_DataQuality, Parse.issues(reasons));
     List<Column> columns = out.columns();
-    columns.add(
-        Parse.errors(reasons(line.tags, line.currency, periodStart)).as(MappedFrame.ERRORS));
+    columns.add(Parse.errors(reasons).as(MappedFrame.ERRORS));
     columns.add(line.billed.cast(ColumnType.MONEY.sparkType()).as(MappedFrame.COST_IN));
     columns.add(
         when(line.notBilled, lit(BigDecimal.ZERO).cast(MappedFrame.EXACT))
@@ -418,12 +419,18 @@ final class AzureMapping {
     reasons.add(Parse.missing(t(AzureField.DATE), "Date"));
     reasons.add(Parse.missing(currency, "BillingCurrencyCode"));
     reasons.add(Parse.invalid(t(AzureField.COST), p("cost"), "CostInBillingCurrency", "number"));
+    // Prices, list costs and quantities do not cost the row (list and contracted costs fall back
+    // to the cost): the row lands with the defect named.
     reasons.add(
         Parse.invalid(
-            t(AzureField.PAYG_COST), p("payg_cost"), "PaygCostInBillingCurrency", "number"));
-    reasons.add(Parse.invalid(t(AzureField.QUANTITY), p("quantity"), "Quantity", "number"));
-    reasons.add(Parse.invalid(t(AzureField.UNIT_PRICE), p("unit_price"), "UnitPrice", "number"));
-    reasons.add(Parse.invalid(t(AzureField.PAYG_PRICE), p("payg_price"), "PayGPrice", "number"));
+                t(AzureField.PAYG_COST), p("payg_cost"), "PaygCostInBillingCurrency", "number")
+            .landing());
+    reasons.add(
+        Parse.invalid(t(AzureField.QUANTITY), p("quantity"), "Quantity", "number").landing());
+    reasons.add(
+        Parse.invalid(t(AzureField.UNIT_PRICE), p("unit_price"), "UnitPrice", "number").landing());
+    reasons.add(
+        Parse.invalid(t(AzureField.PAYG_PRICE), p("payg_price"), "PayGPrice", "number").landing());
     reasons.add(Parse.invalid(t(AzureField.DATE), p("date"), "Date", "date"));
     reasons.add(
         Parse.invalid(
@@ -436,11 +443,12 @@ final class AzureMapping {
             t(AzureField.BILLING_PERIOD_END), p("period_end"), "BillingPeriodEndDate", "date"));
     reasons.add(
         Parse.errorWhen(
-            t(AzureField.TAGS).isNotNull().and(tags.isNull()),
-            "Tags",
-            "INVALID_JSON",
-            concat(lit("Tags is not a JSON object of tags: '"), t(AzureField.TAGS), lit("'")),
-            t(AzureField.TAGS)));
+                t(AzureField.TAGS).isNotNull().and(tags.isNull()),
+                "Tags",
+                "INVALID_JSON",
+                concat(lit("Tags is not a JSON object of tags: '"), t(AzureField.TAGS), lit("'")),
+                t(AzureField.TAGS))
+            .landing());
     reasons.add(Parse.unknownCurrency(currency, "BillingCurrencyCode"));
     return reasons;
   }

@@ -6,11 +6,13 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.instr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map_filter;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
+import io.costlake.focus.ServiceCatalog;
 import io.costlake.focus.Vocabulary;
 import io.costlake.ingest.FocusValues;
 import io.costlake.ingest.MappedFrame;
@@ -19,9 +21,11 @@ import io.costlake.model.ColumnType;
 import io.costlake.model.FocusColumn;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -31,12 +35,14 @@ import org.apache.spark.sql.Row;
  * the file states them, after real-NULL handling ({@code NULL}, {@code null}, empty), canonical
  * spelling of enumerated values ({@code Usage-based} is {@code Usage-Based}), and the conversions
  * older versions need (pre-1.0 {@code ChargeSubcategory} Credit and Refund; {@code On-Demand}
- * pricing is {@code Standard}). Columns the file lacks are derived where FOCUS defines how ({@code
- * ContractedCost} defaults to {@code ListCost}), else taken from the configured defaults. Unknown
+ * pricing is {@code Standard}). Columns the file lacks are taken from the configured defaults, else
+ * derived where FOCUS defines how ({@code ContractedCost} defaults to {@code ListCost}). Unknown
  * columns are kept in {@code x_Extensions}.
  *
- * <p>A row is rejected when a mandatory value is missing, a number, time or tag object does not
- * parse, an enumerated value is not one FOCUS allows, or the currency is not ISO 4217.
+ * <p>A row is rejected only when it cannot be costed or placed ({@link #PLACING}): billed cost,
+ * currency (ISO 4217), account, billing or charge period or charge category missing or unreadable,
+ * or a broken record. Any other missing or unreadable value lands with the row, derived where FOCUS
+ * requires one, and is named in {@code x_DataQuality}.
  */
 public final class FocusMapping {
   public static final String PROVIDER = "focus";
@@ -61,6 +67,21 @@ public final class FocusMapping {
     map.put(FocusColumn.ServiceCategory, Vocabulary.SERVICE_CATEGORY);
     return map;
   }
+
+  /** What a required value that is neither in the row nor derivable becomes. */
+  static final String UNKNOWN = "Unknown";
+
+  /** The columns without which a row cannot be costed or placed: a defect there quarantines it. */
+  static final Set<FocusColumn> PLACING =
+      EnumSet.of(
+          FocusColumn.BilledCost,
+          FocusColumn.BillingCurrency,
+          FocusColumn.BillingAccountId,
+          FocusColumn.BillingPeriodStart,
+          FocusColumn.BillingPeriodEnd,
+          FocusColumn.ChargePeriodStart,
+          FocusColumn.ChargePeriodEnd,
+          FocusColumn.ChargeCategory);
 
   /** Raw FOCUS rows ({@link FocusRawSchema}) to the mapped frame of the ingest core. */
   public static Dataset<Row> apply(Dataset<Row> raw) {
@@ -155,42 +176,43 @@ public final class FocusMapping {
         FocusColumn.ChargeClass,
         when(subcategory.rlike("(?i)^refund$"), lit("Correction"))
             .otherwise(v(FocusColumn.ChargeClass)));
+    // Required columns a file lacks, or leaves empty or unreadable on a row, are derived as
+    // FOCUS defines them; the row lands with the defect named in x_DataQuality (see reasons).
     out.put(
         FocusColumn.ChargeFrequency,
-        when(
-                absent(FocusColumn.ChargeFrequency),
-                when(category.equalTo("Usage"), lit("Usage-Based"))
-                    .when(category.equalTo("Tax"), lit("Recurring"))
-                    .otherwise(lit("One-Time")))
-            .otherwise(v(FocusColumn.ChargeFrequency)));
+        coalesce(
+            v(FocusColumn.ChargeFrequency),
+            when(category.equalTo("Usage"), lit("Usage-Based"))
+                .when(category.equalTo("Tax"), lit("Recurring"))
+                .otherwise(lit("One-Time"))));
     out.put(
         FocusColumn.ContractedCost,
-        when(
-                absent(FocusColumn.ContractedCost),
-                coalesce(v(FocusColumn.ListCost), v(FocusColumn.BilledCost)))
-            .otherwise(v(FocusColumn.ContractedCost)));
+        coalesce(
+            v(FocusColumn.ContractedCost), v(FocusColumn.ListCost), v(FocusColumn.BilledCost)));
     out.put(
         FocusColumn.ListCost,
-        when(
-                absent(FocusColumn.ListCost),
-                coalesce(v(FocusColumn.ContractedCost), v(FocusColumn.BilledCost)))
-            .otherwise(v(FocusColumn.ListCost)));
+        coalesce(
+            v(FocusColumn.ListCost), v(FocusColumn.ContractedCost), v(FocusColumn.BilledCost)));
+    out.put(
+        FocusColumn.EffectiveCost,
+        coalesce(v(FocusColumn.EffectiveCost), v(FocusColumn.BilledCost)));
+    Column serviceCategory = coalesce(v(FocusColumn.ServiceCategory), lit(ServiceCatalog.OTHER));
+    out.put(FocusColumn.ServiceCategory, serviceCategory);
     out.put(
         FocusColumn.ServiceSubcategory,
-        when(
-                absent(FocusColumn.ServiceSubcategory),
-                concat(lit("Other ("), v(FocusColumn.ServiceCategory), lit(")")))
-            .otherwise(v(FocusColumn.ServiceSubcategory)));
+        coalesce(
+            v(FocusColumn.ServiceSubcategory), concat(lit("Other ("), serviceCategory, lit(")"))));
+    out.put(FocusColumn.ServiceName, coalesce(v(FocusColumn.ServiceName), lit(UNKNOWN)));
     out.put(
         FocusColumn.BillingAccountType,
-        when(absent(FocusColumn.BillingAccountType), lit("Billing Account"))
-            .otherwise(v(FocusColumn.BillingAccountType)));
+        coalesce(v(FocusColumn.BillingAccountType), lit("Billing Account")));
     Column provider =
         coalesce(
             v(FocusColumn.ProviderName),
             v(FocusColumn.ServiceProviderName),
             v(FocusColumn.PublisherName),
-            v(FocusColumn.InvoiceIssuerName));
+            v(FocusColumn.InvoiceIssuerName),
+            lit(UNKNOWN));
     out.put(FocusColumn.ProviderName, provider);
     out.put(FocusColumn.PublisherName, coalesce(v(FocusColumn.PublisherName), provider));
     out.put(FocusColumn.InvoiceIssuerName, coalesce(v(FocusColumn.InvoiceIssuerName), provider));
@@ -206,8 +228,10 @@ public final class FocusMapping {
         FocusColumn.x_Extensions,
         map_filter(col(FocusRawSchema.EXTENSIONS), (k, x) -> trim(x).notEqual(lit(""))));
 
+    List<Parse.Reason> reasons = reasons(out);
+    values.put(FocusColumn.x_DataQuality, Parse.issues(reasons));
     List<Column> columns = values.columns();
-    columns.add(Parse.errors(reasons(out)).as(MappedFrame.ERRORS));
+    columns.add(Parse.errors(reasons).as(MappedFrame.ERRORS));
     columns.add(v(FocusColumn.BilledCost).as(MappedFrame.COST_IN));
     columns.add(t(FocusColumn.BilledCost).cast(MappedFrame.EXACT).as(MappedFrame.COST_EXACT));
     for (String name : rawNames()) {
@@ -216,6 +240,12 @@ public final class FocusMapping {
     return columns.toArray(new Column[0]);
   }
 
+  /**
+   * Why a row is quarantined, or lands with a note in {@code x_DataQuality}. Only what stops a row
+   * from being costed or placed quarantines it ({@link #PLACING}: its billed cost, currency,
+   * account, billing and charge periods and charge category, or a broken record); any other
+   * unreadable or missing value lands with the row, derived where FOCUS requires a value.
+   */
   private static List<Parse.Reason> reasons(Map<FocusColumn, Column> out) {
     List<Parse.Reason> reasons = new ArrayList<>();
     reasons.add(Parse.readerError());
@@ -225,44 +255,51 @@ public final class FocusMapping {
         case MONEY:
         case QUANTITY:
         case UNIT_PRICE:
-          reasons.add(Parse.invalid(text, v(column), column.name(), "number"));
+          reasons.add(severity(column, Parse.invalid(text, v(column), column.name(), "number")));
           break;
         case TIMESTAMP:
-          reasons.add(Parse.invalid(text, v(column), column.name(), "timestamp"));
+          reasons.add(severity(column, Parse.invalid(text, v(column), column.name(), "timestamp")));
           break;
         case TAGS:
           reasons.add(
-              Parse.errorWhen(
-                  text.isNotNull().and(v(column).isNull()),
-                  column.name(),
-                  "INVALID_JSON",
-                  concat(
-                      lit(column.name() + " is not a JSON object of tags: '"),
-                      substring(text, 1, 100),
-                      lit("'")),
-                  text));
+              severity(
+                  column,
+                  Parse.errorWhen(
+                      text.isNotNull().and(v(column).isNull()),
+                      column.name(),
+                      "INVALID_JSON",
+                      concat(
+                          lit(column.name() + " is not a JSON object of tags: '"),
+                          substring(text, 1, 100),
+                          lit("'")),
+                      text)));
           break;
         default:
           if (ENUMERATED.containsKey(column)) {
             reasons.add(
-                Parse.errorWhen(
-                    text.isNotNull().and(v(column).isNull()),
-                    column.name(),
-                    "INVALID_VALUE",
-                    concat(
-                        lit(
-                            column.name()
-                                + " is not one of "
-                                + String.join(", ", ENUMERATED.get(column).values())
-                                + ": '"),
-                        substring(text, 1, 100),
-                        lit("'")),
-                    text));
+                severity(
+                    column,
+                    Parse.errorWhen(
+                        text.isNotNull().and(v(column).isNull()),
+                        column.name(),
+                        "INVALID_VALUE",
+                        concat(
+                            lit(
+                                column.name()
+                                    + " is not one of "
+                                    + String.join(", ", ENUMERATED.get(column).values())
+                                    + ": '"),
+                            substring(text, 1, 100),
+                            lit("'")),
+                        text)));
           }
       }
     }
     for (FocusColumn column : FocusColumn.values()) {
-      if (!column.nullable() && column.origin() != FocusColumn.Origin.COSTLAKE) {
+      if (column.nullable() || column.origin() == FocusColumn.Origin.COSTLAKE) {
+        continue;
+      }
+      if (PLACING.contains(column)) {
         // A value that is there but does not parse already has its own reason.
         reasons.add(
             Parse.errorWhen(
@@ -271,6 +308,20 @@ public final class FocusMapping {
                 "MISSING_VALUE",
                 lit(column.name() + " is empty but FOCUS requires it"),
                 lit(null).cast("string")));
+      } else {
+        // Empty on this row, or absent from the file with nothing to derive it from.
+        Column placeholder =
+            column.type() == ColumnType.STRING
+                ? coalesce(out.get(column).equalTo(lit(UNKNOWN)), lit(false))
+                : lit(false);
+        reasons.add(
+            Parse.errorWhen(
+                    t(column).isNull().and(not(absent(column)).or(placeholder)),
+                    column.name(),
+                    "MISSING_VALUE",
+                    lit(column.name() + " is empty; derived as FOCUS defines it"),
+                    lit(null).cast("string"))
+                .landing());
       }
     }
     Column currency = out.get(FocusColumn.BillingCurrency);
@@ -283,6 +334,10 @@ public final class FocusMapping {
             lit("the billing period ends before it starts"),
             t(FocusColumn.BillingPeriodEnd)));
     return reasons;
+  }
+
+  private static Parse.Reason severity(FocusColumn column, Parse.Reason reason) {
+    return PLACING.contains(column) ? reason : reason.landing();
   }
 
   /** Stage 4: drop the raw strings; keep the raw record of rejected rows only. */

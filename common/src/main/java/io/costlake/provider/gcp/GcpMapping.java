@@ -226,10 +226,11 @@ final class GcpMapping {
     out.put(FocusColumn.x_RawTags, out.get(FocusColumn.Tags));
     out.put(FocusColumn.x_Extensions, extensions());
 
+    List<Parse.Reason> reasons =
+        reasons(line.cost, line.start, line.end, line.month, line.currency);
+    out.put(FocusColumn.x_DataQuality, Parse.issues(reasons));
     List<Column> columns = out.columns();
-    columns.add(
-        Parse.errors(reasons(line.cost, line.start, line.end, line.month, line.currency))
-            .as(MappedFrame.ERRORS));
+    columns.add(Parse.errors(reasons).as(MappedFrame.ERRORS));
     columns.add(line.net.as(MappedFrame.COST_IN));
     columns.add(exactNet().as(MappedFrame.COST_EXACT));
     columns.add(filter(credits(), GcpMapping::isPromotional).as(PROMOTIONAL));
@@ -447,24 +448,28 @@ final class GcpMapping {
     reasons.add(onReadable(readable, Parse.missing(currency, "currency")));
     reasons.add(onReadable(readable, Parse.missing(f("usage_start_time"), "usage_start_time")));
     reasons.add(Parse.invalid(f("cost"), cost, "cost", "number"));
+    // A list cost or a quantity does not cost the row (ListCost falls back to the cost): it lands.
     reasons.add(
         Parse.invalid(
-            f("cost_at_list"),
-            Parse.decimal(f("cost_at_list"), ColumnType.MONEY),
-            "cost_at_list",
-            "number"));
+                f("cost_at_list"),
+                Parse.decimal(f("cost_at_list"), ColumnType.MONEY),
+                "cost_at_list",
+                "number")
+            .landing());
     reasons.add(
         Parse.invalid(
-            f("usage.amount"),
-            Parse.decimal(f("usage.amount"), ColumnType.QUANTITY),
-            "usage.amount",
-            "number"));
+                f("usage.amount"),
+                Parse.decimal(f("usage.amount"), ColumnType.QUANTITY),
+                "usage.amount",
+                "number")
+            .landing());
     reasons.add(
         Parse.invalid(
-            f("usage.amount_in_pricing_units"),
-            Parse.decimal(f("usage.amount_in_pricing_units"), ColumnType.QUANTITY),
-            "usage.amount_in_pricing_units",
-            "number"));
+                f("usage.amount_in_pricing_units"),
+                Parse.decimal(f("usage.amount_in_pricing_units"), ColumnType.QUANTITY),
+                "usage.amount_in_pricing_units",
+                "number")
+            .landing());
     reasons.add(Parse.invalid(f("usage_start_time"), start, "usage_start_time", "timestamp"));
     reasons.add(Parse.invalid(f("usage_end_time"), end, "usage_end_time", "timestamp"));
     reasons.add(Parse.invalid(f("invoice.month"), month, "invoice.month", "month (yyyyMM)"));

@@ -60,7 +60,8 @@ class AwsCurMappingTest {
     assertMoney("0.096", get(row, FocusColumn.ContractedUnitPrice));
     assertMoney("24", get(row, FocusColumn.ConsumedQuantity));
     assertMoney("24", get(row, FocusColumn.PricingQuantity));
-    assertEquals("Hrs", get(row, FocusColumn.ConsumedUnit));
+    assertEquals("Hours", get(row, FocusColumn.ConsumedUnit));
+    assertEquals("Hours", get(row, FocusColumn.PricingUnit));
     assertEquals("Usage", get(row, FocusColumn.ChargeCategory));
     assertEquals("Usage-Based", get(row, FocusColumn.ChargeFrequency));
     assertEquals("Standard", get(row, FocusColumn.PricingCategory));
@@ -93,6 +94,47 @@ class AwsCurMappingTest {
     assertEquals(1L, (long) get(row, FocusColumn.x_SourceRow));
     assertEquals(64, ((String) get(row, FocusColumn.x_RecordHash)).length());
     assertMoney("2.304", row.getAs(MappedFrame.COST_IN));
+  }
+
+  @Test
+  void oneServiceNamePerServiceCodeWhateverTheRowSays() {
+    // A tax row leaves product/ProductName empty; CUR names CloudWatch by its code.
+    Row tax =
+        mapOne(CurRows.usage().type("Tax").cost("7.5").without(CurField.PRODUCT_PRODUCT_NAME));
+    Row cloudWatch =
+        mapOne(
+            CurRows.usage()
+                .with(CurField.LINE_ITEM_PRODUCT_CODE, "AmazonCloudWatch")
+                .with(CurField.PRODUCT_PRODUCT_NAME, "AmazonCloudWatch"));
+    Row unlisted =
+        mapOne(
+            CurRows.usage()
+                .with(CurField.LINE_ITEM_PRODUCT_CODE, "AmazonNewThing")
+                .with(CurField.PRODUCT_PRODUCT_NAME, "Amazon New Thing"));
+    Row unnamed =
+        mapOne(
+            CurRows.usage()
+                .with(CurField.LINE_ITEM_PRODUCT_CODE, "AmazonNewThing")
+                .without(CurField.PRODUCT_PRODUCT_NAME));
+    assertEquals("Amazon Elastic Compute Cloud", get(tax, FocusColumn.ServiceName));
+    assertEquals("Amazon CloudWatch", get(cloudWatch, FocusColumn.ServiceName));
+    assertEquals("Amazon New Thing", get(unlisted, FocusColumn.ServiceName));
+    assertEquals("AmazonNewThing", get(unnamed, FocusColumn.ServiceName));
+    assertEquals("AmazonCloudWatch", get(cloudWatch, FocusColumn.x_ServiceCode));
+  }
+
+  @Test
+  void awsUnitsAreGivenInFocusUnitFormatAndUnknownOnesAreKept() {
+    assertEquals("GB-Months", unitOf("GB-Mo"));
+    assertEquals("GB-Seconds", unitOf("Lambda-GB-Second"));
+    assertEquals("ReadCapacityUnit-Hours", unitOf("ReadCapacityUnit-Hrs"));
+    assertEquals("Requests", unitOf("Request"));
+    assertEquals("Quanta", unitOf("Quanta"));
+  }
+
+  private static Object unitOf(String awsUnit) {
+    return get(
+        mapOne(CurRows.usage().with(CurField.PRICING_UNIT, awsUnit)), FocusColumn.PricingUnit);
   }
 
   @Test
@@ -130,7 +172,7 @@ class AwsCurMappingTest {
     assertEquals("Reserved Instance", get(row, FocusColumn.CommitmentDiscountType));
     assertEquals("Used", get(row, FocusColumn.CommitmentDiscountStatus));
     assertMoney("24", get(row, FocusColumn.CommitmentDiscountQuantity));
-    assertEquals("Hrs", get(row, FocusColumn.CommitmentDiscountUnit));
+    assertEquals("Hours", get(row, FocusColumn.CommitmentDiscountUnit));
     assertEquals("i-0abc", get(row, FocusColumn.ResourceId));
   }
 
@@ -470,6 +512,22 @@ class AwsCurMappingTest {
     assertEquals("lineItem/UnblendedCost", error.getAs("column_name"));
     assertEquals("12,50 EUR", error.getAs("raw_value"));
     assertTrue(((String) error.getAs("reason")).contains("lineItem/UnblendedCost"));
+  }
+
+  @Test
+  void anUnreadableRateOrQuantityLandsWithTheRowNamedInDataQuality() {
+    Row row =
+        mapOne(
+            CurRows.usage()
+                .with(CurField.LINE_ITEM_UNBLENDED_RATE, "n/a")
+                .with(CurField.LINE_ITEM_USAGE_AMOUNT, "24 hours"));
+    assertEquals(List.of(), errorCodes(row));
+    assertEquals(
+        "lineItem/UnblendedRate: INVALID_NUMBER; lineItem/UsageAmount: INVALID_NUMBER",
+        get(row, FocusColumn.x_DataQuality));
+    assertMoney("2.304", get(row, FocusColumn.BilledCost));
+    assertMoney("2.304", get(row, FocusColumn.ListCost));
+    assertNull(get(mapOne(CurRows.usage()), FocusColumn.x_DataQuality));
   }
 
   @Test

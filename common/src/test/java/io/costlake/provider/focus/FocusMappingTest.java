@@ -174,28 +174,59 @@ class FocusMappingTest {
                 "2023-01-01T00:00:00Z,2023-02-01T00:00:00Z,2023-01-01T00:00:00Z,2023-01-01T01:00:00Z,Usage,Usage-Based,0.00,1.00,")
             .get(0);
     assertEquals("examples", row.getAs("BillingAccountId"));
-    assertEquals(
-        List.of("MISSING_VALUE"), errors(row), "a null ServiceName the file has is not defaulted");
-    Row error = (Row) row.getList(row.fieldIndex(MappedFrame.ERRORS)).get(0);
-    assertEquals("ServiceName", error.getAs("column_name"));
+    // A null ServiceName the file has is not defaulted: the row lands with the defect named.
+    assertEquals(List.of(), errors(row));
+    assertEquals("Unknown", row.getAs("ServiceName"));
+    assertEquals("ServiceName: MISSING_VALUE", row.getAs("x_DataQuality"));
   }
 
   @Test
-  void badValuesAreRejectedWithTheirReason() {
+  void rowsThatCannotBeCostedOrPlacedAreRejectedWithTheirReason() {
+    List<Row> rows =
+        map(
+            V12_HEADER,
+            Map.of(),
+            V12_ROW.replace(",USD,", ",ZZZ,"),
+            V12_ROW.replace("2024-01-06T00:00:00Z", "2024-02-01T30:00:00Z"),
+            V12_ROW.replace(",10.5,9.5,", ",ten,9.5,"),
+            V12_ROW.replace("123,Acme,", ",Acme,"),
+            V12_ROW.replace(",Usage,,", ",Gadget,,"));
+    assertEquals(List.of("UNKNOWN_CURRENCY"), errors(rows.get(0)));
+    assertEquals(List.of("INVALID_TIMESTAMP"), errors(rows.get(1)));
+    assertEquals(List.of("INVALID_NUMBER"), errors(rows.get(2)));
+    assertEquals(List.of("MISSING_VALUE"), errors(rows.get(3)));
+    assertEquals(List.of("INVALID_VALUE"), errors(rows.get(4)));
+  }
+
+  @Test
+  void otherDefectsLandWithTheRowAndAreNamedInDataQuality() {
     List<Row> rows =
         map(
             V12_HEADER,
             Map.of(),
             V12_ROW.replace("Usage-Based", "Monthly"),
-            V12_ROW.replace(",USD,", ",ZZZ,"),
-            V12_ROW.replace("2024-01-06T00:00:00Z", "2024-02-01T30:00:00Z"),
             V12_ROW.replace("\"{\"\"team\"\":\"\"search\"\",\"\"n\"\":5}\"", "not-json"),
-            V12_ROW.replace(",10.5,9.5,", ",ten,9.5,"));
-    assertEquals(List.of("INVALID_VALUE"), errors(rows.get(0)));
-    assertEquals(List.of("UNKNOWN_CURRENCY"), errors(rows.get(1)));
-    assertEquals(List.of("INVALID_TIMESTAMP"), errors(rows.get(2)));
-    assertEquals(List.of("INVALID_JSON"), errors(rows.get(3)));
-    assertEquals(List.of("INVALID_NUMBER"), errors(rows.get(4)));
+            V12_ROW.replace(",12,10.5,AWS,", ",12,,AWS,"),
+            V12_ROW.replace(",Compute,", ",Gizmos,").replace(",10.5,9.5,12,", ",10.5,,abc,"),
+            V12_ROW);
+    for (Row row : rows) {
+      assertEquals(List.of(), errors(row));
+    }
+    assertEquals("ChargeFrequency: INVALID_VALUE", rows.get(0).getAs("x_DataQuality"));
+    assertEquals("Usage-Based", rows.get(0).getAs("ChargeFrequency"));
+    assertEquals("Tags: INVALID_JSON", rows.get(1).getAs("x_DataQuality"));
+    // An empty ContractedCost: the billed and list costs are there, the contracted one derived.
+    assertEquals("ContractedCost: MISSING_VALUE", rows.get(2).getAs("x_DataQuality"));
+    assertMoney("12", rows.get(2).getAs("ContractedCost"));
+    assertMoney("10.5", rows.get(2).getAs("BilledCost"));
+    Row several = rows.get(3);
+    assertEquals(
+        "ListCost: INVALID_NUMBER; ServiceCategory: INVALID_VALUE; EffectiveCost: MISSING_VALUE",
+        several.getAs("x_DataQuality"));
+    assertEquals("Other", several.getAs("ServiceCategory"));
+    assertMoney("10.5", several.getAs("EffectiveCost"));
+    assertMoney("10.5", several.getAs("ListCost"));
+    assertNull(rows.get(4).getAs("x_DataQuality"));
   }
 
   @Test

@@ -232,6 +232,16 @@ class GcpMappingTest {
   }
 
   @Test
+  void anUnreadableListCostLandsWithTheRowNamedInDataQuality() {
+    Row row = map(record("\"cost\":2.5,\"cost_at_list\":\"n/a\"")).get(0);
+    assertEquals(List.of(), errors(row));
+    assertEquals("cost_at_list: INVALID_NUMBER", get(row, "x_DataQuality"));
+    assertMoney("2.5", get(row, "BilledCost"));
+    assertMoney("2.5", get(row, "ListCost"));
+    assertNull(get(map(record("\"cost\":2.5")).get(0), "x_DataQuality"));
+  }
+
+  @Test
   void badValuesAreQuarantinedWithTheirFieldAndValue() {
     List<Row> rows =
         map(
