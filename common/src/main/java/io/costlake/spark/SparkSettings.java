@@ -137,6 +137,14 @@ public final class SparkSettings {
     // Spark describes every query's plan for its UI (off here) and event log even when neither
     // reads it; the formatted description cost a few percent of a small job's planning.
     local.put("spark.sql.ui.explainMode", "simple");
+    // Spark's status store keeps the last 1,000 queries (with their plan text), jobs and stages
+    // for a UI that is off here: in one long JVM (pipeline, demo, bench) they filled a 2 GiB
+    // driver until allocate's cache no longer fit. A few are enough for error messages.
+    local.put("spark.sql.ui.retainedExecutions", "20");
+    local.put("spark.ui.retainedJobs", "50");
+    local.put("spark.ui.retainedStages", "50");
+    local.put("spark.ui.retainedTasks", "1000");
+    local.put("spark.sql.maxPlanStringLength", "200000");
     // file: without a chmod or readlink process per file written (see ShellFreeRawLocalFileSystem).
     local.put("spark.hadoop.fs.file.impl", ShellFreeLocalFileSystem.class.getName());
     local.put("spark.hadoop.fs.AbstractFileSystem.file.impl", ShellFreeLocalFs.class.getName());
