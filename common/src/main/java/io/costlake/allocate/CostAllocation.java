@@ -56,7 +56,7 @@ public final class CostAllocation implements AutoCloseable {
 
   private final List<AllocationRuleConfig> rules;
   private final String unallocated;
-  private final Reused reused = new Reused();
+  private final Reused reused = Reused.onDisk();
 
   public CostAllocation(List<AllocationRuleConfig> rules, String unallocated) {
     this.rules = List.copyOf(rules);

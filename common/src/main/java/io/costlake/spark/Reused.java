@@ -13,10 +13,29 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class Reused implements AutoCloseable {
   private final List<Dataset<Row>> kept = new ArrayList<>();
+  private final StorageLevel level;
 
-  /** {@code rows}, persisted (memory, then disk); planned now, computed by the first reader. */
+  /** Frames kept in memory, then on disk: few rows (commitments, fees, shares). */
+  public Reused() {
+    this(StorageLevel.MEMORY_AND_DISK());
+  }
+
+  private Reused(StorageLevel level) {
+    this.level = level;
+  }
+
+  /**
+   * Frames of a job's line items, kept on local disk only: Spark builds a partition's cached
+   * batches on the heap before it finds they do not fit, and at millions of lines allocate's frames
+   * filled a 2 GiB driver (the page cache keeps them warm on disk).
+   */
+  public static Reused onDisk() {
+    return new Reused(StorageLevel.DISK_ONLY());
+  }
+
+  /** {@code rows}, persisted; planned now, computed by the first reader. */
   public Dataset<Row> keep(Dataset<Row> rows) {
-    Dataset<Row> persisted = rows.persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> persisted = rows.persist(level);
     kept.add(persisted);
     return persisted;
   }

@@ -69,7 +69,7 @@ public final class Allocation implements Task<Written> {
     Dataset<Row> owned =
         allocation
             .read(OwnerChain.owned(selected.rows, config.tags(), accounts))
-            .persist(StorageLevel.MEMORY_AND_DISK());
+            .persist(StorageLevel.DISK_ONLY()); // millions of lines: see Reused.onDisk
     try (allocation) {
       Dataset<Row> allocated = allocation.allocate(owned, drivers);
       String description = "costlake allocate " + selected.periods;

@@ -149,10 +149,12 @@ public final class BenchJob implements Job {
             .printf(
                 "bench: fixed cost of each job on %,d line items, warm JVM...%n", FIXED_COST_ROWS);
         fixedCost(quiet, report, work, !skip.contains("pipeline"));
+        report.writeJson(json); // what was measured survives a later stage that fails
       }
       for (long size : sizes) {
         context.out().printf("bench: %s line items, into empty warehouses...%n", Sizes.label(size));
         measureSize(quiet, report, work, size, skip);
+        report.writeJson(json);
       }
       if (!skip.contains("sql")) {
         sqlWall(context, report, work.resolve("warehouses").resolve(Sizes.label(largest(sizes))));
