@@ -214,8 +214,9 @@ def build_csv_cases(b, account_columns):
     if b.tag_json is not None:
         h, rows = base()
         rows[0][b.idx(b.tag_json)] = "{\"team\": \"web\", broken"
-        write(os.path.join(case(p, "tags-not-json", "WRITTEN", rows_n, rows_n - 1, 1,
-                                "INVALID_JSON", "a tags cell that is not valid JSON"),
+        # The row can be costed and placed: it lands, the defect named in x_DataQuality.
+        write(os.path.join(case(p, "tags-not-json", "WRITTEN", rows_n, rows_n, 0, "",
+                                "a tags cell that is not valid JSON (lands, in x_DataQuality)"),
                            b.file_name), csv_bytes(h, rows))
 
     h, rows = base()

@@ -94,7 +94,8 @@ class ITDemo {
         "one table holds the three clouds' generated months");
 
     // Running the demo again changes nothing: its generators write the same bytes (ITCli) and
-    // ingest then skips every unchanged slice, shown here on the demo's own AWS input. (Re-running
+    // ingest then skips every unchanged slice, shown here on the demo's own AWS input, under the
+    // demo's config (its account directory is part of each slice's fingerprint). (Re-running
     // the whole demo would prove the same at 40% of this test's time.)
     Cli again =
         Cli.run(
@@ -106,7 +107,11 @@ class ITDemo {
             "--source",
             Path.of(run.input, "samples", "aws").toString(),
             "--warehouse",
-            warehouse);
+            warehouse,
+            "--conf",
+            DemoRun.SHIPPED_CONF,
+            "--conf",
+            Cli.testConf().toString());
     assertEquals(0, again.exitCode, again.toString());
     assertTrue(again.out.contains("0 written, 5 unchanged, 0 failed"), again.out);
   }
