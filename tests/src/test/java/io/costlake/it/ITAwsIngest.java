@@ -54,6 +54,49 @@ class ITAwsIngest {
   }
 
   @Test
+  void theAccountDirectoryNamesTheAccountAndARenameRewritesItsSlice() throws IOException {
+    Path source = dir.resolve("source");
+    Files.createDirectories(source);
+    Files.copy(
+        Fixtures.awsSamples(dir.resolve("samples")).resolve("koku_test_cur.csv"),
+        source.resolve("cur.csv"));
+    Path accounts = dir.resolve("accounts.csv");
+    Files.write(accounts, List.of("account_id,name,provider", "6838635603105,Koku payer,aws"));
+    Cli named = ingestNamed(source, accounts);
+    assertEquals(0, named.exitCode, named.toString());
+    assertEquals(List.of("Koku payer"), billingAccountNames());
+    Cli again = ingestNamed(source, accounts);
+    assertTrue(again.out.contains("0 written, 1 unchanged"), again.out);
+
+    Files.write(accounts, List.of("account_id,name,provider", "6838635603105,Koku Inc,aws"));
+    Cli renamed = ingestNamed(source, accounts);
+    assertTrue(renamed.out.contains("1 written, 0 unchanged"), renamed.out);
+    assertEquals(List.of("Koku Inc"), billingAccountNames());
+  }
+
+  private Cli ingestNamed(Path source, Path accounts) {
+    return Cli.run(
+        "ingest",
+        "--provider",
+        "aws",
+        "--warehouse",
+        warehouse(),
+        "--source",
+        Fixtures.uri(source),
+        "--set",
+        "ingest.accountsFile=" + Fixtures.uri(accounts));
+  }
+
+  private List<String> billingAccountNames() {
+    List<String> names = new ArrayList<>();
+    for (Row row :
+        table("cost_line_items").select("BillingAccountName").distinct().collectAsList()) {
+      names.add(row.getString(0));
+    }
+    return names;
+  }
+
+  @Test
   void nothingIsLostPerFileAndCostsMatchAnIndependentReading() throws IOException {
     Path samples = Fixtures.awsSamples(dir.resolve("samples"));
     Path generated = dir.resolve("generated");
