@@ -6,13 +6,13 @@ import io.costlake.config.CostlakeConfig;
 import io.costlake.errors.CostlakeErrors;
 import io.costlake.model.BillingPeriod;
 import io.costlake.model.Table;
+import io.costlake.spark.Reused;
 import io.costlake.tags.OwnerChain;
 import io.costlake.tags.TagCompliance;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,11 +66,10 @@ public final class Allocation implements Task<Written> {
     CostAllocation allocation = new CostAllocation(config.allocate().rules(), unallocated);
     // Read by every rule and by the compliance tables: computed once, and only the columns
     // they read (a FOCUS row's wide decimals cost more to cache than anything else in it).
-    Dataset<Row> owned =
-        allocation
-            .read(OwnerChain.owned(selected.rows, config.tags(), accounts))
-            .persist(StorageLevel.DISK_ONLY()); // millions of lines: see Reused.onDisk
-    try (allocation) {
+    try (allocation;
+        Reused lines = Reused.onDisk()) {
+      Dataset<Row> owned =
+          lines.keep(allocation.read(OwnerChain.owned(selected.rows, config.tags(), accounts)));
       Dataset<Row> allocated = allocation.allocate(owned, drivers);
       String description = "costlake allocate " + selected.periods;
       long started = System.nanoTime();
@@ -100,8 +99,6 @@ public final class Allocation implements Task<Written> {
           .with(Table.COST_ALLOCATED, allocatedVersion)
           .with(Table.TAG_COMPLIANCE, complianceVersion)
           .with(Table.TAG_DEBT, debtVersion);
-    } finally {
-      owned.unpersist();
     }
   }
 }
