@@ -275,9 +275,7 @@ public final class AwsCurMapping {
     out.put(FocusColumn.BillingPeriodEnd, time(CurField.BILL_BILLING_PERIOD_END_DATE));
     out.put(FocusColumn.BillingPeriodStart, line.periodStart);
     out.put(FocusColumn.InvoiceId, t(CurField.BILL_INVOICE_ID));
-    out.put(
-        FocusColumn.InvoiceIssuerName,
-        coalesce(t(CurField.BILL_INVOICING_ENTITY), lit("Amazon Web Services")));
+    out.put(FocusColumn.InvoiceIssuerName, invoiceIssuer(t(CurField.BILL_INVOICING_ENTITY)));
     out.subAccount(
         t(CurField.LINE_ITEM_USAGE_ACCOUNT_ID),
         t(CurField.LINE_ITEM_USAGE_ACCOUNT_NAME),
@@ -291,6 +289,17 @@ public final class AwsCurMapping {
             .otherwise(lit("AWS")));
     out.put(FocusColumn.HostProviderName, lit("AWS"));
     out.put(FocusColumn.ServiceProviderName, lit("AWS"));
+  }
+
+  /**
+   * FOCUS names organizations, and its rules tell a third party's invoice by an issuer that is not
+   * the provider: an invoice from any of AWS's own legal entities ("Amazon Web Services, Inc.",
+   * "Amazon Web Services EMEA SARL", AISPL's "Amazon Internet Services ...") is AWS's, as in AWS's
+   * own FOCUS export. Any other issuer is kept as written.
+   */
+  static Column invoiceIssuer(Column invoicingEntity) {
+    return when(invoicingEntity.isNull().or(invoicingEntity.rlike("^(Amazon|AWS)\\b")), lit("AWS"))
+        .otherwise(invoicingEntity);
   }
 
   /** Billed, effective, list and contracted cost (see the class comment for the rules). */
@@ -334,8 +343,25 @@ public final class AwsCurMapping {
   }
 
   private static Column listUnitPrice(CurLine line) {
-    return when(line.isTax.or(line.isCredit), lit(null))
+    return when(line.isTax.or(line.isCredit).or(line.isDiscount), lit(null))
+        // The negation's cost is at no price: its list and contracted cost are 0.
+        .when(line.isNegation, lit(BigDecimal.ZERO))
+        // A commitment's fee is its list price: AWS sells RIs and Savings Plans at one rate.
+        .when(line.commitmentPurchase.or(line.is(AwsLineItemType.FEE)), feePrice(line))
         .otherwise(rate(CurField.PRICING_PUBLIC_ON_DEMAND_RATE));
+  }
+
+  /** A fee's rate, else (an upfront fee has none) its cost over its quantity. */
+  private static Column feePrice(CurLine line) {
+    return coalesce(
+        feeRate(),
+        when(line.usageAmount.notEqual(lit(BigDecimal.ZERO)), line.billed.divide(line.usageAmount))
+            .cast(ColumnType.UNIT_PRICE.sparkType()));
+  }
+
+  private static Column feeRate() {
+    return coalesce(
+        rate(CurField.LINE_ITEM_NET_UNBLENDED_RATE), rate(CurField.LINE_ITEM_UNBLENDED_RATE));
   }
 
   /** Charge category, class, frequency, period and description, from the line item type. */
@@ -348,6 +374,10 @@ public final class AwsCurMapping {
             .when(line.isRefund.and(t(CurField.LINE_ITEM_TAX_TYPE).isNotNull()), lit("Tax"))
             .when(line.isRefund, lit("Usage"))
             .when(line.commitmentPurchase.or(line.is(AwsLineItemType.FEE)), lit("Purchase"))
+            // A negotiated discount delivered as its own line is a reduction the provider grants,
+            // not usage of a SKU: AWS's FOCUS export applies it on the usage rows instead (their
+            // net cost, which BilledCost already is when the report has net columns).
+            .when(line.isDiscount, lit("Credit"))
             .when(line.usageBased, lit("Usage"))
             .otherwise(lit("Adjustment")));
     out.put(
@@ -394,27 +424,33 @@ public final class AwsCurMapping {
     Column usage = line.is(AwsLineItemType.USAGE);
     out.put(
         FocusColumn.PricingCategory,
-        when(line.isTax.or(line.isCredit), lit(null).cast("string"))
+        when(line.isTax.or(line.isCredit).or(line.isDiscount), lit(null).cast("string"))
             .when(in(line.type, COMMITTED_USAGE), lit("Committed"))
             .when(line.commitmentPurchase.or(line.is(AwsLineItemType.FEE)), lit("Standard"))
             .when(usage.and(spot), lit("Dynamic"))
             .when(usage, lit("Standard"))
-            .when(line.isDiscount.or(line.isRefund), lit("Other")));
-    Column consumedQuantity = when(in(line.type, CONSUMPTION), line.usageAmount);
+            .when(line.isRefund, lit("Other")));
+    // The negation consumes nothing: the covered usage row carries the consumption.
+    Column consumedQuantity =
+        when(in(line.type, CONSUMPTION), line.usageAmount)
+            .when(line.isNegation, lit(BigDecimal.ZERO));
     Column pricingQuantity =
-        when(line.isTax.or(line.isCredit), lit(null)).otherwise(line.usageAmount);
+        when(line.isTax.or(line.isCredit).or(line.isDiscount), lit(null))
+            .otherwise(line.usageAmount);
     out.put(FocusColumn.ConsumedQuantity, consumedQuantity);
     out.put(FocusColumn.ConsumedUnit, when(consumedQuantity.isNotNull(), line.unit));
     out.put(FocusColumn.PricingQuantity, pricingQuantity);
     out.put(FocusColumn.PricingUnit, when(pricingQuantity.isNotNull(), line.unit));
     Column listUnitPrice = listUnitPrice(line);
     Column contractedUnitPrice =
-        when(line.isTax.or(line.isCredit), lit(null))
-            .when(line.is(AwsLineItemType.DISCOUNTED_USAGE), listUnitPrice)
-            .otherwise(
-                coalesce(
-                    rate(CurField.LINE_ITEM_NET_UNBLENDED_RATE),
-                    rate(CurField.LINE_ITEM_UNBLENDED_RATE)));
+        when(line.isTax.or(line.isCredit).or(line.isDiscount), lit(null))
+            .when(
+                line.is(AwsLineItemType.DISCOUNTED_USAGE)
+                    .or(line.isNegation)
+                    .or(line.commitmentPurchase)
+                    .or(line.is(AwsLineItemType.FEE)),
+                listUnitPrice)
+            .otherwise(feeRate());
     out.put(FocusColumn.ListUnitPrice, listUnitPrice);
     out.put(FocusColumn.ContractedUnitPrice, contractedUnitPrice);
     Column pricingCurrency = coalesce(t(CurField.PRICING_CURRENCY), line.currency);
@@ -690,10 +726,18 @@ public final class AwsCurMapping {
     overrides.put(EffectiveCost, unused);
     overrides.put(FocusColumn.ListCost, unused);
     overrides.put(FocusColumn.ContractedCost, unused);
-    overrides.put(FocusColumn.ListUnitPrice, lit(null));
-    overrides.put(FocusColumn.ContractedUnitPrice, lit(null));
-    overrides.put(FocusColumn.PricingCurrencyContractedUnitPrice, lit(null));
-    overrides.put(FocusColumn.PricingCurrencyListUnitPrice, lit(null));
+    // Priced as the fee it is part of: the unused amount over the unused quantity.
+    Column unitPrice =
+        when(
+                col(UNUSED_QUANTITY).notEqual(lit(BigDecimal.ZERO)),
+                unused.divide(col(UNUSED_QUANTITY)))
+            .cast(ColumnType.UNIT_PRICE.sparkType());
+    Column samePricingCurrency = PricingCurrency.col().equalTo(BillingCurrency.col());
+    overrides.put(FocusColumn.ListUnitPrice, unitPrice);
+    overrides.put(FocusColumn.ContractedUnitPrice, unitPrice);
+    overrides.put(
+        FocusColumn.PricingCurrencyContractedUnitPrice, when(samePricingCurrency, unitPrice));
+    overrides.put(FocusColumn.PricingCurrencyListUnitPrice, when(samePricingCurrency, unitPrice));
     overrides.put(
         FocusColumn.PricingCurrencyEffectiveCost,
         when(PricingCurrency.col().equalTo(BillingCurrency.col()), unused));

@@ -3,6 +3,7 @@ package io.costlake.provider.aws;
 import static io.costlake.testing.Money.assertMoney;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,7 +87,11 @@ class AwsCurMappingTest {
     assertEquals("Amazon Elastic Compute Cloud", get(row, FocusColumn.ResourceType));
     assertEquals("AWS", get(row, FocusColumn.ProviderName));
     assertEquals("AWS", get(row, FocusColumn.PublisherName));
-    assertEquals("Amazon Web Services, Inc.", get(row, FocusColumn.InvoiceIssuerName));
+    // Any of AWS's legal entities is AWS, the provider; another issuer is kept as written.
+    assertEquals("AWS", get(row, FocusColumn.InvoiceIssuerName));
+    Row resold =
+        mapOne(CurRows.usage().with(CurField.BILL_INVOICING_ENTITY, "Example Reseller GmbH"));
+    assertEquals("Example Reseller GmbH", get(resold, FocusColumn.InvoiceIssuerName));
     assertEquals("INV-1", get(row, FocusColumn.InvoiceId));
     assertEquals("aws", get(row, FocusColumn.x_Provider));
     assertEquals("Export", get(row, FocusColumn.x_RowOrigin));
@@ -204,7 +209,11 @@ class AwsCurMappingTest {
     assertMoney("0", get(n, FocusColumn.ListCost));
     assertMoney("0", get(n, FocusColumn.ContractedCost));
     assertEquals("Committed", get(n, FocusColumn.PricingCategory));
-    assertNull(get(n, FocusColumn.ConsumedQuantity), "a negation consumes nothing");
+    // FOCUS: non-negative prices whose product with the quantity is the (zero) contracted cost.
+    assertMoney("0", get(n, FocusColumn.ConsumedQuantity), "a negation consumes nothing");
+    assertMoney("0", get(n, FocusColumn.ContractedUnitPrice));
+    assertMoney("0", get(n, FocusColumn.ListUnitPrice));
+    assertNotNull(get(n, FocusColumn.PricingQuantity));
     assertMoney("0", get(n, FocusColumn.CommitmentDiscountQuantity));
   }
 
@@ -215,7 +224,8 @@ class AwsCurMappingTest {
             .type("RIFee")
             .cost("100")
             .without(CurField.LINE_ITEM_RESOURCE_ID)
-            .with(CurField.LINE_ITEM_USAGE_AMOUNT, "744")
+            .with(CurField.LINE_ITEM_USAGE_AMOUNT, "2000")
+            .with(CurField.LINE_ITEM_UNBLENDED_RATE, "0.05")
             .with(CurField.RESERVATION_RESERVATION_A_R_N, CurRows.RI_ARN)
             .with(CurField.RESERVATION_UNUSED_QUANTITY, "100")
             .with(CurField.RESERVATION_UNUSED_AMORTIZED_UPFRONT_FEE_FOR_BILLING_PERIOD, "5")
@@ -230,6 +240,9 @@ class AwsCurMappingTest {
     assertEquals("Reserved Instance", get(row, FocusColumn.ResourceType));
     assertNull(get(row, FocusColumn.CommitmentDiscountStatus));
     assertNull(get(row, FocusColumn.ConsumedQuantity));
+    // A fee is priced at its own rate: list and contracted unit price times hours is the fee.
+    assertMoney("0.05", get(row, FocusColumn.ListUnitPrice));
+    assertMoney("0.05", get(row, FocusColumn.ContractedUnitPrice));
 
     List<Row> unused = derived(fee);
     assertEquals(1, unused.size());
@@ -245,6 +258,8 @@ class AwsCurMappingTest {
     assertMoney("15", get(u, FocusColumn.x_GrossEffectiveCost));
     assertMoney("100", get(u, FocusColumn.CommitmentDiscountQuantity));
     assertMoney("100", get(u, FocusColumn.PricingQuantity));
+    assertMoney("0.15", get(u, FocusColumn.ListUnitPrice), "the unused amount per unused hour");
+    assertMoney("0.15", get(u, FocusColumn.ContractedUnitPrice));
     assertNull(get(u, FocusColumn.ConsumedQuantity));
     assertMoney("0", u.getAs(MappedFrame.COST_IN));
     assertNotEquals(get(row, FocusColumn.x_RecordHash), get(u, FocusColumn.x_RecordHash));
@@ -416,7 +431,11 @@ class AwsCurMappingTest {
     assertMoney("-3", get(gross, FocusColumn.EffectiveCost));
     assertMoney("-3", get(gross, FocusColumn.ContractedCost));
     assertMoney("0", get(gross, FocusColumn.ListCost));
-    assertEquals("Usage", get(gross, FocusColumn.ChargeCategory));
+    // A reduction the provider grants, not usage of a SKU: no price, quantity or pricing category.
+    assertEquals("Credit", get(gross, FocusColumn.ChargeCategory));
+    assertNull(get(gross, FocusColumn.PricingCategory));
+    assertNull(get(gross, FocusColumn.ContractedUnitPrice));
+    assertNull(get(gross, FocusColumn.PricingQuantity));
 
     Row net = mapOne(CurRows.usage().type("EdpDiscount").cost("-3").net("0"));
     assertMoney("0", get(net, FocusColumn.BilledCost));
