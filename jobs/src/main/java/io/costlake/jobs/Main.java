@@ -38,7 +38,7 @@ public final class Main {
   public static final Path DEFAULT_CONF = Paths.get("conf", "costlake.yaml");
 
   /** The launcher's tools, in the tools jar beside this one (not in the cluster jar). */
-  private static final Set<String> TOOLS = Set.of("demo", "generate", "bench");
+  private static final Set<String> TOOLS = Set.of("demo", "samples", "generate", "bench");
 
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -58,7 +58,7 @@ public final class Main {
     register(new CatalogJob());
     register(new VerifyJob());
     register(new ShareJob());
-    // The launcher's tools (demo, generate, bench) when their jar is on the classpath; the
+    // The launcher's tools (demo, samples, generate, bench) when their jar is on the classpath; the
     // cluster jar has none of them.
     ServiceLoader.load(Job.class, Main.class.getClassLoader()).forEach(this::register);
   }

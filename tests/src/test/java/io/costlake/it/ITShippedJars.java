@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class ITShippedJars {
   private static final Pattern TOOL =
       Pattern.compile(
-          "io/costlake/jobs/(generate|bench)/.*|io/costlake/jobs/(Demo|Generate|Bench)Job.*"
+          "io/costlake/jobs/(generate|bench)/.*|io/costlake/jobs/(Demo|Samples|Generate|Bench)Job.*"
               + "|io/costlake/(samples|bench)/.*|META-INF/services/io\\.costlake\\.jobs\\.Job");
 
   @Test
@@ -42,6 +42,7 @@ class ITShippedJars {
     for (String expected :
         List.of(
             "io/costlake/jobs/DemoJob.class",
+            "io/costlake/jobs/SamplesJob.class",
             "io/costlake/jobs/GenerateJob.class",
             "io/costlake/jobs/BenchJob.class",
             "io/costlake/jobs/generate/AwsCurGenerator.class",
