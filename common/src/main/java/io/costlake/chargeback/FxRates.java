@@ -21,6 +21,16 @@ public final class FxRates {
     final BigDecimal rate;
     final String date;
 
+    /** Units of the target currency per unit of the source. */
+    public BigDecimal value() {
+      return rate;
+    }
+
+    /** The date or month the rate is quoted for; null when no conversion was needed. */
+    public String quotedFor() {
+      return date;
+    }
+
     Rate(BigDecimal rate, String date) {
       this.rate = rate;
       this.date = date;
@@ -170,5 +180,27 @@ public final class FxRates {
       daily = rates.lowerEntry(daily.getKey()); // skip monthly rates of earlier months
     }
     return daily == null ? null : new Rate(daily.getValue(), daily.getKey());
+  }
+
+  /**
+   * The rate for converting {@code from} to {@code to} on {@code day}: the latest quote on or
+   * before the day, a monthly quote counting from its month's first day (so a daily quote within
+   * the month wins from its date on). Null when nothing is quoted on or before the day.
+   */
+  public Rate rateOn(String from, String to, java.time.LocalDate day) {
+    if (from.equals(to)) {
+      return new Rate(BigDecimal.ONE, null);
+    }
+    TreeMap<String, BigDecimal> rates = byPair.get(from + ">" + to);
+    if (rates == null) {
+      return null;
+    }
+    // Keys sort as text, so a month ("2025-10") sorts just before its days ("2025-10-01"): the
+    // floor of a day is its latest quote, a monthly one counting from the month's first day.
+    Map.Entry<String, BigDecimal> quote = rates.floorEntry(day.toString());
+    if (quote == null) {
+      return null;
+    }
+    return new Rate(quote.getValue(), quote.getKey());
   }
 }

@@ -24,6 +24,7 @@ public final class CostlakeConfig {
   private final AnomalyConfig anomalies;
   private final List<BudgetConfig> budgets;
   private final ShareConfig share;
+  private final ReportConfig report;
 
   @JsonCreator
   public CostlakeConfig(
@@ -38,7 +39,8 @@ public final class CostlakeConfig {
       @JsonProperty("chargeback") ChargebackConfig chargeback,
       @JsonProperty("anomalies") AnomalyConfig anomalies,
       @JsonProperty("budgets") List<BudgetConfig> budgets,
-      @JsonProperty("share") ShareConfig share) {
+      @JsonProperty("share") ShareConfig share,
+      @JsonProperty("report") ReportConfig report) {
     this.warehouse = Objects.requireNonNullElse(warehouse, DEFAULT_WAREHOUSE);
     this.spark = spark == null ? SparkConfig.defaults() : spark;
     this.ingest = ingest == null ? IngestConfig.defaults() : ingest;
@@ -51,6 +53,7 @@ public final class CostlakeConfig {
     this.anomalies = anomalies == null ? AnomalyConfig.defaults() : anomalies;
     this.budgets = List.copyOf(Objects.requireNonNullElse(budgets, List.of()));
     this.share = share == null ? ShareConfig.defaults() : share;
+    this.report = report == null ? ReportConfig.defaults() : report;
     if (this.budgets.stream().map(BudgetConfig::id).distinct().count() != this.budgets.size()) {
       throw new IllegalArgumentException("two budgets have the same id");
     }
@@ -58,7 +61,7 @@ public final class CostlakeConfig {
 
   public static CostlakeConfig defaults() {
     return new CostlakeConfig(
-        null, null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** Where the Delta tables live: a URI, or a path relative to the working directory. */
@@ -112,6 +115,11 @@ public final class CostlakeConfig {
     return share;
   }
 
+  /** The reporting currency of the usage rollups and the HTML report. */
+  public ReportConfig report() {
+    return report;
+  }
+
   public CostlakeConfig withIngest(IngestConfig newIngest) {
     return new CostlakeConfig(
         warehouse,
@@ -125,7 +133,8 @@ public final class CostlakeConfig {
         chargeback,
         anomalies,
         budgets,
-        share);
+        share,
+        report);
   }
 
   public CostlakeConfig withWarehouse(String newWarehouse) {
@@ -141,6 +150,7 @@ public final class CostlakeConfig {
         chargeback,
         anomalies,
         budgets,
-        share);
+        share,
+        report);
   }
 }

@@ -10,7 +10,8 @@ import static io.costlake.model.ColumnType.UNIT_PRICE;
 /**
  * {@code usage_daily} and {@code usage_monthly}: cost and usage rolled up for reporting. Grain: one
  * row per (billing period, [day,] provider, billing account, service, region, owner, currency,
- * unit); partitioned by billing period. {@code usage_monthly} has every column but {@code day}.
+ * unit); partitioned by billing period. {@code usage_monthly} has every column but {@code day} and
+ * its FX quote. The reporting_ columns are the money columns in {@code report.currency}.
  */
 public enum UsageColumn implements TableColumn {
   x_BillingPeriod(STRING, false, "Billing period (yyyy-MM); partition column"),
@@ -30,7 +31,22 @@ public enum UsageColumn implements TableColumn {
   period_status(
       STRING,
       false,
-      "final once invoice reconciliation matched the account's period, else provisional");
+      "final once invoice reconciliation matched the account's period, else provisional"),
+  reporting_currency(STRING, true, "report.currency; null when none is configured"),
+  fx_rate(
+      UNIT_PRICE,
+      true,
+      "reporting_currency per unit of BillingCurrency on the day (1 when they are the same);"
+          + " null when no rate is quoted for the day; usage_daily only"),
+  fx_rate_date(
+      STRING,
+      true,
+      "Day or month of the FX quote used (the latest on or before the day); usage_daily only"),
+  reporting_billed_cost(
+      MONEY, true, "BilledCost in reporting_currency, at each day's rate; null without a rate"),
+  reporting_effective_cost(
+      MONEY, true, "EffectiveCost in reporting_currency, at each day's rate; null without a rate"),
+  reporting_unit_cost(UNIT_PRICE, true, "reporting_effective_cost / quantity");
 
   private final ColumnSpec spec;
 
@@ -38,9 +54,11 @@ public enum UsageColumn implements TableColumn {
     this.spec = ColumnSpec.of(type, nullable, comment);
   }
 
-  /** The columns of usage_monthly: all but day. */
+  /** The columns of usage_monthly: all but the day and its FX quote. */
   public static TableColumn[] monthly() {
-    return java.util.Arrays.stream(values()).filter(c -> c != day).toArray(TableColumn[]::new);
+    return java.util.Arrays.stream(values())
+        .filter(c -> c != day && c != fx_rate && c != fx_rate_date)
+        .toArray(TableColumn[]::new);
   }
 
   @Override

@@ -64,6 +64,7 @@ public final class UsageRollup {
     keys.add(col("x_BillingPeriod"));
     DIMENSIONS.forEach(d -> keys.add(col(d)));
     keys.add(col("period_status"));
+    keys.add(col("reporting_currency"));
     Dataset<Row> months =
         daily
             .groupBy(keys.toArray(new Column[0]))
@@ -71,8 +72,38 @@ public final class UsageRollup {
                 sum(col("quantity")).as("quantity"),
                 sum(col("BilledCost")).as("BilledCost"),
                 sum(col("EffectiveCost")).as("EffectiveCost"),
-                sum(col("line_count")).as("line_count"));
+                sum(col("line_count")).as("line_count"),
+                wholeSum("reporting_billed_cost"),
+                wholeSum("reporting_effective_cost"));
     return finish(months, UsageColumn.monthly());
+  }
+
+  /** A month's sum of a converted amount, or null when a day of it had no rate (not a part). */
+  private static Column wholeSum(String column) {
+    return when(count(col(column)).equalTo(count(lit(1))), sum(col(column))).as(column);
+  }
+
+  /**
+   * The money columns of {@link #daily} rows in {@code currency} as well, at each (billing
+   * currency, day)'s rate.
+   *
+   * @param rates one row per (BillingCurrency, day): fx_rate (null when none is quoted) and
+   *     fx_rate_date
+   */
+  public static Dataset<Row> inCurrency(Dataset<Row> daily, Dataset<Row> rates, String currency) {
+    Column rate = col("fx_rate");
+    Dataset<Row> converted =
+        daily
+            .drop("reporting_currency", "fx_rate", "fx_rate_date")
+            .join(broadcast(rates), Slices.seq(List.of("BillingCurrency", "day")), "left")
+            .withColumn("reporting_currency", lit(currency))
+            .withColumn("reporting_billed_cost", times(col("BilledCost"), rate))
+            .withColumn("reporting_effective_cost", times(col("EffectiveCost"), rate));
+    return finish(converted, UsageColumn.values());
+  }
+
+  private static Column times(Column amount, Column rate) {
+    return amount.multiply(rate).cast(ColumnType.MONEY.sparkType());
   }
 
   private static Dataset<Row> withStatus(Dataset<Row> rows, Dataset<Row> reconciliation) {
@@ -82,16 +113,19 @@ public final class UsageRollup {
   }
 
   private static Dataset<Row> finish(Dataset<Row> rows, io.costlake.model.TableColumn[] columns) {
-    Dataset<Row> priced =
-        rows.withColumn(
-            "unit_cost",
-            when(
-                col("quantity").gt(0),
-                // (20,10) / (30,10) keeps 18 decimals: per-GB-second prices are tiny.
-                col("EffectiveCost")
-                    .cast(DataTypes.createDecimalType(20, 10))
-                    .divide(col("quantity").cast(DataTypes.createDecimalType(30, 10)))
-                    .cast(ColumnType.UNIT_PRICE.sparkType())));
+    Dataset<Row> priced = rows.withColumn("unit_cost", perUnit(col("EffectiveCost")));
+    if (java.util.Arrays.asList(rows.columns()).contains("reporting_effective_cost")) {
+      priced = priced.withColumn("reporting_unit_cost", perUnit(col("reporting_effective_cost")));
+    }
     return Schemas.conform(priced, columns);
+  }
+
+  private static Column perUnit(Column cost) {
+    return when(
+        col("quantity").gt(0),
+        // (20,10) / (30,10) keeps 18 decimals: per-GB-second prices are tiny.
+        cost.cast(DataTypes.createDecimalType(20, 10))
+            .divide(col("quantity").cast(DataTypes.createDecimalType(30, 10)))
+            .cast(ColumnType.UNIT_PRICE.sparkType()));
   }
 }

@@ -76,6 +76,10 @@ public final class Reporting implements Task<Written> {
     Dataset<Row> daily =
         UsageRollup.daily(periods.rows, warehouse.read(Table.INVOICE_RECONCILIATION))
             .localCheckpoint();
+    Optional<String> reporting = context.config().report().currency();
+    if (reporting.isPresent()) {
+      daily = ReportingCurrency.convert(context, daily, reporting.get()).localCheckpoint();
+    }
     String description = "costlake report " + periods.periods;
     long dailyVersion =
         warehouse.writes().replace(Table.USAGE_DAILY, daily, periods.scope(), description);
@@ -100,6 +104,21 @@ public final class Reporting implements Task<Written> {
                         + " "
                         + r.getString(1))
             .collect(Collectors.joining(", "));
+    if (reporting.isPresent()) {
+      Row converted =
+          warehouse
+              .read(Table.USAGE_MONTHLY)
+              .filter(periods.scope().column())
+              .agg(sum(col("reporting_effective_cost")))
+              .first();
+      BigDecimal total = converted.isNullAt(0) ? BigDecimal.ZERO : converted.getDecimal(0);
+      totals +=
+          String.format(
+              Locale.ROOT,
+              "; in %s: %s",
+              reporting.get(),
+              total.setScale(2, RoundingMode.HALF_UP).toPlainString());
+    }
     context
         .out()
         .printf(

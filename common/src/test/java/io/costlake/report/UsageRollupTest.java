@@ -96,4 +96,37 @@ class UsageRollupTest {
     assertEquals(List.of("x_BillingPeriod", "day"), List.of(daily.columns()).subList(0, 2));
     assertEquals("x_Provider", monthly.columns()[1]);
   }
+
+  @Test
+  void everyMoneyColumnIsConvertedAtItsDaysRateAndAMonthMissingADaysRateHasNoTotal() {
+    Dataset<Row> rates =
+        TestSpark.session()
+            .sql(
+                "SELECT 'USD' AS BillingCurrency, DATE'2024-03-05' AS day,"
+                    + " CAST(0.9 AS DECIMAL(38,18)) AS fx_rate, '2024-03' AS fx_rate_date"
+                    + " UNION ALL SELECT 'USD', DATE'2024-03-06', NULL, NULL");
+    Dataset<Row> daily =
+        UsageRollup.inCurrency(UsageRollup.daily(allocated(), finalForAccountA()), rates, "EUR");
+    Row day =
+        daily.filter("day = DATE'2024-03-05' AND owner = 'a' AND ConsumedUnit = 'Hours'").first();
+    assertEquals("EUR", day.getAs("reporting_currency"));
+    assertMoney("0.9", day.getAs("fx_rate"));
+    assertEquals("2024-03", day.getAs("fx_rate_date"));
+    assertMoney("18", day.getAs("reporting_effective_cost"));
+    assertMoney("21.6", day.getAs("reporting_billed_cost"));
+    assertMoney("0.9", day.getAs("reporting_unit_cost"));
+    assertMoney("20", day.getAs("EffectiveCost"), "the billing currency's amounts stay");
+    Row unquoted = daily.filter("day = DATE'2024-03-06'").first();
+    assertNull(unquoted.getAs("reporting_effective_cost"), "no rate, no guessed amount");
+
+    Dataset<Row> monthly = UsageRollup.monthly(daily);
+    Row owner = monthly.filter("owner = 'b'").first();
+    assertMoney("6.75", owner.getAs("reporting_effective_cost"));
+    assertMoney("1.35", owner.getAs("reporting_unit_cost"));
+    // Owner a's hours ran on a day without a rate: no total rather than a part of one.
+    Row partial = monthly.filter("owner = 'a' AND ConsumedUnit = 'Hours'").first();
+    assertNull(partial.getAs("reporting_effective_cost"));
+    assertMoney("30", partial.getAs("EffectiveCost"));
+    assertEquals(daily.count(), UsageRollup.daily(allocated(), finalForAccountA()).count());
+  }
 }

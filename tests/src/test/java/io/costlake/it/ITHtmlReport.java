@@ -56,6 +56,15 @@ class ITHtmlReport {
           part.matches("(?s).*<(rect class=\"mark\"[^>]*width=\"[1-9]|polyline class=\"mark\").*"),
           section + " has no visible mark");
     }
+    // Every provider in the shipped reporting currency: Azure's EUR spend is drawn too.
+    assertTrue(html.contains("Charts in USD (every provider, converted by day)"), "subtitle");
+    String trend = html.substring(html.indexOf("<section id=\"spend_trend\">"));
+    trend = trend.substring(0, trend.indexOf("</table>"));
+    for (String provider : List.of("aws", "azure", "gcp")) {
+      assertTrue(trend.contains(">" + provider + "</text>"), provider + " in the spend trend");
+    }
+    // No sample period (2018-2023) in the demo's report.
+    assertFalse(html.matches("(?s).*>20(18|19|20|21|22|23)-\\d\\d<.*"), "a sample period");
     // The planted runaway fleet is in the anomalies part.
     assertTrue(html.contains("2025-10-20"), "the planted anomaly is listed");
     assertFalse(html.contains("http://") && html.contains("src=\"http"), "nothing to fetch");

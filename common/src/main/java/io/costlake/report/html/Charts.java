@@ -3,6 +3,7 @@ package io.costlake.report.html;
 import static io.costlake.report.html.Html.escape;
 import static io.costlake.report.html.Html.num;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -116,7 +117,7 @@ public final class Charts {
                 color(s),
                 escape(category),
                 escape(series.get(s).name),
-                series.get(s).values.get(c).toPlainString()));
+                hover(series.get(s).values.get(c), unit)));
       }
     }
     svg.append(
@@ -186,7 +187,7 @@ public final class Charts {
                 color(s),
                 escape(xs.get(i)),
                 escape(series.get(s).name),
-                series.get(s).values.get(i).toPlainString()));
+                hover(series.get(s).values.get(i), unit)));
       }
       svg.append(
           String.format(
@@ -230,5 +231,10 @@ public final class Charts {
 
   private static String shorten(String label) {
     return label.length() <= 28 ? label : label.substring(0, 27) + "\u2026";
+  }
+
+  /** A mark's exact value as the tables beside the charts show it, with its unit. */
+  static String hover(BigDecimal value, String unit) {
+    return escape(ReportPage.display(value) + " " + unit);
   }
 }

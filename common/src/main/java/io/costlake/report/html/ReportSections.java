@@ -18,8 +18,9 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The report's sections, each one small aggregate query over the tables registered as views in the
  * session (every query returns at most a few hundred rows, so collecting them is cheap). Charts
- * show one currency, the one with the most lines, because amounts in different currencies do not
- * add up; the tables beside them list every currency.
+ * show one currency: the reporting currency when {@code report} converted the rollups into one
+ * (every provider is drawn, each day at its rate), else the currency with the most lines, because
+ * amounts in different currencies do not add up; the tables beside them list every currency.
  */
 public final class ReportSections {
   private static final int TOP = 10;
@@ -27,6 +28,7 @@ public final class ReportSections {
   private final SparkSession spark;
   private final String where;
   private final String currency;
+  private final boolean converted;
   private final String latest;
   private final Optional<BillingPeriod> onlyPeriod;
 
@@ -40,21 +42,50 @@ public final class ReportSections {
         onlyPeriod
             .map(p -> RowScope.equalTo(FocusColumn.x_BillingPeriod.name(), p).sql())
             .orElse("TRUE");
-    List<Row> main =
+    List<Row> reporting =
         spark
             .sql(
-                "SELECT BillingCurrency, MAX(x_BillingPeriod) FROM usage_monthly WHERE "
+                "SELECT MAX(reporting_currency), MAX(x_BillingPeriod) FROM usage_monthly WHERE "
                     + where
-                    + " GROUP BY 1 ORDER BY SUM(line_count) DESC, 1 LIMIT 1")
+                    + " HAVING COUNT(DISTINCT reporting_currency) = 1")
             .collectAsList();
+    this.converted = !reporting.isEmpty();
+    List<Row> main =
+        converted
+            ? reporting
+            : spark
+                .sql(
+                    "SELECT BillingCurrency, MAX(x_BillingPeriod) FROM usage_monthly WHERE "
+                        + where
+                        + " GROUP BY 1 ORDER BY SUM(line_count) DESC, 1 LIMIT 1")
+                .collectAsList();
     this.currency = main.isEmpty() ? "USD" : main.get(0).getString(0);
+    if (converted) {
+      // Each day's and each period's rate into the reporting currency, as report used them, for
+      // the charts of the tables that keep only their billing currency.
+      spark
+          .sql(
+              "SELECT DISTINCT BillingCurrency, day, fx_rate FROM usage_daily"
+                  + " WHERE fx_rate IS NOT NULL")
+          .createOrReplaceTempView("fx_day");
+      spark
+          .sql(
+              "SELECT BillingCurrency, x_BillingPeriod, MAX_BY(fx_rate, day) AS fx_rate"
+                  + " FROM usage_daily WHERE fx_rate IS NOT NULL GROUP BY 1, 2")
+          .createOrReplaceTempView("fx_period");
+    }
     this.latest =
         main.isEmpty() ? onlyPeriod.map(String::valueOf).orElse("") : main.get(0).getString(1);
   }
 
   /** What the charts show, for the page's subtitle. */
   public String scope() {
-    return "Charts in " + currency + "; latest billing period " + latest + ".";
+    return "Charts in "
+        + currency
+        + (converted ? " (every provider, converted by day)" : "")
+        + "; latest billing period "
+        + latest
+        + ".";
   }
 
   public List<Section> all() {
@@ -76,11 +107,11 @@ public final class ReportSections {
     YearMonth first = onlyPeriod.isPresent() ? last : last.minusMonths(2);
     List<Row> days =
         rows(
-            "SELECT day, x_Provider, SUM(EffectiveCost) FROM usage_daily WHERE %s AND"
-                + " BillingCurrency = %s AND x_BillingPeriod BETWEEN %s AND %s AND day BETWEEN"
-                + " DATE%s AND DATE%s GROUP BY 1, 2 ORDER BY 1, 2",
+            "SELECT day, x_Provider, SUM(%s) FROM usage_daily WHERE %s AND %s AND x_BillingPeriod"
+                + " BETWEEN %s AND %s AND day BETWEEN DATE%s AND DATE%s GROUP BY 1, 2 ORDER BY 1, 2",
+            converted ? "reporting_effective_cost" : "EffectiveCost",
             where,
-            quoted(currency),
+            charted("BillingCurrency"),
             quoted(first.toString()),
             quoted(last.toString()),
             quoted(first.atDay(1).toString()),
@@ -123,7 +154,14 @@ public final class ReportSections {
                 + " SUM(EffectiveCost) AS amortized_cost, SUM(EffectiveCost) - SUM(BilledCost) AS"
                 + " difference FROM usage_monthly WHERE %s GROUP BY 1, 2 ORDER BY 1 DESC, 2",
             where);
-    List<Row> charted = inCurrency(rows, 1);
+    List<Row> charted =
+        converted
+            ? rows(
+                "SELECT x_BillingPeriod, NULL, SUM(reporting_billed_cost),"
+                    + " SUM(reporting_effective_cost) FROM usage_monthly WHERE %s GROUP BY 1"
+                    + " ORDER BY 1 DESC",
+                where)
+            : inCurrency(rows, 1);
     return new Section(
         "amortized_vs_billed",
         "Amortized vs billed",
@@ -164,7 +202,18 @@ public final class ReportSections {
                 + " END) AS by_rule FROM cost_allocated WHERE x_BillingPeriod = %s GROUP BY 1, 2"
                 + " ORDER BY 3 DESC, 1",
             quoted(latest));
-    List<Row> charted = top(inCurrency(rows, 1));
+    List<Row> charted =
+        top(
+            converted
+                ? rows(
+                    "SELECT owner, NULL, SUM(EffectiveCost * fx_rate),"
+                        + " SUM(CASE WHEN allocation_method = 'direct' THEN EffectiveCost * fx_rate"
+                        + " ELSE 0 END), SUM(CASE WHEN allocation_method <> 'direct' THEN"
+                        + " EffectiveCost * fx_rate ELSE 0 END) FROM cost_allocated a JOIN fx_day f"
+                        + " ON a.BillingCurrency = f.BillingCurrency AND TO_DATE(a.ChargePeriodStart)"
+                        + " = f.day WHERE x_BillingPeriod = %s GROUP BY 1 ORDER BY 3 DESC, 1",
+                    quoted(latest))
+                : inCurrency(rows, 1));
     return new Section(
         "allocation_by_owner",
         "Allocation by owner",
@@ -196,11 +245,18 @@ public final class ReportSections {
                 + " commitment_utilization WHERE %s GROUP BY 1, 2, 3 ORDER BY 1 DESC, 2, 3",
             where);
     List<Row> perPeriod =
-        rows(
-            "SELECT x_BillingPeriod, SUM(used_cost), SUM(unused_cost) FROM"
-                + " commitment_utilization WHERE %s AND BillingCurrency = %s GROUP BY 1 ORDER BY"
-                + " 1 DESC",
-            where, quoted(currency));
+        converted
+            ? rows(
+                "SELECT u.x_BillingPeriod, SUM(used_cost * fx_rate), SUM(unused_cost * fx_rate)"
+                    + " FROM commitment_utilization u JOIN fx_period f ON u.BillingCurrency ="
+                    + " f.BillingCurrency AND u.x_BillingPeriod = f.x_BillingPeriod WHERE %s"
+                    + " GROUP BY 1 ORDER BY 1 DESC",
+                whereOf("u"))
+            : rows(
+                "SELECT x_BillingPeriod, SUM(used_cost), SUM(unused_cost) FROM"
+                    + " commitment_utilization WHERE %s AND BillingCurrency = %s GROUP BY 1 ORDER"
+                    + " BY 1 DESC",
+                where, quoted(currency));
     return new Section(
         "commitment_utilization",
         "Commitment utilization",
@@ -236,10 +292,17 @@ public final class ReportSections {
                 + " ABS(impact) DESC",
             where);
     List<Row> charted =
-        rows.stream()
-            .filter(r -> "anomaly".equals(r.getString(1)) && currency.equals(r.getString(5)))
-            .limit(TOP)
-            .collect(Collectors.toList());
+        converted
+            ? rows(
+                "SELECT a.day, label, NULL, NULL, COALESCE(ServiceName, owner), NULL, NULL, NULL,"
+                    + " impact * fx_rate FROM cost_anomalies a JOIN fx_day f ON a.BillingCurrency"
+                    + " = f.BillingCurrency AND a.day = f.day WHERE label = 'anomaly' AND %s"
+                    + " ORDER BY a.day DESC, ABS(impact * fx_rate) DESC LIMIT %s",
+                whereOf("a"), String.valueOf(TOP))
+            : rows.stream()
+                .filter(r -> "anomaly".equals(r.getString(1)) && currency.equals(r.getString(5)))
+                .limit(TOP)
+                .collect(Collectors.toList());
     return new Section(
         "anomalies",
         "Cost anomalies",
@@ -359,7 +422,14 @@ public final class ReportSections {
   /** A top-N bar chart of column 3 by column 0 in the chart currency, beside every row. */
   private Section ranked(String id, String title, String note, String sql, String chartTitle) {
     List<Row> rows = rows(sql, quoted(latest));
-    List<Row> charted = top(inCurrency(rows, 2));
+    List<Row> charted =
+        top(
+            converted
+                ? rows(
+                    "SELECT ServiceName, NULL, NULL, SUM(reporting_effective_cost) FROM"
+                        + " usage_monthly WHERE x_BillingPeriod = %s GROUP BY 1 ORDER BY 4 DESC, 1",
+                    quoted(latest))
+                : inCurrency(rows, 2));
     List<String> headers = List.of(spark.sql(String.format(sql, quoted(latest))).columns());
     return new Section(
         id,
@@ -387,6 +457,16 @@ public final class ReportSections {
 
   private List<Row> rows(String sql, String... args) {
     return spark.sql(String.format(sql, (Object[]) args)).collectAsList();
+  }
+
+  /** The period filter on the billing period of the table aliased {@code alias} in a join. */
+  private String whereOf(String alias) {
+    return onlyPeriod.map(p -> alias + ".x_BillingPeriod = " + quoted(p.toString())).orElse("TRUE");
+  }
+
+  /** The chart's rows: all of them when converted, else those in the chart currency. */
+  private String charted(String currencyColumn) {
+    return converted ? "TRUE" : currencyColumn + " = " + quoted(currency);
   }
 
   private List<Row> inCurrency(List<Row> rows, int currencyColumn) {

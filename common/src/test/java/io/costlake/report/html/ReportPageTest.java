@@ -26,7 +26,16 @@ class ReportPageTest {
     List<Double> widths = numbers(svg, "<rect class=\"mark\" [^>]*width=\"([0-9.]+)\"");
     assertEquals(2, widths.size());
     assertEquals(100 / 25.5, widths.get(0) / widths.get(1), 0.02);
-    assertTrue(svg.contains("<title>b, cost: 25.5</title>"), svg);
+    // Hover values read like the table beside the chart: two decimals, thousands grouped.
+    assertTrue(svg.contains("<title>b, cost: 25.50 USD</title>"), svg);
+    assertTrue(
+        Charts.bars(
+                "t",
+                List.of("a"),
+                List.of(new Series("cost", List.of(new BigDecimal("1234567.891")))),
+                false,
+                "EUR")
+            .contains("<title>a, cost: 1,234,567.89 EUR</title>"));
     // Ticks at round numbers from 0, the last at or past the largest bar.
     assertTrue(svg.contains(">0</text>") && svg.contains(">100</text>"), svg);
   }
