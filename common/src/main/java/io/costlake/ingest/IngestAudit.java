@@ -46,6 +46,12 @@ public final class IngestAudit {
    */
   public List<Row> runRows(
       IngestPlan plan, List<ExportFile> files, Map<String, FileRecord> records) {
+    return runRows(plan, files, records, ExportPairs.none());
+  }
+
+  /** As above, with what the adapter found comparing two exports of one bill, per file. */
+  public List<Row> runRows(
+      IngestPlan plan, List<ExportFile> files, Map<String, FileRecord> records, ExportPairs pairs) {
     List<Row> rows = new ArrayList<>();
     for (ExportFile file : files) {
       FileOutcome outcome = plan.files().get(file.uri());
@@ -100,6 +106,11 @@ public final class IngestAudit {
             seq(record == null ? List.of() : record.unknownColumns());
         v[IngestRunColumn.status.ordinal()] = outcome.status();
         v[IngestRunColumn.message.ordinal()] = outcome.message().orElse(null);
+        if (i == 0) {
+          v[IngestRunColumn.uncovered_usage_cost.ordinal()] =
+              pairs.uncovered(file.uri()).orElse(null);
+          v[IngestRunColumn.pair_check.ordinal()] = pairs.check(file.uri()).orElse(null);
+        }
         fillRunMeta(v);
         rows.add(RowFactory.create(v));
       }

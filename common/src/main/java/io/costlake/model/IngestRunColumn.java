@@ -54,6 +54,16 @@ public enum IngestRunColumn implements TableColumn {
       "cost_in minus the file's amounts to 24 decimals: what rounding them to the table's 10"
           + " decimal places added"),
   rows_rounded(LONG, true, "Rows whose billed cost had more than 10 decimal places"),
+  uncovered_usage_cost(
+      MONEY,
+      true,
+      "Azure: cost of the file's usage no commitment covers, which its actual and amortized"
+          + " exports bill alike"),
+  pair_check(
+      STRING,
+      true,
+      "Azure, a scope with both exports: MATCHED, or MISMATCH with both exports' uncovered usage"
+          + " (one is partial or of another scope; the actual's billed total is cost_in)"),
   unknown_columns(
       STRING_LIST, false, "Columns the contract does not know: schema drift, carried on"),
   status(STRING, false, "WRITTEN, UNCHANGED (slice already holds these files) or FAILED"),

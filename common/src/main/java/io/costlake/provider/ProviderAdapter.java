@@ -38,6 +38,14 @@ public interface ProviderAdapter {
    */
   Dataset<Row> derive(Dataset<Row> rawRows);
 
+  /**
+   * What the last {@link #map} learnt comparing two exports of one bill (Azure's actual and
+   * amortized cost); none for providers with one view.
+   */
+  default io.costlake.ingest.ExportPairs pairs() {
+    return io.costlake.ingest.ExportPairs.none();
+  }
+
   /** The file name of the cost column {@code cost_in} sums, for messages and docs. */
   String costColumn();
 }

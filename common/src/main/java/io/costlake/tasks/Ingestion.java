@@ -184,7 +184,7 @@ public final class Ingestion implements Task<Ingestion.IngestSummary> {
           .append(
               Table.INGEST_RUNS,
               spark.createDataFrame(
-                  audit.runRows(plan, files, records), Table.INGEST_RUNS.schema()),
+                  audit.runRows(plan, files, records, adapter.pairs()), Table.INGEST_RUNS.schema()),
               "costlake ingest " + runId);
       warehouse
           .writes()
@@ -192,7 +192,8 @@ public final class Ingestion implements Task<Ingestion.IngestSummary> {
               Table.INGEST_SLICES,
               spark.createDataFrame(audit.sliceRows(plan, version), Table.INGEST_SLICES.schema()),
               "costlake ingest " + runId);
-      return new IngestSummary(runId, provider, plan, discovery, version, period, notInTable);
+      return new IngestSummary(runId, provider, plan, discovery, version, period, notInTable)
+          .withPairs(adapter.pairs());
     } finally {
       if (repeated != null) {
         repeated.unpersist();
@@ -407,6 +408,12 @@ public final class Ingestion implements Task<Ingestion.IngestSummary> {
     final Long tableVersion;
     final Optional<BillingPeriod> period;
     final Map<SliceKey, String> notInTable;
+    private io.costlake.ingest.ExportPairs pairs = io.costlake.ingest.ExportPairs.none();
+
+    IngestSummary withPairs(io.costlake.ingest.ExportPairs found) {
+      this.pairs = found;
+      return this;
+    }
 
     IngestSummary(
         String runId,
@@ -515,6 +522,13 @@ public final class Ingestion implements Task<Ingestion.IngestSummary> {
           Locale.ROOT,
           "  billed   %s in the table from these files%n",
           costWritten.isEmpty() ? "0" : perCurrency(costWritten));
+      for (io.costlake.ingest.ExportPairs.Scope mismatch : pairs.mismatches()) {
+        out.println(
+            "  MISMATCH actual and amortized exports of "
+                + mismatch.describe()
+                + ": one is partial or of another scope; the table bills from the amortized"
+                + " export, the actual export's total is its files' cost_in in ingest_runs");
+      }
       if (rowsRounded > 0) {
         out.printf(
             Locale.ROOT,

@@ -2,6 +2,7 @@ package io.costlake.it;
 
 import static io.costlake.testing.Money.assertMoney;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.costlake.testing.TestSpark;
@@ -116,6 +117,10 @@ class ITAzureIngest {
     assertEquals(1L, (long) actualRun.getAs("rows_written"));
     assertEquals(3L, (long) actualRun.getAs("rows_superseded"));
     assertMoney("11.50", actualRun.getAs("cost_superseded"));
+    // Both exports bill the on-demand usage alike.
+    assertMoney("11.50", actualRun.getAs("uncovered_usage_cost"));
+    assertEquals("MATCHED", actualRun.getAs("pair_check"));
+    assertFalse(cli.out.contains("MISMATCH"), cli.out);
     // Every file's audit balances, the amortized one too: the amortization of its covered and
     // unused reservation rows is billed by the actual export's purchase, not brought in twice.
     for (Row run : table(warehouse, "ingest_runs").collectAsList()) {
@@ -126,6 +131,48 @@ class ITAzureIngest {
               .add(run.getAs("cost_superseded"));
       assertMoney(accounted.toPlainString(), run.getAs("cost_in"), run.getAs("source_file"));
     }
+  }
+
+  @Test
+  void anAmortizedExportMissingUsageTheActualBillsIsNamedWithBothAmounts() throws IOException {
+    Path actual =
+        copy(
+            "/fixtures/azure/ea-2024-03/actual/part_0_0001.csv",
+            dir.resolve("exports/actual/run-1/part_0_0001.csv"));
+    Path full =
+        copy(
+            "/fixtures/azure/ea-2024-03/amortized/part_0_0001.csv",
+            dir.resolve("full/part_0_0001.csv"));
+    // The amortized export of a narrower scope: the storage account's usage is not in it.
+    Path amortized = dir.resolve("exports/amortized/run-1/part_0_0001.csv");
+    Files.createDirectories(amortized.getParent());
+    Files.write(
+        amortized,
+        Files.readAllLines(full).stream()
+            .filter(l -> !l.contains("storageAccounts/webdata"))
+            .collect(java.util.stream.Collectors.toList()));
+    String warehouse = Fixtures.uri(dir.resolve("warehouse"));
+    Cli cli = ingest(warehouse, dir.resolve("exports"));
+    assertEquals(0, cli.exitCode, cli.toString());
+    assertTrue(
+        cli.out.contains(
+            "MISMATCH actual and amortized exports of 5550001 2024-03: usage no commitment covers"
+                + " is 11.50 in the actual export, 10.00 in the amortized (difference 1.50)"),
+        cli.out);
+    Row actualRun =
+        table(warehouse, "ingest_runs")
+            .filter("source_file = '" + Fixtures.uri(actual) + "'")
+            .head();
+    assertTrue(
+        ((String) actualRun.getAs("pair_check")).startsWith("MISMATCH: 5550001 2024-03"),
+        actualRun.toString());
+    // The actual export's billed total stays readable: what it bills, whatever was written.
+    assertMoney("887.50", actualRun.getAs("cost_in"));
+    Row amortizedRun =
+        table(warehouse, "ingest_runs")
+            .filter("source_file = '" + Fixtures.uri(amortized) + "'")
+            .head();
+    assertMoney("10", amortizedRun.getAs("uncovered_usage_cost"));
   }
 
   @Test

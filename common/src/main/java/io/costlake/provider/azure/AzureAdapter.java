@@ -2,6 +2,7 @@ package io.costlake.provider.azure;
 
 import io.costlake.ingest.Discovery;
 import io.costlake.ingest.ExportFile;
+import io.costlake.ingest.ExportPairs;
 import io.costlake.ingest.FileDiscovery;
 import io.costlake.ingest.read.ExportFiles;
 import io.costlake.provider.Provider;
@@ -21,6 +22,8 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class AzureAdapter implements ProviderAdapter {
   private final AzureMapping mapping = new AzureMapping(AzureLookups.load());
+  // Set by map(): the adapter serves one ingest run.
+  private ExportPairs pairs = ExportPairs.none();
 
   @Override
   public Provider provider() {
@@ -43,9 +46,15 @@ public final class AzureAdapter implements ProviderAdapter {
   @Override
   public Dataset<Row> map(Dataset<Row> rawRows) {
     Dataset<Row> typed = mapping.typed(rawRows);
-    Set<String> superseded =
-        AzureDatasets.superseded(AzureDatasets.fileSignals(AzureDatasets.signals(typed)));
-    return mapping.focus(typed, superseded);
+    List<AzureDatasets.FileSignal> signals =
+        AzureDatasets.fileSignals(AzureDatasets.signals(typed));
+    pairs = AzureDatasets.pairs(signals);
+    return mapping.focus(typed, AzureDatasets.superseded(signals));
+  }
+
+  @Override
+  public ExportPairs pairs() {
+    return pairs;
   }
 
   @Override
