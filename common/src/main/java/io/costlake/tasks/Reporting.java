@@ -1,6 +1,8 @@
 package io.costlake.tasks;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
 import io.costlake.errors.CostlakeErrors;
@@ -109,15 +111,22 @@ public final class Reporting implements Task<Written> {
           warehouse
               .read(Table.USAGE_MONTHLY)
               .filter(periods.scope().column())
-              .agg(sum(col("reporting_effective_cost")))
+              .agg(
+                  sum(col("reporting_effective_cost")),
+                  count(lit(1)),
+                  count(col("reporting_effective_cost")))
               .first();
       BigDecimal total = converted.isNullAt(0) ? BigDecimal.ZERO : converted.getDecimal(0);
+      long unconverted = converted.getLong(1) - converted.getLong(2);
       totals +=
           String.format(
               Locale.ROOT,
-              "; in %s: %s",
+              "; in %s: %s%s",
               reporting.get(),
-              total.setScale(2, RoundingMode.HALF_UP).toPlainString());
+              total.setScale(2, RoundingMode.HALF_UP).toPlainString(),
+              unconverted == 0
+                  ? ""
+                  : String.format(Locale.ROOT, " (%,d rows without a rate left out)", unconverted));
     }
     context
         .out()

@@ -54,9 +54,9 @@ final class ReportingCurrency {
             context
                 .out()
                 .printf(
-                    "report: no %s->%s rate quoted on or before %s (%d day(s) up to %s): their"
+                    "report: no %s->%s rate quoted on or before %d day(s) from %s to %s: their"
                         + " reporting_ amounts are null; add rates to chargeback.fxRatesFile%n",
-                    from, currency, days.firstKey(), days.size(), days.lastKey()));
+                    from, currency, days.size(), days.firstKey(), days.lastKey()));
     Dataset<Row> table = context.spark().createDataFrame(rates, RATES);
     return UsageRollup.inCurrency(daily, table, currency);
   }

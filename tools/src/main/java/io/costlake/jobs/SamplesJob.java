@@ -61,6 +61,14 @@ public final class SamplesJob implements Job {
             .resolve("samples");
     List<String> files = extract(samples);
     context.out().printf("samples: %d public sample files under %s%n", files.size(), samples);
+    if (args.value("--warehouse").isEmpty()) {
+      context
+          .out()
+          .printf(
+              "samples: into the configured warehouse %s, beside whatever it holds; give"
+                  + " --warehouse samples-warehouse to keep them apart%n",
+              context.config().warehouse());
+    }
     ingest(context, Provider.AWS, List.of(samples.resolve("aws")));
     ingest(context, Provider.GCP, List.of(samples.resolve("gcp")));
     // The third Azure sample bills in "MC", which is not a currency: the tests show it quarantined.
