@@ -74,11 +74,16 @@ public final class WarehouseCatalog {
   public List<Table> register(Collection<Table> tables) {
     List<Table> registered = new ArrayList<>();
     for (Table table : tables) {
+      TableIdentifier id = new TableIdentifier(table.tableName());
+      CatalogTable entry = catalogEntry(id);
       if (exists(table)) {
-        TableIdentifier id = new TableIdentifier(table.tableName());
-        dropExternal(id, catalogEntry(id));
+        dropExternal(id, entry);
         createExternal("`" + table.tableName() + "`", table);
         registered.add(table);
+      } else if (entry != null && "EXTERNAL".equalsIgnoreCase(entry.tableType().name())) {
+        // Left by an earlier statement on another warehouse: the name must not read a table
+        // of a warehouse other than this one.
+        spark.sessionState().catalog().dropTable(id, true, false);
       }
     }
     return registered;

@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -36,6 +37,9 @@ import org.slf4j.LoggerFactory;
 public final class Main {
   /** Where the embedded default's config lives, relative to the working directory. */
   public static final Path DEFAULT_CONF = Paths.get("conf", "costlake.yaml");
+
+  /** The environment variable naming the warehouse when --warehouse is not given. */
+  public static final String WAREHOUSE_VARIABLE = "COSTLAKE_WAREHOUSE";
 
   /** The launcher's tools, in the tools jar beside this one (not in the cluster jar). */
   private static final Set<String> TOOLS = Set.of("demo", "samples", "generate", "bench");
@@ -148,7 +152,12 @@ public final class Main {
     CostlakeConfig config =
         ConfigLoader.load(
             files, args.values("--set"), new HadoopConfigFiles(SparkSessions::submittedHadoopConf));
-    return args.value("--warehouse").map(config::withWarehouse).orElse(config);
+    // --warehouse, else COSTLAKE_WAREHOUSE, else the config's: one variable points every job
+    // (sql from any folder, a notebook's shell) at the same warehouse.
+    return args.value("--warehouse")
+        .or(() -> Optional.ofNullable(System.getenv(WAREHOUSE_VARIABLE)).filter(w -> !w.isBlank()))
+        .map(config::withWarehouse)
+        .orElse(config);
   }
 
   String help() {

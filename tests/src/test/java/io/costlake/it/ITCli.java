@@ -128,6 +128,84 @@ class ITCli {
   }
 
   @Test
+  void sqlRunsAFileOrStdinOfStatementsIntoAFileAndNamesTheWarehouseItLookedIn() throws IOException {
+    Path export = dir.resolve("exports/part_0_0001.csv");
+    Files.createDirectories(export.getParent());
+    try (java.io.InputStream in =
+        getClass().getResourceAsStream("/fixtures/azure/ea-2024-03/actual/part_0_0001.csv")) {
+      Files.copy(in, export);
+    }
+    String warehouse = Fixtures.uri(dir.resolve("warehouse"));
+    Cli ingest =
+        Cli.run(
+            "ingest",
+            "--provider",
+            "azure",
+            "--warehouse",
+            warehouse,
+            "--source",
+            export.toString());
+    assertEquals(0, ingest.exitCode, ingest.toString());
+
+    Path queries = dir.resolve("queries.sql");
+    Files.writeString(
+        queries,
+        "-- what was billed; per currency\n"
+            + "SELECT BillingCurrency, SUM(BilledCost) AS billed FROM cost_line_items GROUP BY ALL;\n"
+            + "SELECT COUNT(*) AS files FROM ingest_runs;\n");
+    Path output = dir.resolve("results/out.csv");
+    Cli file =
+        Cli.run(
+            "sql",
+            "--warehouse",
+            warehouse,
+            "--format",
+            "csv",
+            "-f",
+            queries.toString(),
+            "--output",
+            output.toString());
+    assertEquals(0, file.exitCode, file.toString());
+    assertEquals(
+        "BillingCurrency,billed\nEUR,887.5000000000\nfiles\n1\n", Files.readString(output));
+    assertTrue(file.out.contains("sql: 2 statement(s), results in " + output), file.out);
+
+    java.io.InputStream stdin = System.in;
+    Cli piped;
+    try {
+      System.setIn(
+          new java.io.ByteArrayInputStream(
+              "SELECT 1 AS a;\nSELECT 2 AS b".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      piped = Cli.run("sql", "--warehouse", warehouse, "--format", "csv", "-f", "-");
+    } finally {
+      System.setIn(stdin);
+    }
+    assertEquals("a\n1\nb\n2\n", piped.out, piped.toString());
+
+    // A script that would change a table stops before its first statement runs.
+    Files.writeString(queries, "SELECT 1 AS a;\nDROP TABLE cost_line_items;\n");
+    Cli drop = Cli.run("sql", "--warehouse", warehouse, "-f", queries.toString());
+    assertEquals(2, drop.exitCode, drop.toString());
+    assertTrue(drop.err.contains("it changes tables"), drop.err);
+    assertEquals("", drop.out);
+
+    // From the wrong folder (here: the wrong warehouse), the error says where it looked.
+    Path elsewhere = dir.resolve("elsewhere");
+    Cli wrong =
+        Cli.run("sql", "--warehouse", elsewhere.toString(), "SELECT COUNT(*) FROM cost_line_items");
+    assertEquals(1, wrong.exitCode);
+    assertTrue(wrong.oneLineError(), wrong.err);
+    assertTrue(
+        wrong.err.contains(
+            "looked in the warehouse "
+                + JobContext.uri(elsewhere.toString())
+                + ", which holds no costlake table (give --warehouse, or set COSTLAKE_WAREHOUSE)"),
+        wrong.err);
+    Cli both = Cli.run("sql", "--warehouse", warehouse, "-f", queries.toString(), "SELECT 1");
+    assertEquals(2, both.exitCode, both.toString());
+  }
+
+  @Test
   void generateIsDeterministicAndWritesEveryLineItemType() throws IOException {
     Path a = dir.resolve("a");
     Path b = dir.resolve("b");

@@ -64,7 +64,11 @@ public final class ArgParser {
     CommandSpec command = CommandSpec.create().name(spec.name());
     for (OptionSpec option : spec.options()) {
       CommandLine.Model.OptionSpec.Builder built =
-          CommandLine.Model.OptionSpec.builder(option.name())
+          CommandLine.Model.OptionSpec.builder(
+                  option
+                      .alias()
+                      .map(a -> new String[] {option.name(), a})
+                      .orElse(new String[] {option.name()}))
               .usageHelp(option.name().equals("--help"));
       if (!option.takesValue()) {
         built.arity("0").type(boolean.class);

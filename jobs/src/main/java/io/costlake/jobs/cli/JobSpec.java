@@ -13,7 +13,7 @@ public final class JobSpec {
               "--warehouse",
               "URI",
               "Where the Delta tables live (file:, s3a://, gs://, abfss://, or a local path); "
-                  + "default: 'warehouse' in conf/costlake.yaml"),
+                  + "default: $COSTLAKE_WAREHOUSE, else 'warehouse' in the config"),
           OptionSpec.value(
                   "--conf",
                   "URI",
@@ -97,7 +97,10 @@ public final class JobSpec {
                     .append('\n'));
     text.append("\nOptions:\n");
     for (OptionSpec option : options) {
-      String left = option.name() + option.valueName().map(v -> " " + v).orElse("");
+      String left =
+          option.name()
+              + option.alias().map(a -> ", " + a).orElse("")
+              + option.valueName().map(v -> " " + v).orElse("");
       StringBuilder right = new StringBuilder(option.description());
       if (option.isRequired()) {
         right.append(" (required)");

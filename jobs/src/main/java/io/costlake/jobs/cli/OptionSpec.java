@@ -10,6 +10,7 @@ public final class OptionSpec {
   private final boolean repeatable;
   private final boolean required;
   private final String defaultValue;
+  private final String alias;
 
   private OptionSpec(
       String name,
@@ -18,9 +19,24 @@ public final class OptionSpec {
       boolean repeatable,
       boolean required,
       String defaultValue) {
+    this(name, valueName, description, repeatable, required, defaultValue, null);
+  }
+
+  private OptionSpec(
+      String name,
+      String valueName,
+      String description,
+      boolean repeatable,
+      boolean required,
+      String defaultValue,
+      String alias) {
     if (!name.startsWith("--")) {
       throw new IllegalArgumentException("options start with --: " + name);
     }
+    if (alias != null && !alias.matches("-[a-z]")) {
+      throw new IllegalArgumentException("a short alias is one letter after -: " + alias);
+    }
+    this.alias = alias;
     this.name = name;
     this.valueName = valueName;
     this.description = description;
@@ -40,19 +56,29 @@ public final class OptionSpec {
   }
 
   public OptionSpec repeatable() {
-    return new OptionSpec(name, valueName, description, true, required, defaultValue);
+    return new OptionSpec(name, valueName, description, true, required, defaultValue, alias);
   }
 
   public OptionSpec required() {
-    return new OptionSpec(name, valueName, description, repeatable, true, defaultValue);
+    return new OptionSpec(name, valueName, description, repeatable, true, defaultValue, alias);
   }
 
   public OptionSpec withDefault(String value) {
-    return new OptionSpec(name, valueName, description, repeatable, required, value);
+    return new OptionSpec(name, valueName, description, repeatable, required, value, alias);
+  }
+
+  /** The same option under a one-letter name, as a shell user knows it ({@code sql -f}). */
+  public OptionSpec withAlias(String shortName) {
+    return new OptionSpec(
+        name, valueName, description, repeatable, required, defaultValue, shortName);
   }
 
   public String name() {
     return name;
+  }
+
+  public Optional<String> alias() {
+    return Optional.ofNullable(alias);
   }
 
   public boolean takesValue() {
