@@ -18,16 +18,6 @@ public final class OptionSpec {
       String description,
       boolean repeatable,
       boolean required,
-      String defaultValue) {
-    this(name, valueName, description, repeatable, required, defaultValue, null);
-  }
-
-  private OptionSpec(
-      String name,
-      String valueName,
-      String description,
-      boolean repeatable,
-      boolean required,
       String defaultValue,
       String alias) {
     if (!name.startsWith("--")) {
@@ -47,12 +37,12 @@ public final class OptionSpec {
 
   /** An option that takes one value. */
   public static OptionSpec value(String name, String valueName, String description) {
-    return new OptionSpec(name, valueName, description, false, false, null);
+    return new OptionSpec(name, valueName, description, false, false, null, null);
   }
 
   /** A flag: present or not, no value. */
   public static OptionSpec flag(String name, String description) {
-    return new OptionSpec(name, null, description, false, false, null);
+    return new OptionSpec(name, null, description, false, false, null, null);
   }
 
   public OptionSpec repeatable() {
