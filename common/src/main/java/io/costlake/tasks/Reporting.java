@@ -89,15 +89,21 @@ public final class Reporting implements Task<Written> {
         warehouse
             .writes()
             .replace(Table.USAGE_MONTHLY, UsageRollup.monthly(daily), periods.scope(), description);
-    String totals =
+    // One aggregate of what was written: per currency and status, with the converted parts.
+    List<Row> groups =
         warehouse
             .read(Table.USAGE_MONTHLY)
             .filter(periods.scope().column())
             .groupBy(col("BillingCurrency"), col("period_status"))
-            .agg(sum(col("EffectiveCost")))
+            .agg(
+                sum(col("EffectiveCost")),
+                sum(col("reporting_effective_cost")),
+                count(lit(1)),
+                count(col("reporting_effective_cost")))
             .orderBy(col("BillingCurrency"), col("period_status"))
-            .collectAsList()
-            .stream()
+            .collectAsList();
+    String totals =
+        groups.stream()
             .map(
                 r ->
                     r.getString(0)
@@ -107,17 +113,12 @@ public final class Reporting implements Task<Written> {
                         + r.getString(1))
             .collect(Collectors.joining(", "));
     if (reporting.isPresent()) {
-      Row converted =
-          warehouse
-              .read(Table.USAGE_MONTHLY)
-              .filter(periods.scope().column())
-              .agg(
-                  sum(col("reporting_effective_cost")),
-                  count(lit(1)),
-                  count(col("reporting_effective_cost")))
-              .first();
-      BigDecimal total = converted.isNullAt(0) ? BigDecimal.ZERO : converted.getDecimal(0);
-      long unconverted = converted.getLong(1) - converted.getLong(2);
+      BigDecimal total =
+          groups.stream()
+              .filter(r -> !r.isNullAt(3))
+              .map(r -> (BigDecimal) r.get(3))
+              .reduce(BigDecimal.ZERO, BigDecimal::add);
+      long unconverted = groups.stream().mapToLong(r -> r.getLong(4) - r.getLong(5)).sum();
       totals +=
           String.format(
               Locale.ROOT,
