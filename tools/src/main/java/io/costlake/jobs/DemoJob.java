@@ -10,8 +10,6 @@ import io.costlake.model.Table;
 import io.costlake.provider.Provider;
 import io.costlake.tasks.BillingPeriods;
 import io.costlake.tasks.HtmlReport;
-import io.costlake.tasks.Ingestion;
-import io.costlake.tasks.Ingestion.IngestSummary;
 import io.costlake.tasks.JobContext;
 import io.costlake.tasks.Outcome;
 import io.costlake.tasks.Pipeline;
@@ -94,33 +92,9 @@ public final class DemoJob implements Job {
         .printf(
             "demo: generated Azure EA actual and amortized exports (%,d rows each) under %s%n",
             azureResult.rows(), azureExport);
-    IngestSummary aws =
-        new Ingestion(
-                Provider.AWS.adapter(context.config()),
-                List.of(JobContext.uri(generated.toString())),
-                Optional.empty())
-            .execute(context);
-    context.report(aws);
-    aws.failIfIncomplete();
-
-    IngestSummary gcp =
-        new Ingestion(
-                Provider.GCP.adapter(context.config()),
-                List.of(JobContext.uri(gcpExport.toString())),
-                Optional.empty())
-            .execute(context);
-    context.report(gcp);
-    gcp.failIfIncomplete();
-
-    IngestSummary azure =
-        new Ingestion(
-                Provider.AZURE.adapter(context.config()),
-                List.of(JobContext.uri(azureExport.toString())),
-                Optional.empty())
-            .execute(context);
-    context.report(azure);
-    azure.failIfIncomplete();
-
+    SamplesJob.ingest(context, Provider.AWS, List.of(generated));
+    SamplesJob.ingest(context, Provider.GCP, List.of(gcpExport));
+    SamplesJob.ingest(context, Provider.AZURE, List.of(azureExport));
     context.report(
         new Pipeline(Optional.empty(), BillingPeriods.every(context), false).execute(context));
     context.report(

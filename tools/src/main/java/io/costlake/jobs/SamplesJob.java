@@ -90,7 +90,8 @@ public final class SamplesJob implements Job {
     return null;
   }
 
-  private static void ingest(JobContext context, Provider provider, List<Path> sources) {
+  /** Ingests the sources as `costlake ingest` would, reports the run, fails if it is incomplete. */
+  static void ingest(JobContext context, Provider provider, List<Path> sources) {
     List<String> uris = new ArrayList<>();
     sources.forEach(source -> uris.add(JobContext.uri(source.toString())));
     IngestSummary summary =
