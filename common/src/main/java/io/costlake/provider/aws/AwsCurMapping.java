@@ -347,7 +347,7 @@ public final class AwsCurMapping {
         // The negation's cost is at no price: its list and contracted cost are 0.
         .when(line.isNegation, lit(BigDecimal.ZERO))
         // A commitment's fee is its list price: AWS sells RIs and Savings Plans at one rate.
-        .when(line.commitmentPurchase.or(line.is(AwsLineItemType.FEE)), feePrice(line))
+        .when(line.isFee, feePrice(line))
         .otherwise(rate(CurField.PRICING_PUBLIC_ON_DEMAND_RATE));
   }
 
@@ -373,7 +373,7 @@ public final class AwsCurMapping {
             .when(line.isRefund.and(line.commitmentId.isNotNull()), lit("Purchase"))
             .when(line.isRefund.and(t(CurField.LINE_ITEM_TAX_TYPE).isNotNull()), lit("Tax"))
             .when(line.isRefund, lit("Usage"))
-            .when(line.commitmentPurchase.or(line.is(AwsLineItemType.FEE)), lit("Purchase"))
+            .when(line.isFee, lit("Purchase"))
             // A negotiated discount delivered as its own line is a reduction the provider grants,
             // not usage of a SKU: AWS's FOCUS export applies it on the usage rows instead (their
             // net cost, which BilledCost already is when the report has net columns).
@@ -426,7 +426,7 @@ public final class AwsCurMapping {
         FocusColumn.PricingCategory,
         when(line.isTax.or(line.isCredit).or(line.isDiscount), lit(null).cast("string"))
             .when(in(line.type, COMMITTED_USAGE), lit("Committed"))
-            .when(line.commitmentPurchase.or(line.is(AwsLineItemType.FEE)), lit("Standard"))
+            .when(line.isFee, lit("Standard"))
             .when(usage.and(spot), lit("Dynamic"))
             .when(usage, lit("Standard"))
             .when(line.isRefund, lit("Other")));
@@ -445,10 +445,7 @@ public final class AwsCurMapping {
     Column contractedUnitPrice =
         when(line.isTax.or(line.isCredit).or(line.isDiscount), lit(null))
             .when(
-                line.is(AwsLineItemType.DISCOUNTED_USAGE)
-                    .or(line.isNegation)
-                    .or(line.commitmentPurchase)
-                    .or(line.is(AwsLineItemType.FEE)),
+                line.is(AwsLineItemType.DISCOUNTED_USAGE).or(line.isNegation).or(line.isFee),
                 listUnitPrice)
             .otherwise(feeRate());
     out.put(FocusColumn.ListUnitPrice, listUnitPrice);

@@ -40,6 +40,10 @@ final class CurLine {
           .or(is(AwsLineItemType.SAVINGS_PLAN_UPFRONT_FEE));
 
   final Column commitmentPurchase = in(type, COMMITMENT_FEES).or(prepaidFee);
+
+  /** A fee line: a commitment's purchase or any other Fee (FOCUS Purchase, priced at its rate). */
+  final Column isFee = commitmentPurchase.or(is(AwsLineItemType.FEE));
+
   final Column isTax = is(AwsLineItemType.TAX);
   final Column isCredit = is(AwsLineItemType.CREDIT);
   final Column isRefund = is(AwsLineItemType.REFUND);
