@@ -4,7 +4,8 @@
 The **daily** DAG (`costlake`) works on the billing period of its run: ingest per provider side by
 side, then `pipeline` (validate, amortize, allocate, chargeback, reconcile, anomalies and report in
 one Spark application, recorded in `pipeline_runs`), then `verify` (the tables agree with the
-ingest audit) and `catalog`, each with `--period` given,
+ingest audit), `catalog`, and `notify` (the period's new budget and anomaly alerts to their owners'
+webhooks, each once: a retried task sends only what was not delivered), each with `--period` given,
 so a retry or a backfill touches exactly that period. A run on the 1st works on the month that just
 ended (its data interval starts on the last day of that month). Every job replaces its slices
 atomically: a retried task converges to the same tables. `COSTLAKE_TASK_PER_JOB=true` runs each of
@@ -152,7 +153,7 @@ JOBS_AFTER_INGEST = [
 # pipeline runs JOBS_AFTER_INGEST in one Spark application and records the period in pipeline_runs.
 DOWNSTREAM = [
     (job, costlake(job))
-    for job in (JOBS_AFTER_INGEST if TASK_PER_JOB else ["pipeline"]) + ["verify", "catalog"]
+    for job in (JOBS_AFTER_INGEST if TASK_PER_JOB else ["pipeline"]) + ["verify", "catalog", "notify"]
 ]
 CATCHUP_INGEST = ingest_tasks(period=None)
 # verify checks every table against the ingest audit; it fails the run when a slice is not what

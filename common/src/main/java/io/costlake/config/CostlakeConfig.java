@@ -25,6 +25,7 @@ public final class CostlakeConfig {
   private final List<BudgetConfig> budgets;
   private final ShareConfig share;
   private final ReportConfig report;
+  private final NotifyConfig notify;
 
   @JsonCreator
   public CostlakeConfig(
@@ -40,7 +41,8 @@ public final class CostlakeConfig {
       @JsonProperty("anomalies") AnomalyConfig anomalies,
       @JsonProperty("budgets") List<BudgetConfig> budgets,
       @JsonProperty("share") ShareConfig share,
-      @JsonProperty("report") ReportConfig report) {
+      @JsonProperty("report") ReportConfig report,
+      @JsonProperty("notify") NotifyConfig notify) {
     this.warehouse = Objects.requireNonNullElse(warehouse, DEFAULT_WAREHOUSE);
     this.spark = spark == null ? SparkConfig.defaults() : spark;
     this.ingest = ingest == null ? IngestConfig.defaults() : ingest;
@@ -54,6 +56,7 @@ public final class CostlakeConfig {
     this.budgets = List.copyOf(Objects.requireNonNullElse(budgets, List.of()));
     this.share = share == null ? ShareConfig.defaults() : share;
     this.report = report == null ? ReportConfig.defaults() : report;
+    this.notify = notify == null ? NotifyConfig.defaults() : notify;
     if (this.budgets.stream().map(BudgetConfig::id).distinct().count() != this.budgets.size()) {
       throw new IllegalArgumentException("two budgets have the same id");
     }
@@ -61,7 +64,7 @@ public final class CostlakeConfig {
 
   public static CostlakeConfig defaults() {
     return new CostlakeConfig(
-        null, null, null, null, null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** Where the Delta tables live: a URI, or a path relative to the working directory. */
@@ -120,6 +123,10 @@ public final class CostlakeConfig {
     return report;
   }
 
+  public NotifyConfig notifications() {
+    return notify;
+  }
+
   public CostlakeConfig withIngest(IngestConfig newIngest) {
     return new CostlakeConfig(
         warehouse,
@@ -134,7 +141,26 @@ public final class CostlakeConfig {
         anomalies,
         budgets,
         share,
-        report);
+        report,
+        notify);
+  }
+
+  public CostlakeConfig withSpark(SparkConfig newSpark) {
+    return new CostlakeConfig(
+        warehouse,
+        newSpark,
+        ingest,
+        demo,
+        amortize,
+        tags,
+        allocate,
+        reconcile,
+        chargeback,
+        anomalies,
+        budgets,
+        share,
+        report,
+        notify);
   }
 
   public CostlakeConfig withWarehouse(String newWarehouse) {
@@ -151,6 +177,7 @@ public final class CostlakeConfig {
         anomalies,
         budgets,
         share,
-        report);
+        report,
+        notify);
   }
 }

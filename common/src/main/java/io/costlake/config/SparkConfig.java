@@ -61,4 +61,11 @@ public final class SparkConfig {
   public Map<String, String> settings() {
     return settings;
   }
+
+  /** This config with {@code key} set to {@code value} (replacing what it held). */
+  public SparkConfig withSetting(String key, String value) {
+    Map<String, String> changed = new TreeMap<>(settings);
+    changed.put(key, value);
+    return new SparkConfig(master, appName, shufflePartitions, changed);
+  }
 }

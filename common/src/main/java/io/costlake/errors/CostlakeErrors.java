@@ -307,4 +307,18 @@ public final class CostlakeErrors {
   public static CostlakeException nothingToCharge(String detail) {
     return new CostlakeException(FAILED, "Nothing to charge back: " + detail);
   }
+
+  public static CostlakeException nothingToNotify(String detail) {
+    return new CostlakeException(FAILED, "Nothing to notify: " + detail);
+  }
+
+  public static CostlakeException notDelivered(int failed, String first) {
+    return new CostlakeException(
+        FAILED,
+        failed
+            + (failed == 1 ? " alert was" : " alerts were")
+            + " not delivered (first: "
+            + first
+            + "); see notify_deliveries: the next run tries them again");
+  }
 }

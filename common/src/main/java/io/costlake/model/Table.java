@@ -102,6 +102,11 @@ public enum Table {
       PipelineRunColumn.values(),
       List.of(),
       "one row per (pipeline run, billing period it brought up to date)"),
+  NOTIFY_DELIVERIES(
+      "notify_deliveries",
+      NotifyDeliveryColumn.values(),
+      List.of(),
+      "one row per (alert, route, notify run that tried it)"),
   FOCUS_CONFORMANCE(
       "focus_conformance",
       ConformanceColumn.values(),

@@ -62,6 +62,8 @@ public final class Main {
     register(new CatalogJob());
     register(new VerifyJob());
     register(new ShareJob());
+    register(new ServeJob());
+    register(new NotifyJob());
     // The launcher's tools (demo, samples, generate, bench) when their jar is on the classpath; the
     // cluster jar has none of them.
     ServiceLoader.load(Job.class, Main.class.getClassLoader()).forEach(this::register);

@@ -13,7 +13,10 @@ import scala.collection.JavaConverters;
  * Spark's parsed plan, not on the text, so a write inside a {@code WITH} is seen too.
  */
 final class SqlStatements {
-  /** Spark and Delta commands that change nothing (by their class names: Delta's are its own). */
+  /**
+   * Spark and Delta commands that change nothing stored (by their class names: Delta's are its
+   * own). USE only changes the session's current database (a JDBC session opens with one).
+   */
   private static final Set<String> SHOW_ONLY =
       Set.of(
           "ShowTables",
@@ -34,6 +37,7 @@ final class SqlStatements {
           "ExplainCommand",
           "SetCommand",
           "ResetCommand",
+          "SetCatalogAndNamespace",
           "DescribeDeltaHistory",
           "DescribeDeltaHistoryCommand",
           "DescribeDeltaDetailCommand");

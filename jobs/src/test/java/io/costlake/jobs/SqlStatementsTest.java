@@ -31,7 +31,8 @@ class SqlStatementsTest {
             "DESCRIBE HISTORY cost_line_items",
             "DESCRIBE DETAIL cost_line_items",
             "EXPLAIN SELECT 1",
-            "SET spark.sql.shuffle.partitions = 4")) {
+            "SET spark.sql.shuffle.partitions = 4",
+            "USE default")) {
       assertNull(firstWrite(sql), sql);
     }
   }
@@ -60,7 +61,10 @@ class SqlStatementsTest {
             "CONVERT TO DELTA parquet.`/tmp/p`",
             "ALTER TABLE cost_line_items ADD CONSTRAINT positive CHECK (BilledCost > 0)",
             "ALTER TABLE cost_line_items DROP FEATURE deletionVectors",
-            "ALTER TABLE cost_line_items CLUSTER BY (ServiceName)")) {
+            "ALTER TABLE cost_line_items CLUSTER BY (ServiceName)",
+            "CREATE TEMPORARY VIEW v AS SELECT 1",
+            "CACHE TABLE cost_line_items",
+            "ADD JAR /tmp/x.jar")) {
       assertNotNull(firstWrite(sql), sql);
     }
     assertEquals("DeleteFromTable", firstWrite("DELETE FROM cost_line_items"));

@@ -76,13 +76,13 @@ class ITAirflowDag {
       }
     }
     // By default the jobs after the ingests run in one application (pipeline), then the tables
-    // are checked against the ingest audit (verify), then catalog.
+    // are checked against the ingest audit (verify), then catalog, then the alerts go out.
     List<String> order =
         new ArrayList<>(
             taskPerJob
                 ? ORDER.subList(0, ORDER.size() - 1)
                 : CommandLines.SCHEDULE.subList(3, CommandLines.SCHEDULE.size() - 1));
-    order.addAll(List.of("verify", "catalog"));
+    order.addAll(List.of("verify", "catalog", "notify"));
     List<String> expected = new ArrayList<>(List.of("ingest", "ingest", "ingest"));
     expected.addAll(order);
     assertEquals(expected, jobsRun);

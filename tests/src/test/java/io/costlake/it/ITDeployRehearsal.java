@@ -341,7 +341,9 @@ class ITDeployRehearsal {
       ran.add(task.get("task_id").asText());
     }
     assertEquals(
-        List.of("ingest_aws", "ingest_gcp", "ingest_azure", "pipeline", "verify", "catalog"), ran);
+        List.of(
+            "ingest_aws", "ingest_gcp", "ingest_azure", "pipeline", "verify", "catalog", "notify"),
+        ran);
     // The EMR steps ingested 2025-10 from the same files: the DAG's ingests find nothing new
     // (the bookkeeping works on S3 too), and its pipeline recomputes the period.
     for (String provider : List.of("aws", "gcp", "azure")) {
