@@ -131,8 +131,15 @@ public final class ConfigLoader {
       for (Map.Entry<String, Object> entry : ((Map<String, Object>) node).entrySet()) {
         String key = String.valueOf(entry.getKey());
         Object value = entry.getValue();
-        if ((key.equals("file") || key.endsWith("File")) && value instanceof String) {
+        boolean aFile = key.equals("file") || key.endsWith("File");
+        if (aFile && value instanceof String) {
           entry.setValue(within(folder, (String) value, source, key));
+        } else if (aFile && value instanceof List) {
+          List<Object> files = new ArrayList<>();
+          for (Object item : (List<Object>) value) {
+            files.add(item instanceof String ? within(folder, (String) item, source, key) : item);
+          }
+          entry.setValue(files);
         } else {
           resolveFiles(value, folder, source);
         }

@@ -20,11 +20,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the provider invoices file: CSV with a header line, or JSON (an array of objects, or one
- * object per line), with the fields {@code invoice_id, provider, billing_account_id,
- * billing_period, currency, amount_before_tax, tax, total, issued_at}. {@code total} may be left
- * out (it is then amount_before_tax + tax; when given, it must equal that), {@code issued_at} is
- * optional (a date or an ISO instant, UTC). A bad line fails with its file, line and field.
+ * Reads the provider invoices file: a provider's own invoice listing ({@link ProviderInvoices}), or
+ * CSV with a header line, or JSON (an array of objects, or one object per line), with the fields
+ * {@code invoice_id, provider, billing_account_id, billing_period, currency, amount_before_tax,
+ * tax, total, issued_at}. {@code total} may be left out (it is then amount_before_tax + tax; when
+ * given, it must equal that), {@code issued_at} is optional (a date or an ISO instant, UTC). A bad
+ * line fails with its file, line and field.
  */
 public final class InvoiceFile {
   static final List<String> FIELDS =
@@ -42,6 +43,29 @@ public final class InvoiceFile {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private InvoiceFile() {}
+
+  /**
+   * The invoices of every file (one per provider, say), read by {@code read}; an invoice of a
+   * provider may be in one file only.
+   */
+  public static List<Invoice> parseAll(
+      List<String> files, java.util.function.Function<String, String> read) {
+    List<Invoice> invoices = new ArrayList<>();
+    Map<String, String> seen = new HashMap<>();
+    for (String file : files) {
+      for (Invoice invoice : parse(read.apply(file), file)) {
+        String earlier = seen.put(invoice.provider + "|" + invoice.id, file);
+        if (earlier != null) {
+          throw CostlakeErrors.invalidInputFile(
+              file,
+              0,
+              "invoice " + invoice.id + " of " + invoice.provider + " is also in " + earlier);
+        }
+        invoices.add(invoice);
+      }
+    }
+    return invoices;
+  }
 
   public static List<Invoice> parse(String text, String file) {
     String trimmed = text.strip();
@@ -169,6 +193,16 @@ public final class InvoiceFile {
   }
 
   private static List<Map<String, String>> json(String text, String file) {
+    // A provider's invoice listing, as its API or CLI wrote it (one document, often indented).
+    try {
+      java.util.Optional<List<Map<String, String>>> listing =
+          ProviderInvoices.records(JSON.readTree(text), file);
+      if (listing.isPresent()) {
+        return listing.get();
+      }
+    } catch (IOException notOneDocument) {
+      // one object per line: read below
+    }
     List<JsonNode> nodes = new ArrayList<>();
     try {
       if (text.startsWith("[")) {

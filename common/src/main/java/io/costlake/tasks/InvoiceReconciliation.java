@@ -69,7 +69,7 @@ public final class InvoiceReconciliation implements Task<InvoiceReconciliation.R
 
   private Reconciled run(JobContext context) {
     ReconcileConfig config = context.config().reconcile();
-    if (config.invoicesFile() == null) {
+    if (config.invoicesFiles().isEmpty()) {
       throw CostlakeErrors.nothingToReconcile(
           "no invoices: set reconcile.invoicesFile to a CSV or JSON file of provider invoices");
     }
@@ -77,9 +77,10 @@ public final class InvoiceReconciliation implements Task<InvoiceReconciliation.R
       throw CostlakeErrors.nothingToReconcile(
           "there is no cost_line_items table under " + context.warehouse().root());
     }
-    String file = config.invoicesFile();
     List<Invoice> invoices =
-        InvoiceFile.parse(String.join("\n", context.readLines(file)), file).stream()
+        InvoiceFile.parseAll(
+                config.invoicesFiles(), file -> String.join("\n", context.readLines(file)))
+            .stream()
             .filter(i -> onlyPeriod.map(p -> p.equals(period(i))).orElse(true))
             .collect(Collectors.toList());
     BillingPeriods selected =
@@ -127,7 +128,7 @@ public final class InvoiceReconciliation implements Task<InvoiceReconciliation.R
                 rows,
                 selected.scope(),
                 "costlake reconcile " + selected.periods);
-    print(context, selected, results, version, file);
+    print(context, selected, results, version, String.join(", ", config.invoicesFiles()));
     return new Reconciled(
         results, Written.of(selected.periods).with(Table.INVOICE_RECONCILIATION, version));
   }

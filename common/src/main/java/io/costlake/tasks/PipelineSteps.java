@@ -21,7 +21,7 @@ public final class PipelineSteps {
     if (!config.chargeback().profiles().isEmpty() || config.chargeback().profilesTable() != null) {
       steps.add(new ChargebackRun(period, Optional.empty()));
     }
-    if (config.reconcile().invoicesFile() != null) {
+    if (!config.reconcile().invoicesFiles().isEmpty()) {
       steps.add(new InvoiceReconciliation(period));
     }
     steps.add(new AnomalyScoring(period));

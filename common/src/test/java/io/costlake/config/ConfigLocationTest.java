@@ -72,7 +72,8 @@ class ConfigLocationTest {
             List.of(ConfigLocation.of("gs://ops/costlake/conf/costlake.yaml")),
             List.of(),
             bucket(files));
-    assertEquals("gs://ops/costlake/conf/invoices.csv", config.reconcile().invoicesFile());
+    assertEquals(
+        List.of("gs://ops/costlake/conf/invoices.csv"), config.reconcile().invoicesFiles());
     assertEquals(
         "gs://ops/costlake/conf/policy/owners/accounts.csv", config.tags().owner().accountsFile());
   }

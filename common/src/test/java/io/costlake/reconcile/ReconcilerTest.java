@@ -229,4 +229,91 @@ class ReconcilerTest {
         twice.getMessage().contains("line 4 column invoice_id: I-1 is also on line 2"),
         twice.getMessage());
   }
+
+  private static String resource(String name) throws java.io.IOException {
+    try (java.io.InputStream in = ReconcilerTest.class.getResourceAsStream("/invoices/" + name)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void awsInvoiceSummariesAreReadAsTheCliWritesThem() throws Exception {
+    List<Invoice> invoices =
+        InvoiceFile.parse(resource("aws-list-invoice-summaries.json"), "aws.json");
+    assertEquals(2, invoices.size());
+    Invoice invoice = invoices.get(0);
+    assertEquals("2593771062", invoice.id);
+    assertEquals("aws", invoice.provider);
+    assertEquals("666385237404", invoice.billingAccountId);
+    assertEquals("2025-10", invoice.billingPeriod);
+    assertEquals("USD", invoice.currency); // the base currency the CUR is in, not the payment's
+    assertMoney("19038.03", invoice.amountBeforeTax);
+    assertMoney("1903.80", invoice.tax);
+    assertMoney("20941.83", invoice.total);
+    assertEquals(Instant.parse("2025-11-03T00:00:00Z"), invoice.issuedAt);
+    // The credit memo: the API's epoch seconds, negative amounts.
+    assertMoney("-1.10", invoices.get(1).tax);
+    assertEquals(Instant.ofEpochSecond(1762128000), invoices.get(1).issuedAt);
+  }
+
+  @Test
+  void azureInvoicesAreReadAsTheRestApiWritesThem() throws Exception {
+    List<Invoice> invoices = InvoiceFile.parse(resource("azure-invoices-list.json"), "az.json");
+    assertEquals(2, invoices.size());
+    Invoice mca = invoices.get(0);
+    assertEquals("G123456789", mca.id);
+    assertEquals("azure", mca.provider);
+    assertEquals("ABCD-EF12-GHI-JKL", mca.billingAccountId); // the profile, as MCA exports say
+    assertEquals("2025-10", mca.billingPeriod);
+    assertEquals("EUR", mca.currency);
+    assertMoney("8924.80", mca.amountBeforeTax);
+    assertMoney("1694.72", mca.tax);
+    assertEquals(Instant.parse("2025-11-05T00:00:00Z"), mca.issuedAt);
+    assertEquals("82431286", invoices.get(1).billingAccountId); // EA: the enrollment
+    // The same invoices as az billing invoice list prints them: an array.
+    String array =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(resource("azure-invoices-list.json"))
+            .get("value")
+            .toString();
+    assertEquals(2, InvoiceFile.parse(array, "az.json").size());
+  }
+
+  @Test
+  void aProviderListingWithoutAFieldNamesTheInvoice() {
+    String json =
+        "{\"InvoiceSummaries\": [{\"InvoiceId\": \"1\", \"AccountId\": \"1\","
+            + " \"BillingPeriod\": {\"Year\": 2025, \"Month\": 10}}]}";
+    io.costlake.errors.CostlakeException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            io.costlake.errors.CostlakeException.class, () -> InvoiceFile.parse(json, "aws.json"));
+    assertTrue(
+        e.getMessage().contains("aws.json") && e.getMessage().contains("line 1"), e.getMessage());
+    assertTrue(e.getMessage().contains("currency"), e.getMessage());
+  }
+
+  @Test
+  void invoicesOfSeveralFilesAreReadTogetherAndAnInvoiceInTwoIsNamed() throws Exception {
+    Map<String, String> files = new HashMap<>();
+    files.put("aws.json", resource("aws-list-invoice-summaries.json"));
+    files.put("azure.json", resource("azure-invoices-list.json"));
+    files.put("again.json", resource("aws-list-invoice-summaries.json"));
+    assertEquals(4, InvoiceFile.parseAll(List.of("aws.json", "azure.json"), files::get).size());
+    CostlakeException twice =
+        assertThrows(
+            CostlakeException.class,
+            () -> InvoiceFile.parseAll(List.of("aws.json", "again.json"), files::get));
+    assertTrue(twice.getMessage().contains("again.json"), twice.getMessage());
+    assertTrue(twice.getMessage().contains("is also in aws.json"), twice.getMessage());
+    // A config names them as a list, each resolved beside the YAML.
+    List<String> configured =
+        io.costlake.testing.Configs.yaml(
+                "reconcile:", "  invoicesFile: [invoices-aws.json, 's3a://bucket/azure.json']")
+            .reconcile()
+            .invoicesFiles();
+    assertEquals(2, configured.size());
+    assertTrue(configured.get(0).endsWith("/invoices-aws.json"), configured.toString());
+    assertTrue(!configured.get(0).equals("invoices-aws.json"), configured.toString());
+    assertEquals("s3a://bucket/azure.json", configured.get(1));
+  }
 }

@@ -40,7 +40,7 @@ public final class ReconcileJob implements Job {
   @Override
   public Outcome run(JobContext context, ParsedArgs args) {
     // As for chargeback: a schedule may run reconcile before any invoice is configured.
-    if (context.config().reconcile().invoicesFile() == null && !args.has("--strict")) {
+    if (context.config().reconcile().invoicesFiles().isEmpty() && !args.has("--strict")) {
       context
           .out()
           .println(

@@ -163,7 +163,7 @@ class ITClusterSpecs {
     assertTrue(Files.isRegularFile(Path.of(config.tags().owner().accountsFile())));
     assertTrue(config.chargeback().profiles().isEmpty(), "no demo billing profile in the starter");
     assertTrue(config.budgets().isEmpty(), "no demo budget in the starter");
-    assertEquals(null, config.reconcile().invoicesFile(), "no demo invoices in the starter");
+    assertEquals(List.of(), config.reconcile().invoicesFiles(), "no demo invoices in the starter");
   }
 
   private static int indexOfJar(List<String> submit) {
