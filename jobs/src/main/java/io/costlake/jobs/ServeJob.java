@@ -48,9 +48,9 @@ public final class ServeJob implements Job {
               + " or "
               + ServePassword.FILE_ENV
               + " (one\n"
-              + "password, any user name), or Hive's own (spark.hadoop.hive.server2.authentication\n"
-              + "LDAP or KERBEROS). Tables created after the start need a restart. Runs until\n"
-              + "stopped (Ctrl-C, SIGTERM).",
+              + "password, any user name), or Hive's own LDAP or Kerberos (hive.server2.* in a\n"
+              + "hive-site.xml on the classpath, or as -D options in COSTLAKE_JAVA_OPTS). Tables\n"
+              + "created after the start need a restart. Runs until stopped (Ctrl-C, SIGTERM).",
           List.of(
               OptionSpec.value("--host", "ADDRESS", "The address to listen on")
                   .withDefault(DEFAULT_HOST),
@@ -78,7 +78,8 @@ public final class ServeJob implements Job {
               + ServePassword.ENV
               + " or "
               + ServePassword.FILE_ENV
-              + ", or configure Hive's (spark.hadoop.hive.server2.authentication LDAP or KERBEROS)");
+              + ", or configure Hive's LDAP or Kerberos (hive.server2.authentication in"
+              + " hive-site.xml)");
     }
     refuseBusyPort(host, port);
     if (!onClasspath(THRIFT_SERVER)) {
