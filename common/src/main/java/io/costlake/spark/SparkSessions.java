@@ -79,7 +79,8 @@ public final class SparkSessions {
     return submitted;
   }
 
-  private static boolean onClasspath(String className) {
+  /** Whether the class is there to load, without loading it. */
+  public static boolean onClasspath(String className) {
     try {
       Class.forName(className, false, SparkSessions.class.getClassLoader());
       return true;

@@ -82,7 +82,7 @@ public final class ServeJob implements Job {
               + " hive-site.xml)");
     }
     refuseBusyPort(host, port);
-    if (!onClasspath(THRIFT_SERVER)) {
+    if (!SparkSessions.onClasspath(THRIFT_SERVER)) {
       throw CostlakeErrors.invalidArgument(
           "classpath for serve",
           "Spark's Thrift server (spark-hive-thriftserver) is not on it; the ./costlake launcher"
@@ -237,15 +237,6 @@ public final class ServeJob implements Job {
           return;
         }
       }
-    }
-  }
-
-  private static boolean onClasspath(String className) {
-    try {
-      Class.forName(className, false, ServeJob.class.getClassLoader());
-      return true;
-    } catch (ClassNotFoundException e) {
-      return false;
     }
   }
 }

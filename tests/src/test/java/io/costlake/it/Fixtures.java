@@ -106,6 +106,19 @@ final class Fixtures {
     return "file:" + path.toAbsolutePath();
   }
 
+  /** {@code cp -r from to}: every file of {@code from} at the same place under {@code to}. */
+  static void copyTree(Path from, Path to) throws IOException {
+    for (Path file : files(from, "")) {
+      Path target = to.resolve(from.relativize(file).toString());
+      if (Files.isDirectory(file)) {
+        Files.createDirectories(target);
+      } else {
+        Files.createDirectories(target.getParent());
+        Files.copy(file, target);
+      }
+    }
+  }
+
   static List<Path> files(Path folder, String suffix) {
     try (Stream<Path> walk = Files.walk(folder)) {
       return walk.filter(p -> p.toString().endsWith(suffix)).sorted().collect(Collectors.toList());

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,7 +53,8 @@ class ITNotify {
     server.start();
     dir = Files.createDirectories(Path.of("target", "notify").toAbsolutePath());
     Fixtures.deleteRecursively(dir.resolve("warehouse"));
-    copy(Path.of(java.net.URI.create(DemoRun.get().warehouse)), dir.resolve("warehouse"));
+    Fixtures.copyTree(
+        Path.of(java.net.URI.create(DemoRun.get().warehouse)), dir.resolve("warehouse"));
     warehouse = Fixtures.uri(dir.resolve("warehouse"));
     String base = "http://127.0.0.1:" + server.getAddress().getPort();
     Files.writeString(dir.resolve("slack-url"), base + "/slack\n");
@@ -159,18 +159,5 @@ class ITNotify {
             .anyMatch(r -> r.getString(0).equals(FLAKY.get()) && r.getString(1).equals("failed")));
     log.forEach(r -> assertEquals(1L, r.getLong(2), "one row per alert and status: " + r));
     assertFalse(first.out.contains("127.0.0.1") || first.err.contains("127.0.0.1"), "no URL");
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : (Iterable<Path>) files::iterator) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target);
-        }
-      }
-    }
   }
 }

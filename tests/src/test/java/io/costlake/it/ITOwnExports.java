@@ -37,11 +37,11 @@ class ITOwnExports {
             "s3a://my-billing-bucket/", dir.resolve("s3"),
             "gs://my-billing-bucket/", dir.resolve("gcs"),
             "abfss://exports@mybillingstorage.dfs.core.windows.net/", dir.resolve("adls"));
-    copy(input.resolve("aws-cur"), dir.resolve("s3/cur"));
-    copy(input.resolve("gcp-billing-export"), dir.resolve("gcs/gcp-billing"));
+    Fixtures.copyTree(input.resolve("aws-cur"), dir.resolve("s3/cur"));
+    Fixtures.copyTree(input.resolve("gcp-billing-export"), dir.resolve("gcs/gcp-billing"));
     try (Stream<Path> scopes = Files.list(input.resolve("azure-cost-exports"))) {
       Path scope = scopes.findFirst().orElseThrow();
-      copy(scope, dir.resolve("adls/costlake"));
+      Fixtures.copyTree(scope, dir.resolve("adls/costlake"));
     }
     // Azure's exports write a manifest.json beside each run's parts.
     try (Stream<Path> parts = Files.walk(dir.resolve("adls"))) {
@@ -106,19 +106,5 @@ class ITOwnExports {
       }
     }
     return commands;
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : (Iterable<Path>) files::iterator) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.createDirectories(target.getParent());
-          Files.copy(file, target);
-        }
-      }
-    }
   }
 }

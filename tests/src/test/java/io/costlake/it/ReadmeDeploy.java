@@ -72,7 +72,7 @@ final class ReadmeDeploy {
       }
       List<String> words = new ArrayList<>(Arrays.asList(command.split("\\s+")));
       if (command.startsWith("cp -r ")) {
-        copyTree(local(words.get(2)), userDir.resolve(words.get(3)));
+        Fixtures.copyTree(local(words.get(2)), userDir.resolve(words.get(3)));
       } else if (command.startsWith("aws s3 cp ") && words.size() == 5) {
         uploadFile(local(words.get(3)), words.get(4));
       } else if (command.startsWith("aws s3 sync ") && words.size() == 5) {
@@ -97,18 +97,6 @@ final class ReadmeDeploy {
       throw new AssertionError("the README names " + name + ", which does not exist");
     }
     return path;
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    for (Path file : Fixtures.files(from, "")) {
-      Path target = to.resolve(from.relativize(file).toString());
-      if (Files.isDirectory(file)) {
-        Files.createDirectories(target);
-      } else {
-        Files.createDirectories(target.getParent());
-        Files.copy(file, target);
-      }
-    }
   }
 
   /** {@code cp FILE uri/}: the file under its own name, as both CLIs do with a trailing slash. */
